@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util'
+
+/** A mistake in how the command was called: one line on stderr, exit code 2. */
+export class UsageError extends Error {}
+
+export interface Parsed {
+  command: string
+  positionals: string[]
+  values: Record<string, string | boolean | undefined>
+}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  kind: { type: 'string' },
+  quote: { type: 'string' },
+  occurrence: { type: 'string' },
+  status: { type: 'string' },
+  note: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  headline: { type: 'string' }
+} as const
+
+/** Splits argv into the command, its operands and its options. */
+export function parse(argv: string[]): Parsed {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify.*$/s, ''))
+  }
+  const [command = '', ...positionals] = parsed.positionals
+  return { command, positionals, values: parsed.values as Parsed['values'] }
+}
+
+/** An operand that must be an article number. */
+export function articleIdArg(s: string | undefined, what = 'article id'): number {
+  if (s === undefined) throw new UsageError(`missing ${what}`)
+  if (!/^\d+$/.test(s) || Number(s) < 1) throw new UsageError(`"${s}" is not an ${what} (a whole number such as 12)`)
+  return Number(s)
+}
+
+/** A whole-number option such as --port. */
+export function intOption(value: string | boolean | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}`)
+  }
+  return Number(value)
+}
+
+export const HELP = `copydesk — mark claims, quotes and attributions in news copy, from the command line
+
+Usage: copydesk [--db <file>] [--json] <command> [arguments]
+
+Commands:
+  import <file...>          import .txt, .html, .md or .docx articles
+  list                      list articles, most recently edited first
+  show <id>                 show one article's details and text
+  delete <id>               delete an article
+  serve [--port N]          serve the Copydesk app to a browser on this computer only
+
+Options:
+  --db <file>   the database file (default: the app's own, in your user data folder)
+  --json        machine-readable output on stdout
+  -h, --help    this help
+  --version     the version
+`

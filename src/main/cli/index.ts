@@ -1,0 +1,163 @@
+import { readFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { ArticleSummary } from '../../shared/domain'
+import { CopydeskError, toErrorValue } from '../../shared/errors'
+import { createDispatch, type Dispatch } from '../core/dispatch'
+import { startHttpDoor } from '../core/http'
+import { defaultDatabasePath } from '../core/paths'
+import { createServices } from '../core/services'
+import { openStore, type Store } from '../core/store'
+import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from './args'
+
+/**
+ * The headless command line over the same services as the app. User mistakes end with one
+ * line on stderr and a non-zero exit (2 for a mistyped command, 1 for a refused operation);
+ * never a stack trace.
+ */
+
+interface Io {
+  out: (s: string) => void
+  err: (s: string) => void
+}
+
+interface Context extends Io {
+  args: Parsed
+  json: boolean
+  store: Store
+  dispatch: Dispatch
+}
+
+/** Calls an operation and returns its value, or throws its error. */
+async function call<T>(ctx: Context, op: string, input: unknown): Promise<T> {
+  const result = await ctx.dispatch(op, input)
+  if (!result.ok) throw new CopydeskError(result.error.code, result.error.message)
+  return result.value as T
+}
+
+function table(rows: ArticleSummary[]): string {
+  if (!rows.length) return 'No articles yet. Import one with: copydesk import <file>'
+  const head = ['ID', 'HEADLINE', 'OUTLET', 'DATE', 'NOTES', 'EDITED']
+  const body = rows.map((r) => [
+    String(r.id),
+    r.headline.length > 60 ? `${r.headline.slice(0, 59)}…` : r.headline,
+    r.outlet,
+    r.publishedAt.slice(0, 10),
+    String(r.annotationCount),
+    r.updatedAt.slice(0, 16).replace('T', ' ')
+  ])
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)))
+  return [head, ...body].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n')
+}
+
+const commands: Record<string, (ctx: Context) => Promise<void>> = {
+  async import(ctx) {
+    const files = ctx.args.positionals
+    if (!files.length) throw new UsageError('import needs at least one file')
+    const imported: unknown[] = []
+    let failed = 0
+    for (const file of files) {
+      try {
+        const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
+          throw new CopydeskError('not_found', e.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${e.message}`)
+        })
+        const article = await call<{ id: number; headline: string; text: string }>(ctx, 'importFile', {
+          fileName: basename(file),
+          dataBase64: bytes.toString('base64')
+        })
+        const { id, headline } = article
+        if (ctx.json) imported.push(ctx.store.summary(id))
+        else ctx.out(`Imported ${file} as article ${id}: ${headline}`)
+      } catch (err) {
+        failed++
+        ctx.err(`copydesk: ${toErrorValue(err).message}`)
+      }
+    }
+    if (ctx.json) ctx.out(JSON.stringify(imported, null, 2))
+    if (failed) process.exitCode = 1
+  },
+  async list(ctx) {
+    const rows = await call<ArticleSummary[]>(ctx, 'listArticles', {})
+    ctx.out(ctx.json ? JSON.stringify(rows, null, 2) : table(rows))
+  },
+  async show(ctx) {
+    const id = articleIdArg(ctx.args.positionals[0])
+    const a = await call<{ id: number; headline: string; byline: string; outlet: string; url: string; publishedAt: string; text: string; updatedAt: string }>(
+      ctx,
+      'getArticle',
+      { id }
+    )
+    if (ctx.json) {
+      ctx.out(JSON.stringify({ ...a, annotationCount: ctx.store.summary(id).annotationCount }, null, 2))
+      return
+    }
+    const lines = [a.headline]
+    if (a.byline) lines.push(`By ${a.byline}`)
+    const where = [a.outlet, a.publishedAt.slice(0, 10)].filter(Boolean).join(', ')
+    if (where) lines.push(where)
+    if (a.url) lines.push(a.url)
+    lines.push(`Article ${a.id}, last edited ${a.updatedAt.slice(0, 16).replace('T', ' ')}`, '', a.text)
+    ctx.out(lines.join('\n'))
+  },
+  async delete(ctx) {
+    const id = articleIdArg(ctx.args.positionals[0])
+    await call(ctx, 'deleteArticle', { id })
+    ctx.out(ctx.json ? JSON.stringify({ deleted: id }) : `Deleted article ${id}.`)
+  },
+  async serve(ctx) {
+    const port = intOption(ctx.args.values.port, 'port', 0, 65535) ?? 0
+    const rendererDir = join(__dirname, '..', 'renderer')
+    const door = await startHttpDoor({ dispatch: ctx.dispatch, rendererDir, port }).catch((e: NodeJS.ErrnoException) => {
+      throw new CopydeskError('internal', e.code === 'EADDRINUSE' ? `Port ${port} is already in use.` : e.message)
+    })
+    ctx.out(`Copydesk is running at ${door.url}`)
+    ctx.err('Press Ctrl+C to stop.')
+    await new Promise<void>((resolve) => {
+      const stop = (): void => {
+        void door.close().then(resolve)
+      }
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+  }
+}
+
+/** Runs one command line; returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let store: Store | undefined
+  try {
+    const args = parse(argv)
+    if (args.values.version) {
+      io.out('copydesk 0.1.0')
+      return 0
+    }
+    if (args.values.help || !args.command || args.command === 'help') {
+      io.out(HELP)
+      return args.command || args.values.help ? 0 : 2
+    }
+    const run = commands[args.command]
+    if (!run) throw new UsageError(`unknown command "${args.command}" (see copydesk --help)`)
+    const dbPath = typeof args.values.db === 'string' ? args.values.db : defaultDatabasePath()
+    store = openStore(dbPath)
+    const dispatch = createDispatch(createServices(store))
+    await run({ ...io, args, json: Boolean(args.values.json), store, dispatch })
+    return process.exitCode === undefined ? 0 : Number(process.exitCode)
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`copydesk: ${err.message}`)
+      return 2
+    }
+    io.err(`copydesk: ${toErrorValue(err).message}`)
+    return 1
+  } finally {
+    store?.close()
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`)
+  }).then((code) => {
+    process.exitCode = code
+  })
+}

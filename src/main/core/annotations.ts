@@ -1,0 +1,36 @@
+import type { Annotation } from '../../shared/domain'
+import { CopydeskError } from '../../shared/errors'
+
+/**
+ * Checks a set of annotations against the article text they claim to mark: ranges inside
+ * the text, anchored ones matching their quoted words, ids unique, links pointing at an
+ * attribution in the same set. A set that fails is refused whole.
+ */
+export function checkAnnotations(annotations: Annotation[], text: string): void {
+  const byId = new Map<string, Annotation>()
+  for (const a of annotations) {
+    if (byId.has(a.id)) throw new CopydeskError('invalid_input', `Annotation ${a.id} appears twice.`)
+    byId.set(a.id, a)
+  }
+  for (const a of annotations) {
+    const { start, end, exact } = a.anchor
+    if (a.placement === 'orphaned') continue
+    if (end > text.length) {
+      throw new CopydeskError('invalid_input', `The ${a.kind} "${short(exact)}" runs past the end of the article (${end} > ${text.length}).`)
+    }
+    if (text.slice(start, end) !== exact) {
+      throw new CopydeskError('invalid_input', `The ${a.kind} at ${start}–${end} does not match the article text ("${short(exact)}").`)
+    }
+    const link = a.kind === 'quote' ? a.fields.speakerId : a.kind === 'claim' ? a.fields.sourceId : null
+    if (link) {
+      const target = byId.get(link)
+      if (!target || target.kind !== 'attribution') {
+        throw new CopydeskError('invalid_input', `The ${a.kind} "${short(exact)}" is linked to ${link}, which is not an attribution in this article.`)
+      }
+    }
+  }
+}
+
+function short(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 37)}…` : s
+}

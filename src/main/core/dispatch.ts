@@ -1,0 +1,39 @@
+import { contract, type InputOf, type OutputOf } from '../../shared/contract'
+import { CopydeskError, ok, toErrorValue, type Result } from '../../shared/errors'
+import { OPERATION_NAMES, type OperationName } from '../../shared/ops'
+
+/** The services behind the contract: one function per operation, inputs already validated. */
+export type Services = {
+  [K in OperationName]: (input: InputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>
+}
+
+/** What every door calls: validate, run, and turn whatever happens into a Result. */
+export type Dispatch = (op: string, input: unknown) => Promise<Result<unknown>>
+
+function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ')
+}
+
+export function isOperation(op: string): op is OperationName {
+  return (OPERATION_NAMES as readonly string[]).includes(op)
+}
+
+/** Builds the single entry point the doors share. Nothing thrown escapes it. */
+export function createDispatch(services: Services): Dispatch {
+  return async (op, input) => {
+    try {
+      if (!isOperation(op)) throw new CopydeskError('invalid_input', `Copydesk has no operation called "${op}"`)
+      const parsed = contract[op].input.safeParse(input ?? {})
+      if (!parsed.success) {
+        throw new CopydeskError('invalid_input', `The request to ${op} was not valid: ${describeIssues(parsed.error)}`)
+      }
+      const run = services[op] as (i: unknown) => unknown
+      return ok(await run(parsed.data))
+    } catch (err) {
+      return { ok: false, error: toErrorValue(err) }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { Node } from 'prosemirror-model'
+import { CopydeskError } from '../../../shared/errors'
+import { articleSchema, type DocJSON } from '../../../shared/schema'
+import { docText } from '../../../shared/text'
+
+/** Parses and checks a body against the article schema; a malformed one is refused whole. */
+export function parseBody(body: DocJSON): Node {
+  try {
+    const node = articleSchema.nodeFromJSON(body)
+    node.check()
+    node.descendants((n) => {
+      for (const m of n.marks) {
+        if (m.type.name === 'link' && !isSafeHref(String(m.attrs.href))) {
+          throw new Error(`a link points to "${String(m.attrs.href).slice(0, 60)}", which is not a web or mail address`)
+        }
+      }
+    })
+    return node
+  } catch (err) {
+    throw new CopydeskError('invalid_input', `The article body is not valid: ${(err as Error).message}`)
+  }
+}
+
+/** Links in an article may point to the web or to a mail address, nothing else. */
+export function isSafeHref(href: string): boolean {
+  return /^(https?:|mailto:)/i.test(href.trim())
+}
+
+/** A checked body, normalised to what ProseMirror itself would write. */
+export function checkBody(body: DocJSON): DocJSON {
+  return parseBody(body).toJSON() as DocJSON
+}
+
+/** The plain-text projection of a body. */
+export function bodyText(body: DocJSON): string {
+  return docText(parseBody(body))
+}

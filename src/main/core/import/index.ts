@@ -1,0 +1,244 @@
+import JSZip from 'jszip'
+import mammoth from 'mammoth'
+import MarkdownIt from 'markdown-it'
+import { parse as parseYaml } from 'yaml'
+import { MAX_IMPORT_BYTES } from '../../../shared/contract'
+import type { ArticleMeta, ImportFormat } from '../../../shared/domain'
+import { CopydeskError } from '../../../shared/errors'
+import type { DocJSON, NodeJSON } from '../../../shared/schema'
+import type { NewArticle } from '../store'
+import { bodyText, checkBody } from './body'
+import { htmlToDoc, sanitize } from './html-to-doc'
+import { htmlMeta, normaliseDate } from './meta'
+
+/**
+ * Reading article files: plain text, HTML (sanitised), Markdown with front matter, and Word.
+ * Every reader ends in the same place, a checked article body plus its metadata, and every
+ * failure is a CopydeskError an editor can read; nothing here writes anything.
+ */
+
+const FORMATS: Record<string, ImportFormat> = {
+  txt: 'txt', text: 'txt', html: 'html', htm: 'html', xhtml: 'html', md: 'md', markdown: 'md', docx: 'docx'
+}
+
+/** The format a file name says it is in, or a clear error. */
+export function formatOf(fileName: string): ImportFormat {
+  const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? ''
+  const f = FORMATS[ext]
+  if (!f) {
+    throw new CopydeskError(
+      'unsupported_format',
+      `Copydesk cannot open "${fileName}": it reads .txt, .html, .md and .docx files${ext ? `, not .${ext}` : ''}.`
+    )
+  }
+  return f
+}
+
+/** Reads a file's bytes into a new article (not yet stored). */
+export async function readArticleFile(fileName: string, bytes: Uint8Array): Promise<NewArticle> {
+  const format = formatOf(fileName)
+  if (bytes.length === 0) throw new CopydeskError('empty_file', `"${fileName}" is empty.`)
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new CopydeskError(
+      'file_too_large',
+      `"${fileName}" is ${(bytes.length / 1048576).toFixed(1)} MB; Copydesk opens articles up to ${MAX_IMPORT_BYTES / 1048576} MB.`
+    )
+  }
+  const parsed = format === 'docx' ? await readDocx(fileName, bytes) : readTextual(fileName, format, decodeText(fileName, bytes))
+  return finish(fileName, format, parsed)
+}
+
+interface Parsed {
+  meta: Partial<ArticleMeta>
+  body: DocJSON | null
+}
+
+function readTextual(fileName: string, format: ImportFormat, text: string): Parsed {
+  if (format === 'html') return readHtml(text)
+  if (format === 'md') return readMarkdown(fileName, text)
+  return readPlainText(text)
+}
+
+/** Decodes UTF-8 (removing a byte-order mark) and refuses what is evidently not text. */
+export function decodeText(fileName: string, bytes: Uint8Array): string {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    // Not UTF-8: Windows-1252 is what old newsroom systems write; binary is refused below.
+    text = new TextDecoder('windows-1252').decode(bytes)
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const sample = text.slice(0, 8192)
+  const control = sample.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0
+  if (sample.includes('\u0000') || control > sample.length * 0.01) {
+    throw new CopydeskError('corrupt_file', `"${fileName}" does not look like a text file (it contains binary data).`)
+  }
+  if (!text.trim()) throw new CopydeskError('empty_file', `"${fileName}" has no text in it.`)
+  return text
+}
+
+/** Plain text: the first line is the headline, "By ..." and a date line below it are metadata. */
+export function readPlainText(text: string): Parsed {
+  const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n+/).map((p) => p.replace(/^\n+|\s+$/g, '')).filter((p) => p.trim())
+  const meta: Partial<ArticleMeta> = {}
+  if (paragraphs.length > 1) {
+    const first = paragraphs[0]
+    const lines = first.split('\n')
+    meta.headline = lines[0].trim()
+    const rest = lines.slice(1)
+    paragraphs[0] = rest.join('\n')
+    if (!paragraphs[0].trim()) paragraphs.shift()
+  }
+  // Byline and date lines at the top (either order, each on its own line or paragraph).
+  for (let i = 0; i < 3 && paragraphs.length > 1; i++) {
+    const lines = paragraphs[0].split('\n')
+    const line = lines[0].trim()
+    if (!meta.byline && /^by\s+\S/i.test(line) && line.length < 120) meta.byline = line.replace(/^by\s+/i, '').trim()
+    else if (!meta.publishedAt && normaliseDate(line)) meta.publishedAt = normaliseDate(line)
+    else break
+    lines.shift()
+    paragraphs[0] = lines.join('\n')
+    if (!paragraphs[0].trim()) paragraphs.shift()
+  }
+  const content: NodeJSON[] = paragraphs.map((p) => {
+    const inline: NodeJSON[] = []
+    p.split('\n').forEach((line, i) => {
+      if (i > 0) inline.push({ type: 'hard_break' })
+      if (line) inline.push({ type: 'text', text: line })
+    })
+    return { type: 'paragraph', content: inline }
+  })
+  return { meta, body: content.length ? { type: 'doc', content } : null }
+}
+
+function readHtml(html: string): Parsed {
+  const meta = htmlMeta(html)
+  const body = htmlToDoc(sanitize(html), meta.url)
+  // The page's own top heading is the headline as printed; meta tags are often shortened.
+  const headline = leadingHeading(body) ?? meta.headline ?? meta.title
+  return { meta: { ...meta, headline }, body: dropHeadlineHeading(body, headline) }
+}
+
+/** The text of a heading that opens the body (first or second block), if there is one. */
+function leadingHeading(body: DocJSON | null): string | undefined {
+  const h = body?.content.slice(0, 2).find((b) => b.type === 'heading')
+  return h ? inlineText(h).trim() || undefined : undefined
+}
+
+function firstHeading(body: DocJSON | null): string | undefined {
+  const h = body?.content.find((b) => b.type === 'heading' && b.attrs?.level === 1) ?? body?.content.find((b) => b.type === 'heading')
+  return h ? inlineText(h) : undefined
+}
+
+function inlineText(n: NodeJSON): string {
+  return (n.content ?? []).map((c) => (c.type === 'text' ? c.text ?? '' : inlineText(c))).join('')
+}
+
+/** The headline is metadata; a leading heading repeating it is not kept in the body. */
+function dropHeadlineHeading(body: DocJSON | null, headline: string | undefined): DocJSON | null {
+  if (!body || !headline) return body
+  const i = body.content.findIndex((b) => b.type === 'heading')
+  if (i < 0 || i > 1 || inlineText(body.content[i]).trim() !== headline.trim()) return body
+  const content = body.content.filter((_, j) => j !== i)
+  return content.length ? { type: 'doc', content } : body
+}
+
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false })
+
+function readMarkdown(fileName: string, source: string): Parsed {
+  let text = source.replace(/\r\n?/g, '\n')
+  const meta: Partial<ArticleMeta> = {}
+  const fm = text.match(/^---\n([\s\S]*?)\n(?:---|\.\.\.)\n/)
+  if (fm) {
+    let data: unknown
+    try {
+      data = parseYaml(fm[1])
+    } catch (err) {
+      throw new CopydeskError('corrupt_file', `The front matter of "${fileName}" is not valid YAML: ${(err as Error).message.split('\n')[0]}`)
+    }
+    if (data && typeof data === 'object') {
+      const d = data as Record<string, unknown>
+      const str = (...keys: string[]): string | undefined => {
+        for (const k of keys) {
+          const v = d[k]
+          if (typeof v === 'string' && v.trim()) return v.trim()
+          if (v instanceof Date) return v.toISOString().slice(0, 10)
+          if (Array.isArray(v) && v.length && typeof v[0] === 'string') return v.join(', ')
+        }
+        return undefined
+      }
+      meta.headline = str('title', 'headline')
+      meta.byline = str('author', 'byline', 'authors')
+      meta.outlet = str('outlet', 'publication', 'publisher', 'site')
+      meta.url = str('url', 'canonical', 'link')
+      meta.publishedAt = normaliseDate(str('date', 'published', 'publishedAt', 'published_at') ?? '')
+    }
+    text = text.slice(fm[0].length)
+  }
+  const body = htmlToDoc(sanitize(markdown.render(text)))
+  const headline = meta.headline ?? firstHeading(body)
+  return { meta: { ...meta, headline }, body: dropHeadlineHeading(body, headline) }
+}
+
+async function readDocx(fileName: string, bytes: Uint8Array): Promise<Parsed> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let zip: JSZip
+  try {
+    zip = await JSZip.loadAsync(buffer)
+  } catch {
+    throw new CopydeskError('corrupt_file', `"${fileName}" is not a Word document (it is not a .docx package, or it is damaged).`)
+  }
+  if (!zip.file('word/document.xml')) {
+    throw new CopydeskError('corrupt_file', `"${fileName}" is not a Word document: it has no document part.`)
+  }
+  let html: string
+  try {
+    html = (await mammoth.convertToHtml({ buffer })).value
+  } catch (err) {
+    throw new CopydeskError('corrupt_file', `Copydesk could not read the Word document "${fileName}": ${(err as Error).message}`)
+  }
+  const core = await zip.file('docProps/core.xml')?.async('string')
+  const tag = (name: string): string | undefined => {
+    const m = core?.match(new RegExp(`<${name}[^>]*>([^<]*)</${name}>`))
+    return m?.[1]?.trim() || undefined
+  }
+  let body = htmlToDoc(sanitize(html))
+  const headline = tag('dc:title') ?? firstHeading(body)
+  body = dropHeadlineHeading(body, headline)
+  const meta: Partial<ArticleMeta> = { headline, byline: tag('dc:creator') }
+  // A "By ..." first paragraph is the byline.
+  const first = body?.content[0]
+  if (body && first?.type === 'paragraph' && /^by\s+\S/i.test(inlineText(first)) && inlineText(first).length < 120) {
+    meta.byline = inlineText(first).replace(/^by\s+/i, '').trim()
+    if (body.content.length > 1) body = { type: 'doc', content: body.content.slice(1) }
+  }
+  return { meta, body }
+}
+
+function finish(fileName: string, format: ImportFormat, p: Parsed): NewArticle {
+  if (!p.body) throw new CopydeskError('empty_file', `"${fileName}" has no article text in it.`)
+  const body = checkBody(p.body)
+  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')
+  return {
+    headline: (p.meta.headline ?? '').trim().slice(0, 500) || stem,
+    byline: (p.meta.byline ?? '').trim().slice(0, 500),
+    outlet: (p.meta.outlet ?? '').trim().slice(0, 500),
+    url: (p.meta.url ?? '').trim().slice(0, 2000),
+    publishedAt: p.meta.publishedAt ?? '',
+    body,
+    text: bodyText(body),
+    sourceName: fileName.replace(/^.*[\\/]/, ''),
+    sourceFormat: format
+  }
+}
+
+/** Pasted text becomes an article the same way a .txt file does. */
+export function articleFromText(text: string, headline?: string): NewArticle {
+  const clean = text.replace(/^\ufeff/, '')
+  if (!clean.trim()) throw new CopydeskError('empty_file', 'There is no text to make an article from.')
+  const parsed = readPlainText(clean)
+  const meta = headline?.trim() ? { ...parsed.meta, headline: headline.trim() } : parsed.meta
+  const a = finish('Pasted text', 'txt', { ...parsed, meta })
+  return { ...a, sourceFormat: 'paste', headline: a.headline === 'Pasted text' ? 'Untitled article' : a.headline }
+}

@@ -1,0 +1,52 @@
+import { CopydeskError } from '../../shared/errors'
+import type { Services } from './dispatch'
+import { articleFromText, readArticleFile } from './import'
+import { bodyText, checkBody } from './import/body'
+import type { Store } from './store'
+import { checkAnnotations } from './annotations'
+
+/**
+ * The services behind the contract, over one store. Inputs arrive validated against the
+ * contract's schemas; everything here checks what a schema cannot (that an article exists,
+ * that a body fits the article schema, that annotations fit the text) before writing.
+ */
+export function createServices(store: Store): Services {
+  return {
+    listArticles: ({ query }) => store.listArticles(query),
+    getArticle: ({ id }) => store.getArticle(id),
+    async importFile({ fileName, dataBase64 }) {
+      const bytes = Buffer.from(dataBase64, 'base64')
+      const article = await readArticleFile(fileName, bytes)
+      return store.insertArticle(article)
+    },
+    importText: ({ text, headline }) => store.insertArticle(articleFromText(text, headline)),
+    saveArticle({ id, baseRevision, meta, body, annotations }) {
+      const who = store.getPreferences().userName
+      const checked = body ? checkBody(body) : undefined
+      const text = checked ? bodyText(checked) : undefined
+      if (annotations) {
+        const current = text ?? store.getArticle(id).text
+        checkAnnotations(annotations, current)
+      }
+      if (meta?.headline !== undefined && !meta.headline.trim()) {
+        throw new CopydeskError('invalid_input', 'An article needs a headline.')
+      }
+      return store.saveArticle({ id, baseRevision, meta, body: checked, text, annotations, who })
+    },
+    deleteArticle({ id }) {
+      store.softDeleteArticle(id)
+      return { id }
+    },
+    restoreArticle: ({ id }) => store.restoreArticle(id),
+    listAnnotations({ articleId }) {
+      store.getArticle(articleId)
+      return store.listAnnotations(articleId)
+    },
+    annotationHistory({ articleId, annotationId }) {
+      store.getArticle(articleId)
+      return store.annotationHistory(articleId, annotationId)
+    },
+    getPreferences: () => store.getPreferences(),
+    setPreferences: (prefs) => store.setPreferences(prefs)
+  }
+}

@@ -1,0 +1,160 @@
+import { z } from 'zod'
+import type { Annotation, AnnotationChange, Article, ArticleMeta, ArticleSummary, Preferences } from './domain'
+import { ANNOTATION_KINDS, CLAIM_STATUSES, SOURCE_TYPES } from './domain'
+import type { OperationName } from './ops'
+import type { DocJSON } from './schema'
+
+/**
+ * The contract: every operation the UI may ask for, with a runtime schema for its input and
+ * the type of its output. Each door (Electron IPC, HTTP, command line) validates against
+ * these schemas before the services see anything.
+ */
+
+import { MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH } from './limits'
+
+export { MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH }
+
+const articleId = z.number().int().positive()
+const shortText = z.string().max(2_000)
+const noteText = z.string().max(MAX_NOTE_LENGTH, `A note can be at most ${MAX_NOTE_LENGTH} characters`)
+
+export const metaSchema = z
+  .object({
+    headline: shortText,
+    byline: shortText,
+    outlet: shortText,
+    url: shortText,
+    publishedAt: z.string().max(40)
+  })
+  .strict()
+
+/** A body's outer shape; the services check it node by node against the article schema. */
+export const docSchema = z
+  .object({ type: z.literal('doc'), content: z.array(z.record(z.string(), z.unknown())).min(1) })
+  .passthrough()
+
+const anchorSchema = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    exact: z.string().min(1).max(MAX_TEXT_LENGTH),
+    prefix: z.string().max(200),
+    suffix: z.string().max(200)
+  })
+  .strict()
+  .refine((a) => a.end > a.start, { message: 'An annotation must end after it starts' })
+
+const claimFields = z
+  .object({
+    status: z.enum(CLAIM_STATUSES),
+    explanation: noteText,
+    evidence: z.array(z.object({ url: shortText, note: noteText }).strict()).max(200),
+    checker: shortText,
+    sourceId: z.string().max(100).nullable(),
+    note: noteText
+  })
+  .strict()
+const quoteFields = z
+  .object({
+    speakerId: z.string().max(100).nullable(),
+    speakerName: shortText,
+    checked: z.boolean(),
+    checkedNote: noteText,
+    note: noteText
+  })
+  .strict()
+const attributionFields = z
+  .object({ sourceName: shortText, sourceType: z.enum(SOURCE_TYPES), cue: shortText, note: noteText })
+  .strict()
+
+const annotationBase = {
+  id: z.string().min(1).max(100),
+  anchor: anchorSchema,
+  origin: z.enum(['manual', 'suggested', 'imported']),
+  placement: z.enum(['anchored', 'orphaned']),
+  createdBy: shortText,
+  createdAt: z.string().max(40),
+  updatedBy: shortText,
+  updatedAt: z.string().max(40)
+}
+
+export const annotationSchema = z.discriminatedUnion('kind', [
+  z.object({ ...annotationBase, kind: z.literal('claim'), fields: claimFields }).strict(),
+  z.object({ ...annotationBase, kind: z.literal('quote'), fields: quoteFields }).strict(),
+  z.object({ ...annotationBase, kind: z.literal('attribution'), fields: attributionFields }).strict()
+])
+
+export const kindSchema = z.enum(ANNOTATION_KINDS)
+
+export const preferencesSchema = z
+  .object({ userName: shortText, organisation: shortText, organisationUrl: shortText })
+  .strict()
+
+function op<I extends z.ZodType, O>(input: I): { input: I; output: O } {
+  return { input, output: undefined as unknown as O }
+}
+
+const byId = z.object({ id: articleId }).strict()
+
+export const contract = {
+  listArticles: op<z.ZodType<{ query?: string }>, ArticleSummary[]>(
+    z.object({ query: z.string().max(500).optional() }).strict()
+  ),
+  getArticle: op<typeof byId, Article>(byId),
+  importFile: op<z.ZodType<{ fileName: string; dataBase64: string }>, Article>(
+    z
+      .object({
+        fileName: z.string().min(1).max(500),
+        // base64 of at most MAX_IMPORT_BYTES (checked again after decoding)
+        dataBase64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, 'The file is larger than 10 MB')
+      })
+      .strict()
+  ),
+  importText: op<z.ZodType<{ text: string; headline?: string }>, Article>(
+    z.object({ text: z.string().max(MAX_TEXT_LENGTH), headline: shortText.optional() }).strict()
+  ),
+  saveArticle: op<z.ZodType<SaveArticleInput>, SaveResult>(
+    z
+      .object({
+        id: articleId,
+        baseRevision: z.number().int().nonnegative(),
+        meta: metaSchema.partial().optional(),
+        body: docSchema.optional(),
+        annotations: z.array(annotationSchema).max(50_000).optional()
+      })
+      .strict() as unknown as z.ZodType<SaveArticleInput>
+  ),
+  deleteArticle: op<typeof byId, { id: number }>(byId),
+  restoreArticle: op<typeof byId, ArticleSummary>(byId),
+  listAnnotations: op<z.ZodType<{ articleId: number }>, Annotation[]>(z.object({ articleId }).strict()),
+  annotationHistory: op<z.ZodType<{ articleId: number; annotationId?: string }>, AnnotationChange[]>(
+    z.object({ articleId, annotationId: z.string().min(1).max(100).optional() }).strict()
+  ),
+  getPreferences: op<z.ZodType<Record<string, never>>, Preferences>(
+    z.object({}).strict() as unknown as z.ZodType<Record<string, never>>
+  ),
+  setPreferences: op<z.ZodType<Partial<Preferences>>, Preferences>(preferencesSchema.partial())
+} satisfies Record<OperationName, { input: z.ZodType; output: unknown }>
+
+export interface SaveArticleInput {
+  id: number
+  baseRevision: number
+  meta?: Partial<ArticleMeta>
+  body?: DocJSON
+  annotations?: Annotation[]
+}
+
+export interface SaveResult {
+  revision: number
+  updatedAt: string
+  annotationCount: number
+}
+
+export type Contract = typeof contract
+export type InputOf<K extends OperationName> = z.output<Contract[K]['input']>
+export type OutputOf<K extends OperationName> = Contract[K]['output']
+
+/** The API every door offers the renderer: one async method per operation. */
+export type CopydeskApi = {
+  [K in OperationName]: (input: InputOf<K>) => Promise<import('./errors').Result<OutputOf<K>>>
+}

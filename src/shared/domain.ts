@@ -1,0 +1,166 @@
+import type { DocJSON } from './schema'
+
+/** What an article says about itself; every field is editable in the app. */
+export interface ArticleMeta {
+  headline: string
+  byline: string
+  outlet: string
+  url: string
+  /** ISO 8601 date (YYYY-MM-DD) or date-time, or '' when unknown. */
+  publishedAt: string
+}
+
+/** A row of the library. */
+export interface ArticleSummary extends ArticleMeta {
+  id: number
+  annotationCount: number
+  createdAt: string
+  updatedAt: string
+}
+
+/** A whole article as the editor opens it. */
+export interface Article extends ArticleMeta {
+  id: number
+  body: DocJSON
+  /** Plain-text projection of `body` (see shared/text.ts). */
+  text: string
+  sourceName: string
+  sourceFormat: ImportFormat
+  /** Increases on every save; a save names the revision it started from. */
+  revision: number
+  createdAt: string
+  updatedAt: string
+}
+
+export type ImportFormat = 'txt' | 'html' | 'md' | 'docx' | 'paste' | 'brat'
+
+export const ANNOTATION_KINDS = ['claim', 'quote', 'attribution'] as const
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number]
+
+export const CLAIM_STATUSES = [
+  'unchecked',
+  'in_review',
+  'true',
+  'mostly_true',
+  'misleading',
+  'false',
+  'unverifiable'
+] as const
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number]
+
+/** Statuses that are a verdict (the check is finished). */
+export const VERDICTS: readonly ClaimStatus[] = ['true', 'mostly_true', 'misleading', 'false', 'unverifiable']
+
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  unchecked: 'Unchecked',
+  in_review: 'In review',
+  true: 'True',
+  mostly_true: 'Mostly true',
+  misleading: 'Misleading',
+  false: 'False',
+  unverifiable: 'Unverifiable'
+}
+
+export const SOURCE_TYPES = ['person', 'organisation', 'document', 'anonymous'] as const
+export type SourceType = (typeof SOURCE_TYPES)[number]
+
+export interface Evidence {
+  url: string
+  note: string
+}
+
+export interface ClaimFields {
+  status: ClaimStatus
+  explanation: string
+  evidence: Evidence[]
+  checker: string
+  /** The attribution this claim is sourced to, if any. */
+  sourceId: string | null
+  /** Internal desk note; left out of public exports. */
+  note: string
+}
+
+export interface QuoteFields {
+  /** The attribution annotation naming the speaker, if linked. */
+  speakerId: string | null
+  /** A speaker typed by name with no attribution in the text. */
+  speakerName: string
+  checked: boolean
+  checkedNote: string
+  note: string
+}
+
+export interface AttributionFields {
+  sourceName: string
+  sourceType: SourceType
+  cue: string
+  note: string
+}
+
+export interface FieldsByKind {
+  claim: ClaimFields
+  quote: QuoteFields
+  attribution: AttributionFields
+}
+
+/**
+ * Where an annotation sits: offsets in the article's plain text plus a text-quote selector
+ * (the exact text and some context either side), as the W3C Web Annotation model does, so
+ * it can be found again when the text changed elsewhere.
+ */
+export interface TextAnchor {
+  start: number
+  end: number
+  exact: string
+  prefix: string
+  suffix: string
+}
+
+export type AnnotationOrigin = 'manual' | 'suggested' | 'imported'
+
+interface AnnotationBase {
+  id: string
+  anchor: TextAnchor
+  origin: AnnotationOrigin
+  /** 'orphaned' when the anchor's text could not be found in the article any more. */
+  placement: 'anchored' | 'orphaned'
+  createdBy: string
+  createdAt: string
+  updatedBy: string
+  updatedAt: string
+}
+
+export type Annotation = {
+  [K in AnnotationKind]: AnnotationBase & { kind: K; fields: FieldsByKind[K] }
+}[AnnotationKind]
+
+export type AnnotationOf<K extends AnnotationKind> = Extract<Annotation, { kind: K }>
+
+/** One recorded change to an annotation: who, when, what. */
+export interface AnnotationChange {
+  id: number
+  annotationId: string
+  articleId: number
+  at: string
+  who: string
+  action: 'created' | 'updated' | 'deleted' | 'retagged' | 'moved'
+  /** Field name → [before, after]; empty for create/delete. */
+  changes: Record<string, [unknown, unknown]>
+}
+
+/** Fresh fields for a new annotation of a kind. */
+export function defaultFields<K extends AnnotationKind>(kind: K): FieldsByKind[K] {
+  const byKind: FieldsByKind = {
+    claim: { status: 'unchecked', explanation: '', evidence: [], checker: '', sourceId: null, note: '' },
+    quote: { speakerId: null, speakerName: '', checked: false, checkedNote: '', note: '' },
+    attribution: { sourceName: '', sourceType: 'person', cue: '', note: '' }
+  }
+  return byKind[kind]
+}
+
+/** Preferences kept in the store. */
+export interface Preferences {
+  userName: string
+  organisation: string
+  organisationUrl: string
+}

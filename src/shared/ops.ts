@@ -1,0 +1,24 @@
+/**
+ * The names of every operation the UI may ask for. Kept apart from the schemas so the
+ * sandboxed preload can expose one method per operation without bundling them.
+ */
+export const OPERATION_NAMES = [
+  'listArticles',
+  'getArticle',
+  'importFile',
+  'importText',
+  'saveArticle',
+  'deleteArticle',
+  'restoreArticle',
+  'listAnnotations',
+  'annotationHistory',
+  'getPreferences',
+  'setPreferences'
+] as const
+
+export type OperationName = (typeof OPERATION_NAMES)[number]
+
+/** The IPC channel of an operation. */
+export function channelOf(op: OperationName): string {
+  return `copydesk:${op}`
+}
