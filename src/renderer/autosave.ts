@@ -1,0 +1,63 @@
+/**
+ * Autosave: a change schedules a save after a short pause in typing; saves never overlap;
+ * a change made during a save is saved right after it; a failed save keeps the changes and
+ * says so. The save itself is injected, so this runs (and is tested) without a page.
+ */
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error'
+
+export interface AutosaveOptions {
+  save: () => Promise<void>
+  delayMs?: number
+  onStatus: (status: SaveStatus, error?: Error) => void
+}
+
+export class Autosaver {
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private running: Promise<void> | null = null
+  private dirty = false
+  private readonly delay: number
+
+  constructor(private readonly options: AutosaveOptions) {
+    this.delay = options.delayMs ?? 600
+  }
+
+  /** Something changed: save soon. */
+  changed(): void {
+    this.dirty = true
+    this.options.onStatus('unsaved')
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.flush(), this.delay)
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.dirty || this.running !== null
+  }
+
+  /** Saves now if anything is unsaved; resolves when everything so far is saved. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer)
+      this.timer = null
+    }
+    while (this.running) await this.running.catch(() => {})
+    if (!this.dirty) return
+    this.dirty = false
+    this.options.onStatus('saving')
+    this.running = this.options.save()
+    try {
+      await this.running
+      this.running = null
+      if (this.dirty) return this.flush()
+      this.options.onStatus('saved')
+    } catch (err) {
+      this.running = null
+      this.dirty = true
+      this.options.onStatus('error', err as Error)
+      throw err
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer)
+  }
+}

@@ -1,0 +1,273 @@
+import type { Node } from 'prosemirror-model'
+import type { Transaction } from 'prosemirror-state'
+import type { StepMap } from 'prosemirror-transform'
+import { isHistoryTransaction } from 'prosemirror-history'
+import { reanchor } from '../../../shared/anchor'
+import { offsetToPos, posToOffset, projectDoc, type Projection } from '../../../shared/text'
+import { quoteAt, textBetween } from './quote'
+import { AnnotationSet } from './set'
+import { AnnotationStep } from './step'
+import type { AnnotationRecord } from './types'
+
+/** Plugin metadata for UI-only changes (never in history). */
+export type AnnotationAction = { type: 'select'; id: string | null }
+
+interface Window {
+  from: number
+  to: number
+}
+
+/**
+ * The plugin's reducer. Walks the transaction's steps in order: an `AnnotationStep` changes
+ * one annotation, any other step moves every range through its map (text typed at a
+ * boundary stays outside, typed inside stretches it). An annotation whose text is all
+ * deleted is kept hidden; when undo or redo puts its text back, it is revived on its quote.
+ */
+export function applyTransaction(set: AnnotationSet, tr: Transaction, action?: AnnotationAction): AnnotationSet {
+  if (!tr.docChanged && !action) return set
+  const draft = new Draft(set)
+  // Undo and redo may put back text an annotation lost: follow where it goes, widely.
+  const windows = tr.docChanged && isHistoryTransaction(tr) ? draft.revivalWindows() : null
+  for (let i = 0; i < tr.steps.length; i++) {
+    const step = tr.steps[i]
+    if (step instanceof AnnotationStep) {
+      draft.change(step, tr.docs[i])
+      windows?.delete(step.id)
+      continue
+    }
+    const map = step.getMap()
+    draft.mapZombies(map)
+    draft.mapLive(map, tr.docs[i], i + 1 < tr.docs.length ? tr.docs[i + 1] : tr.doc)
+    if (windows) {
+      for (const w of windows.values()) {
+        w.from = map.map(w.from, -1)
+        w.to = map.map(w.to, 1)
+      }
+    }
+  }
+  if (windows && windows.size > 0) draft.revive(windows, tr.doc)
+  if (action) draft.select(action.id)
+  return draft.finish()
+}
+
+/** Copy-on-write working copy of an AnnotationSet during one transaction. */
+class Draft {
+  private live: Map<string, AnnotationRecord> | null = null
+  private zombies: Map<string, AnnotationRecord> | null = null
+  private orphans: Map<string, AnnotationRecord> | null = null
+  private clipped: Set<string> | null = null
+  private selectedId: string | null
+  private version: number
+  private readonly touched = new Set<string>()
+  private moved = false
+
+  constructor(private readonly base: AnnotationSet) {
+    this.selectedId = base.selectedId
+    this.version = base.version
+  }
+
+  private get liveMap(): ReadonlyMap<string, AnnotationRecord> {
+    return this.live ?? this.base.live
+  }
+  private get zombieMap(): ReadonlyMap<string, AnnotationRecord> {
+    return this.zombies ?? this.base.zombies
+  }
+  private get clippedSet(): ReadonlySet<string> {
+    return this.clipped ?? this.base.clipped
+  }
+  private writeLive(): Map<string, AnnotationRecord> {
+    return (this.live ??= new Map(this.base.live))
+  }
+  private writeZombies(): Map<string, AnnotationRecord> {
+    return (this.zombies ??= new Map(this.base.zombies))
+  }
+  private writeOrphans(): Map<string, AnnotationRecord> {
+    return (this.orphans ??= new Map(this.base.orphans))
+  }
+  private writeClipped(): Set<string> {
+    return (this.clipped ??= new Set(this.base.clipped))
+  }
+
+  /** A changed annotation: its listing, data or drawing changed, not only its position. */
+  private changed(id: string): void {
+    this.touched.add(id)
+    this.version = this.base.version + 1
+  }
+
+  /** Applies one AnnotationStep. Data changes keep the live range; positions come from the step only when placing. */
+  change(step: AnnotationStep, doc: Node): void {
+    const { after } = step
+    const id = step.id
+    if (!after) return this.remove(id)
+    const current = this.liveMap.get(id) ?? this.zombieMap.get(id)
+    if (after.placement === 'orphaned') {
+      this.remove(id)
+      this.writeOrphans().set(id, after)
+    } else if (!current) {
+      if (this.base.orphans.has(id) || this.orphans?.has(id)) this.writeOrphans().delete(id)
+      this.place(after, doc)
+    } else {
+      const kept: AnnotationRecord = {
+        ...after,
+        from: current.from,
+        to: current.to,
+        exact: current.exact,
+        prefix: current.prefix,
+        suffix: current.suffix
+      }
+      if (this.liveMap.has(id)) this.writeLive().set(id, kept)
+      else this.writeZombies().set(id, kept)
+    }
+    this.changed(id)
+  }
+
+  private remove(id: string): void {
+    if (this.liveMap.has(id)) this.writeLive().delete(id)
+    if (this.zombieMap.has(id)) this.writeZombies().delete(id)
+    if ((this.orphans ?? this.base.orphans).has(id)) this.writeOrphans().delete(id)
+    if (this.clippedSet.has(id)) this.writeClipped().delete(id)
+    if (this.selectedId === id) this.selectedId = null
+    this.changed(id)
+  }
+
+  private place(record: AnnotationRecord, doc: Node): void {
+    const size = doc.content.size
+    const from = Math.max(0, Math.min(record.from, size))
+    const to = Math.max(0, Math.min(record.to, size))
+    if (from < to && /\S/.test(textBetween(doc, from, to))) {
+      this.writeLive().set(record.id, { ...record, from, to })
+    } else {
+      this.writeZombies().set(record.id, { ...record, from: Math.min(from, to), to: Math.max(from, to) })
+    }
+  }
+
+  mapZombies(map: StepMap): void {
+    for (const [id, z] of this.zombieMap) {
+      const a = map.map(z.from, 1)
+      const b = map.map(z.to, -1)
+      const from = Math.min(a, b)
+      const to = Math.max(a, b)
+      if (from !== z.from || to !== z.to) this.writeZombies().set(id, { ...z, from, to })
+    }
+  }
+
+  mapLive(map: StepMap, before: Node, after: Node): void {
+    for (const [id, r] of this.liveMap) {
+      const from = map.map(r.from, 1)
+      const to = map.map(r.to, -1)
+      if (from === r.from && to === r.to) continue
+      this.moved = true
+      const shrunk = to - from < r.to - r.from
+      const clippedNow = shrunk && losesBoundary(map, r.from, r.to)
+      const emptied = from >= to || (shrunk && !/\S/.test(textBetween(after, from, to)))
+      if (!emptied && !clippedNow) {
+        this.writeLive().set(id, { ...r, from, to })
+        continue
+      }
+      // Remember the text as it was before this edit: undo will put it back.
+      const oldText = textBetween(before, r.from, r.to)
+      const keepOlder = this.clippedSet.has(id) && r.exact.includes(oldText)
+      const quote = keepOlder ? { exact: r.exact, prefix: r.prefix, suffix: r.suffix } : quoteAt(before, r.from, r.to)
+      if (emptied) {
+        this.writeLive().delete(id)
+        if (this.clippedSet.has(id)) this.writeClipped().delete(id)
+        this.writeZombies().set(id, { ...r, ...quote, from: Math.min(from, to), to: Math.max(from, to) })
+        if (this.selectedId === id) this.selectedId = null
+        this.changed(id)
+      } else {
+        this.writeLive().set(id, { ...r, ...quote, from, to })
+        this.writeClipped().add(id)
+      }
+    }
+  }
+
+  /** Where hidden and clipped annotations' text might come back, at the start of an undo or redo. */
+  revivalWindows(): Map<string, Window> {
+    const windows = new Map<string, Window>()
+    for (const z of this.zombieMap.values()) windows.set(z.id, { from: z.from, to: z.to })
+    for (const id of this.clippedSet) {
+      const r = this.liveMap.get(id)
+      if (r) windows.set(id, { from: r.from, to: r.to })
+    }
+    return windows
+  }
+
+  /** After an undo or redo: revive hidden annotations, and stretch clipped ones, over their quote. */
+  revive(windows: Map<string, Window>, doc: Node): void {
+    let projection: Projection | null = null
+    for (const [id, w] of windows) {
+      const zombie = this.zombieMap.get(id)
+      const r = zombie ?? this.liveMap.get(id)
+      if (!r) continue
+      const from = Math.min(w.from, r.from)
+      const to = Math.max(w.to, r.to)
+      if (from >= to || (!zombie && from === r.from && to === r.to)) continue
+      const text = textBetween(doc, from, to)
+      let range: Window | null = null
+      let whole = false
+      if (text.includes(r.exact)) {
+        projection ??= projectDoc(doc)
+        const lo = posToOffset(projection, from)
+        const hi = posToOffset(projection, to)
+        const hint = zombie ? lo : posToOffset(projection, r.from)
+        const found = reanchor(
+          projection.text,
+          { start: hint, end: hint + r.exact.length, exact: r.exact, prefix: r.prefix, suffix: r.suffix },
+          { within: { start: lo, end: hi }, fuzzy: false }
+        )
+        if (found.how !== 'orphaned') {
+          range = { from: offsetToPos(projection, found.start, 1), to: offsetToPos(projection, found.end, -1) }
+          whole = true
+        }
+      } else if (/\S/.test(text) && r.exact.includes(text)) {
+        // Part of the lost text came back (undo of some of the keystrokes that removed it).
+        range = { from, to }
+      }
+      if (!range || range.from >= range.to || (range.from === r.from && range.to === r.to && !zombie)) continue
+      if (zombie) this.writeZombies().delete(id)
+      this.writeLive().set(id, { ...r, from: range.from, to: range.to })
+      if (whole) {
+        if (this.clippedSet.has(id)) this.writeClipped().delete(id)
+      } else if (!this.clippedSet.has(id)) {
+        this.writeClipped().add(id)
+      }
+      if (zombie) this.changed(id)
+      else this.touched.add(id)
+    }
+  }
+
+  select(id: string | null): void {
+    if (id === this.selectedId) return
+    if (id !== null && !this.liveMap.has(id) && !(this.orphans ?? this.base.orphans).has(id)) {
+      throw new RangeError(`No annotation ${id} to select`)
+    }
+    if (this.selectedId) this.touched.add(this.selectedId)
+    if (id) this.touched.add(id)
+    this.selectedId = id
+  }
+
+  finish(): AnnotationSet {
+    const base = this.base
+    if (!this.moved && this.touched.size === 0 && !this.live && !this.zombies && !this.orphans && !this.clipped) {
+      return base
+    }
+    return new AnnotationSet(
+      this.live ?? base.live,
+      this.zombies ?? base.zombies,
+      this.orphans ?? base.orphans,
+      this.clipped ?? base.clipped,
+      this.selectedId,
+      this.version,
+      this.touched
+    )
+  }
+}
+
+/** Whether the map deletes the first or the last character of [from, to). */
+function losesBoundary(map: StepMap, from: number, to: number): boolean {
+  let loses = false
+  map.forEach((oldStart, oldEnd) => {
+    if (oldEnd > oldStart && ((oldStart <= from && from < oldEnd) || (oldStart < to && to <= oldEnd))) loses = true
+  })
+  return loses
+}

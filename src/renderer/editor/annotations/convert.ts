@@ -1,0 +1,89 @@
+import type { Node } from 'prosemirror-model'
+import type { EditorState } from 'prosemirror-state'
+import { anchorFor, reanchor } from '../../../shared/anchor'
+import type { Annotation } from '../../../shared/domain'
+import { offsetToPos, posToOffset, projectDoc } from '../../../shared/text'
+import { annotationSet } from './plugin'
+import type { AnnotationRecord } from './types'
+
+/**
+ * Places stored annotations in a document: at their stored offsets when the text there is
+ * still their quote, else where the quote is found again (exactly, then approximately),
+ * else as orphans. With `now`, an annotation that had to move or was orphaned is stamped
+ * as updated then (so saving records when its anchor changed).
+ */
+export function annotationsFromStored(doc: Node, stored: readonly Annotation[], now?: string): AnnotationRecord[] {
+  const projection = projectDoc(doc)
+  const { text } = projection
+  return stored.map((a): AnnotationRecord => {
+    const base = { ...a } as Omit<Annotation, 'anchor'> & { anchor?: unknown }
+    delete base.anchor
+    const found = reanchor(text, a.anchor)
+    const from = found.how === 'orphaned' ? -1 : offsetToPos(projection, found.start, 1)
+    const to = found.how === 'orphaned' ? -1 : offsetToPos(projection, found.end, -1)
+    if (found.how === 'orphaned' || from >= to) {
+      const { exact, prefix, suffix } = a.anchor
+      return {
+        ...base,
+        ...(now && a.placement !== 'orphaned' ? { updatedAt: now } : {}),
+        placement: 'orphaned',
+        from: -1,
+        to: -1,
+        exact,
+        prefix,
+        suffix,
+        orphanAnchor: a.anchor
+      } as AnnotationRecord
+    }
+    const { exact, prefix, suffix } = anchorFor(text, found.start, found.end)
+    const moved = found.start !== a.anchor.start || found.end !== a.anchor.end || a.placement === 'orphaned'
+    return {
+      ...base,
+      ...(now && moved ? { updatedAt: now } : {}),
+      placement: 'anchored',
+      from,
+      to,
+      exact,
+      prefix,
+      suffix,
+      orphanAnchor: null
+    } as AnnotationRecord
+  })
+}
+
+/**
+ * The annotations to save: anchored ones in document order with offsets and quote taken
+ * from the current text, then orphans with the anchor they were stored with. Annotations
+ * whose text was deleted are left out (they are deleted).
+ */
+export function annotationsToStored(state: EditorState): Annotation[] {
+  const set = annotationSet(state)
+  const projection = projectDoc(state.doc)
+  const out: Annotation[] = []
+  for (const r of set.list()) {
+    const start = posToOffset(projection, r.from)
+    const end = posToOffset(projection, r.to)
+    if (end <= start) continue
+    out.push(toStored(r, anchorFor(projection.text, start, end), 'anchored'))
+  }
+  for (const r of set.orphans.values()) {
+    const anchor = r.orphanAnchor ?? { start: 0, end: r.exact.length, exact: r.exact, prefix: r.prefix, suffix: r.suffix }
+    out.push(toStored(r, anchor, 'orphaned'))
+  }
+  return out
+}
+
+function toStored(r: AnnotationRecord, anchor: Annotation['anchor'], placement: Annotation['placement']): Annotation {
+  return {
+    id: r.id,
+    kind: r.kind,
+    fields: r.fields,
+    anchor,
+    origin: r.origin,
+    placement,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+    updatedBy: r.updatedBy,
+    updatedAt: r.updatedAt
+  } as Annotation
+}

@@ -1,0 +1,24 @@
+export { annotations, annotationsKey, onAnnotationsChanged } from './plugin'
+export type { AnnotationsChange, AnnotationsListener } from './plugin'
+export {
+  addAnnotation,
+  reattachAnnotation,
+  removeAnnotation,
+  retagAnnotation,
+  selectAnnotation,
+  updateAnnotationFields
+} from './commands'
+export type { AddOptions, ChangeOptions } from './commands'
+export {
+  annotationsAt,
+  annotationsVersion,
+  annotationText,
+  getAnnotation,
+  getAnnotations,
+  getOrphans,
+  selectedAnnotationId
+} from './queries'
+export { annotationsFromStored, annotationsToStored } from './convert'
+export { annotationClasses, annotationDecorations, annotationDecorationSet } from './decorations'
+export { AnnotationStep } from './step'
+export type { AnnotationRecord, AnnotationsConfig, FieldsPatch } from './types'

@@ -1,0 +1,196 @@
+import type { JSX } from 'react'
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
+import type { ArticleSummary } from '../../shared/domain'
+import { call } from '../api'
+import { openArticle } from './App'
+import { ACCEPT_ATTRIBUTE, importBrowserFile } from './importing'
+import { PasteDialog } from './PasteDialog'
+import { useToast } from './Toast'
+
+function formatDate(iso: string): string {
+  if (!iso) return '—'
+  const d = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso)
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+}
+
+function formatEdited(iso: string): string {
+  const d = new Date(iso)
+  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+}
+
+/** The library: every article, most recently edited first; import, paste, open, delete. */
+export function Library(): JSX.Element {
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
+  const [query, setQuery] = useState('')
+  const [busy, setBusy] = useState<string | null>(null)
+  const [dragging, setDragging] = useState(false)
+  const [pasting, setPasting] = useState(false)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const toast = useToast()
+
+  const refresh = useCallback(async () => {
+    try {
+      setArticles(await call('listArticles', query.trim() ? { query } : {}))
+    } catch (err) {
+      toast({ tone: 'error', message: (err as Error).message })
+    }
+  }, [query, toast])
+
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  async function importFiles(files: File[]): Promise<void> {
+    let lastId: number | null = null
+    for (const [i, file] of files.entries()) {
+      setBusy(files.length > 1 ? `Importing ${file.name} (${i + 1} of ${files.length})…` : `Importing ${file.name}…`)
+      try {
+        lastId = (await importBrowserFile(file)).id
+      } catch (err) {
+        toast({ tone: 'error', message: (err as Error).message })
+      }
+    }
+    setBusy(null)
+    if (files.length === 1 && lastId !== null) openArticle(lastId)
+    else void refresh()
+  }
+
+  async function remove(a: ArticleSummary): Promise<void> {
+    try {
+      await call('deleteArticle', { id: a.id })
+      await refresh()
+      toast({
+        tone: 'info',
+        message: `Deleted “${a.headline}”.`,
+        action: {
+          label: 'Undo',
+          run: () => {
+            void call('restoreArticle', { id: a.id }).then(refresh, (err: Error) => toast({ tone: 'error', message: err.message }))
+          }
+        }
+      })
+    } catch (err) {
+      toast({ tone: 'error', message: (err as Error).message })
+    }
+  }
+
+  function onDrop(e: DragEvent): void {
+    e.preventDefault()
+    setDragging(false)
+    const files = [...e.dataTransfer.files]
+    if (files.length) void importFiles(files)
+  }
+
+  return (
+    <div
+      className={`library${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault()
+        setDragging(true)
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false)
+      }}
+      onDrop={onDrop}
+    >
+      <header className="topbar">
+        <h1 className="brand">Copydesk</h1>
+        <input
+          className="search"
+          type="search"
+          placeholder="Search headlines and text"
+          aria-label="Search articles"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <div className="actions">
+          <button type="button" className="primary" title="Import an article file (.txt, .html, .md, .docx)" onClick={() => fileInput.current?.click()}>
+            Import file…
+          </button>
+          <button type="button" title="Make a new article from text you paste" onClick={() => setPasting(true)}>
+            Paste as new article
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept={ACCEPT_ATTRIBUTE}
+            multiple
+            hidden
+            aria-label="Article file"
+            data-testid="file-input"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])]
+              e.target.value = ''
+              if (files.length) void importFiles(files)
+            }}
+          />
+        </div>
+      </header>
+      {busy && (
+        <div className="progress" role="progressbar" aria-label={busy}>
+          {busy}
+        </div>
+      )}
+      <main className="library-body">
+        {articles === null ? (
+          <p className="muted">Loading…</p>
+        ) : articles.length === 0 ? (
+          <div className="empty">
+            {query ? (
+              <p>No article matches “{query}”.</p>
+            ) : (
+              <>
+                <p>No articles yet.</p>
+                <p className="muted">Import a .txt, .html, .md or .docx file, drop one here, or paste text as a new article.</p>
+              </>
+            )}
+          </div>
+        ) : (
+          <table className="articles" aria-label="Articles">
+            <thead>
+              <tr>
+                <th>Headline</th>
+                <th>Outlet</th>
+                <th>Published</th>
+                <th className="num">Annotations</th>
+                <th>Last edited</th>
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {articles.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <a href={`#/article/${a.id}`} className="headline-link">
+                      {a.headline}
+                    </a>
+                    {a.byline && <div className="muted small">{a.byline}</div>}
+                  </td>
+                  <td>{a.outlet || '—'}</td>
+                  <td>{formatDate(a.publishedAt)}</td>
+                  <td className="num">{a.annotationCount}</td>
+                  <td>{formatEdited(a.updatedAt)}</td>
+                  <td>
+                    <button type="button" className="quiet" aria-label={`Delete “${a.headline}”`} title="Delete (you can undo)" onClick={() => void remove(a)}>
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </main>
+      {dragging && <div className="dropzone">Drop .txt, .html, .md or .docx files to import them</div>}
+      {pasting && (
+        <PasteDialog
+          onClose={() => setPasting(false)}
+          onCreated={(id) => {
+            setPasting(false)
+            openArticle(id)
+          }}
+        />
+      )}
+    </div>
+  )
+}
