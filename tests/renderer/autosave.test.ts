@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { Autosaver, type SaveStatus } from '../../src/renderer/autosave'
+
+function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void } {
+  let resolve!: () => void
+  let reject!: (e: Error) => void
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
+
+describe('autosave', () => {
+  it('saves once after a burst of changes and reports unsaved → saving → saved', async () => {
+    const statuses: SaveStatus[] = []
+    let saves = 0
+    const a = new Autosaver({ delayMs: 20, save: async () => void saves++, onStatus: (s) => statuses.push(s) })
+    a.changed()
+    a.changed()
+    a.changed()
+    await new Promise((r) => setTimeout(r, 60))
+    expect(saves).toBe(1)
+    expect(statuses.filter((s, i) => s !== statuses[i - 1])).toEqual(['unsaved', 'saving', 'saved'])
+  })
+
+  it('a change made while saving is saved right after, never in parallel', async () => {
+    const pending = [deferred(), deferred()]
+    let calls = 0
+    let running = 0
+    let overlap = false
+    const a = new Autosaver({
+      delayMs: 1000,
+      onStatus: () => {},
+      save: () => {
+        overlap ||= running > 0
+        running++
+        const d = pending[calls++]
+        return d.promise.finally(() => running--)
+      }
+    })
+    a.changed()
+    const first = a.flush()
+    a.changed()
+    pending[0].resolve()
+    await Promise.resolve()
+    pending[1].resolve()
+    await first
+    await a.flush()
+    expect(calls).toBe(2)
+    expect(overlap).toBe(false)
+    expect(a.hasUnsavedChanges).toBe(false)
+    a.dispose()
+  })
+
+  it('a failed save keeps the changes unsaved, says so, and the next try saves them', async () => {
+    const statuses: SaveStatus[] = []
+    let fail = true
+    let saved = 0
+    const a = new Autosaver({
+      delayMs: 1000,
+      onStatus: (s) => statuses.push(s),
+      save: async () => {
+        if (fail) throw new Error('disk full')
+        saved++
+      }
+    })
+    a.changed()
+    await expect(a.flush()).rejects.toThrow('disk full')
+    expect(statuses.at(-1)).toBe('error')
+    expect(a.hasUnsavedChanges).toBe(true)
+    fail = false
+    await a.flush()
+    expect(saved).toBe(1)
+    expect(statuses.at(-1)).toBe('saved')
+    a.dispose()
+  })
+})
