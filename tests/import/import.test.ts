@@ -18,7 +18,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 describe('importing the sample articles', () => {
-  const files = readdirSync(SAMPLES).filter((f) => /\.(txt|html|md|docx)$/.test(f))
+  const files = readdirSync(SAMPLES).filter((f) => /\.(txt|html|md|docx)$/.test(f) && f !== 'README.md')
 
   it('there are at least six samples across .txt, .html, .md and .docx', () => {
     expect(files.length).toBeGreaterThanOrEqual(6)
@@ -38,6 +38,20 @@ describe('importing the sample articles', () => {
 })
 
 describe('reading each format', () => {
+  it('detail lines under a headline give byline, outlet, date and URL, and are not story text', async () => {
+    const a = await readArticleFile(
+      'x.txt',
+      enc('Harbour fees to double\nBy Lee Moss\nThe Harbour Gazette\nMarch 2, 2026\nhttps://gazette.example/fees\n\nFees rise 100% next year, the port said.\n')
+    )
+    expect(a).toMatchObject({ byline: 'Lee Moss', outlet: 'The Harbour Gazette', publishedAt: '2026-03-02', url: 'https://gazette.example/fees' })
+    expect(a.text).toBe('Fees rise 100% next year, the port said.')
+    const dateline = await readArticleFile('y.txt', enc('Headline here\n\nThe Ledger · 3 November 2026\n\nStory text.\n'))
+    expect(dateline).toMatchObject({ outlet: 'The Ledger', publishedAt: '2026-11-03' })
+    // A short first sentence is story text, not an outlet.
+    const story = await readArticleFile('z.txt', enc('Headline here\n\nMayor Park resigned\n\nMore text.\n'))
+    expect(story.text.startsWith('Mayor Park resigned')).toBe(true)
+  })
+
   it('a text file: first line headline, then byline and date lines, paragraphs on blank lines', async () => {
     const a = await readArticleFile(
       'story.txt',

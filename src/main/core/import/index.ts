@@ -90,13 +90,12 @@ export function readPlainText(text: string): Parsed {
     paragraphs[0] = rest.join('\n')
     if (!paragraphs[0].trim()) paragraphs.shift()
   }
-  // Byline and date lines at the top (either order, each on its own line or paragraph).
-  for (let i = 0; i < 3 && paragraphs.length > 1; i++) {
+  // Byline, outlet, date and URL lines at the top (each on its own line or paragraph).
+  for (let i = 0; i < 6 && paragraphs.length > 1; i++) {
     const lines = paragraphs[0].split('\n')
-    const line = lines[0].trim()
-    if (!meta.byline && /^by\s+\S/i.test(line) && line.length < 120) meta.byline = line.replace(/^by\s+/i, '').trim()
-    else if (!meta.publishedAt && normaliseDate(line)) meta.publishedAt = normaliseDate(line)
-    else break
+    const found = detailsLine(lines[0], lines.length > 1 || i > 0)
+    if (!found) break
+    fillMissing(meta, found)
     lines.shift()
     paragraphs[0] = lines.join('\n')
     if (!paragraphs[0].trim()) paragraphs.shift()
@@ -110,6 +109,31 @@ export function readPlainText(text: string): Parsed {
     return { type: 'paragraph', content: inline }
   })
   return { meta, body: content.length ? { type: 'doc', content } : null }
+}
+
+/**
+ * The details a line under a headline may give: "By Name", a date, a URL, an outlet name,
+ * or several of them separated by "·" or "|" ("The Ledger · November 3, 2026"). Null when
+ * the line is story text. A bare name counts as the outlet only beside other details.
+ */
+export function detailsLine(line: string, nameAllowed: boolean): Partial<ArticleMeta> | null {
+  const t = line.trim()
+  if (!t || t.length > 300) return null
+  const parts = t.split(/\s+[·|•]\s+/)
+  const out: Partial<ArticleMeta> = {}
+  let names = 0
+  for (const part of parts) {
+    const p = part.trim()
+    if (/^by\s+\S/i.test(p) && p.length < 120 && !out.byline) out.byline = p.replace(/^by\s+/i, '').trim()
+    else if (normaliseDate(p) && !out.publishedAt) out.publishedAt = normaliseDate(p)
+    else if (/^https?:\/\/\S+$/.test(p) && !out.url) out.url = p
+    else if (p.length <= 60 && /^[\p{Lu}\d]/u.test(p) && !/[.!?:;,"“”]$/.test(p) && p.split(/\s+/).length <= 6 && !out.outlet) {
+      out.outlet = p
+      names++
+    } else return null
+  }
+  if (names > 0 && !(nameAllowed || parts.length > 1)) return null
+  return out
 }
 
 function readHtml(html: string): Parsed {
@@ -194,26 +218,56 @@ async function readDocx(fileName: string, bytes: Uint8Array): Promise<Parsed> {
   }
   let html: string
   try {
-    html = (await mammoth.convertToHtml({ buffer })).value
+    html = (
+      await mammoth.convertToHtml(
+        { buffer },
+        { styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"] }
+      )
+    ).value
   } catch (err) {
     throw new CopydeskError('corrupt_file', `Copydesk could not read the Word document "${fileName}": ${(err as Error).message}`)
   }
   const core = await zip.file('docProps/core.xml')?.async('string')
   const tag = (name: string): string | undefined => {
     const m = core?.match(new RegExp(`<${name}[^>]*>([^<]*)</${name}>`))
-    return m?.[1]?.trim() || undefined
+    return m?.[1]?.trim() ? decodeXml(m[1].trim()) : undefined
   }
   let body = htmlToDoc(sanitize(html))
   const headline = tag('dc:title') ?? firstHeading(body)
   body = dropHeadlineHeading(body, headline)
-  const meta: Partial<ArticleMeta> = { headline, byline: tag('dc:creator') }
-  // A "By ..." first paragraph is the byline.
-  const first = body?.content[0]
-  if (body && first?.type === 'paragraph' && /^by\s+\S/i.test(inlineText(first)) && inlineText(first).length < 120) {
-    meta.byline = inlineText(first).replace(/^by\s+/i, '').trim()
-    if (body.content.length > 1) body = { type: 'doc', content: body.content.slice(1) }
+  // Custom document properties some newsroom templates carry.
+  const custom = (await zip.file('docProps/custom.xml')?.async('string')) ?? ''
+  const prop = (...names: string[]): string | undefined => {
+    for (const name of names) {
+      const m = custom.match(new RegExp(`<property[^>]*name="${name}"[^>]*>\\s*<vt:[a-z0-9]+>([^<]*)</vt:`, 'i'))
+      if (m?.[1]?.trim()) return decodeXml(m[1].trim())
+    }
+    return undefined
+  }
+  const meta: Partial<ArticleMeta> = {
+    headline,
+    byline: tag('dc:creator'),
+    outlet: prop('Outlet', 'Publication', 'Publisher'),
+    url: prop('URL', 'Url', 'Link'),
+    publishedAt: normaliseDate(prop('PublishedDate', 'Published', 'Date') ?? '')
+  }
+  // Byline and dateline paragraphs at the top are details, not story.
+  for (let i = 0; i < 3 && body && body.content.length > 1; i++) {
+    const first = body.content[0]
+    const found = first.type === 'paragraph' ? detailsLine(inlineText(first), false) : null
+    if (!found) break
+    fillMissing(meta, found)
+    body = { type: 'doc', content: body.content.slice(1) }
   }
   return { meta, body }
+}
+
+function fillMissing(meta: Partial<ArticleMeta>, found: Partial<ArticleMeta>): void {
+  for (const [k, v] of Object.entries(found) as [keyof ArticleMeta, string][]) if (!meta[k]) meta[k] = v
+}
+
+function decodeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '')
 }
 
 function finish(fileName: string, format: ImportFormat, p: Parsed): NewArticle {
