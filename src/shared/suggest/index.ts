@@ -1,0 +1,11 @@
+export type {
+  Span,
+  Suggestion,
+  SuggestionKind,
+  SuggestOptions,
+  QuoteSuggestion,
+  AttributionSuggestion,
+  ClaimSuggestion
+} from './types'
+export { suggest } from './suggest'
+export { claimScore } from './claims'
