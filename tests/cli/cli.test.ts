@@ -90,3 +90,44 @@ describe('the copydesk command', () => {
     for (const c of ['import', 'list', 'show', 'delete', 'serve']) expect(r.stdout).toContain(`  ${c}`)
   })
 })
+
+describe('annotating from the command line', () => {
+  const dir = useTempDir()
+  const db = (): string => join(dir(), 'desk.db')
+  const BODY = 'The council approved $4.2 billion, up 8%, the mayor said.\n\nThe mayor said it was fair.'
+  const setup = (): void => {
+    const txt = join(dir(), 'budget.txt')
+    writeFileSync(txt, `Council approves record budget\n\n${BODY}\n`)
+    expect(copydesk(db(), 'import', txt).code).toBe(0)
+  }
+
+  it('annotate adds a claim with a status and annotations --json lists it with its fields', () => {
+    setup()
+    const added = copydesk(db(), 'annotate', '1', '--kind', 'claim', '--quote', '$4.2 billion, up 8%', '--status', 'in_review', '--note', 'Check the budget book')
+    expect(added).toMatchObject({ code: 0, stderr: '' })
+    const at = BODY.indexOf('$4.2')
+    expect(added.stdout).toBe(`Added claim ${added.stdout.split(' ')[2]} at ${at}-${at + 19}.\n`)
+    expect(added.stdout.split(' ')[2]).toMatch(/^[0-9a-f-]{36}$/)
+    const list = JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout) as Record<string, unknown>[]
+    expect(list).toHaveLength(1)
+    expect(list[0]).toMatchObject({ kind: 'claim', start: at, end: at + 19, exact: '$4.2 billion, up 8%', status: 'in_review', note: 'Check the budget book' })
+    expect(copydesk(db(), 'annotations', '1').stdout).toContain('“$4.2 billion, up 8%”  [In review]')
+    expect(JSON.parse(copydesk(db(), '--json', 'list').stdout)[0].annotationCount).toBe(1)
+  })
+
+  it('words that repeat need --occurrence; words not in the text are refused', () => {
+    setup()
+    const ambiguous = copydesk(db(), 'annotate', '1', '--kind', 'attribution', '--quote', 'mayor said')
+    expect(ambiguous.code).toBe(1)
+    expect(ambiguous.stderr).toMatch(/appears 2 times; say which with --occurrence 1 to 2/)
+    const second = copydesk(db(), '--json', 'annotate', '1', '--kind', 'attribution', '--quote', 'mayor said', '--occurrence', '2')
+    expect(second.code).toBe(0)
+    expect(JSON.parse(second.stdout)).toMatchObject({ kind: 'attribution', exact: 'mayor said', start: BODY.lastIndexOf('mayor said') })
+    const missing = copydesk(db(), 'annotate', '1', '--kind', 'quote', '--quote', 'not in there')
+    expect(missing).toMatchObject({ code: 1 })
+    expect(missing.stderr).toMatch(/is not in article 1/)
+    expect(copydesk(db(), 'annotate', '1', '--kind', 'rumour', '--quote', 'x').stderr).toMatch(/--kind claim, quote or attribution/)
+    expect(copydesk(db(), 'annotate', '1', '--kind', 'quote', '--quote', 'council', '--status', 'false').stderr).toMatch(/Only a claim has a status/)
+    expect(JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout)).toHaveLength(1)
+  })
+})

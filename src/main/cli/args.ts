@@ -62,6 +62,10 @@ Commands:
   list                      list articles, most recently edited first
   show <id>                 show one article's details and text
   delete <id>               delete an article
+  annotations <id>          list an article's annotations
+  annotate <id> --kind claim|quote|attribution --quote "<exact words>"
+            [--occurrence N] [--status S] [--note T]
+                            annotate the words (N-th occurrence when they repeat)
   serve [--port N]          serve the Copydesk app to a browser on this computer only
 
 Options:

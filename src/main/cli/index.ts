@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import type { ArticleSummary } from '../../shared/domain'
+import { ANNOTATION_KINDS, CLAIM_STATUS_LABELS, type Annotation, type AnnotationKind, type ArticleSummary } from '../../shared/domain'
+import { annotateByQuote } from '../core/annotate'
 import { CopydeskError, toErrorValue } from '../../shared/errors'
 import { createDispatch, type Dispatch } from '../core/dispatch'
 import { startHttpDoor } from '../core/http'
@@ -47,6 +48,23 @@ function table(rows: ArticleSummary[]): string {
   ])
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)))
   return [head, ...body].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n')
+}
+
+/** An annotation as the command line prints it: id, kind, start, end, exact text and its fields. */
+function flatAnnotation(a: Annotation): Record<string, unknown> {
+  return {
+    id: a.id,
+    kind: a.kind,
+    start: a.anchor.start,
+    end: a.anchor.end,
+    exact: a.anchor.exact,
+    placement: a.placement,
+    origin: a.origin,
+    ...a.fields,
+    createdBy: a.createdBy,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt
+  }
 }
 
 const commands: Record<string, (ctx: Context) => Promise<void>> = {
@@ -102,6 +120,42 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     const id = articleIdArg(ctx.args.positionals[0])
     await call(ctx, 'deleteArticle', { id })
     ctx.out(ctx.json ? JSON.stringify({ deleted: id }) : `Deleted article ${id}.`)
+  },
+  async annotations(ctx) {
+    const articleId = articleIdArg(ctx.args.positionals[0])
+    const list = await call<Annotation[]>(ctx, 'listAnnotations', { articleId })
+    if (ctx.json) {
+      ctx.out(JSON.stringify(list.map(flatAnnotation), null, 2))
+      return
+    }
+    if (!list.length) {
+      ctx.out(`Article ${articleId} has no annotations yet.`)
+      return
+    }
+    for (const a of list) {
+      const detail =
+        a.kind === 'claim' ? CLAIM_STATUS_LABELS[a.fields.status] : a.kind === 'attribution' ? a.fields.sourceName : a.fields.speakerName
+      const where = a.placement === 'orphaned' ? 'not found in the text' : `${a.anchor.start}-${a.anchor.end}`
+      ctx.out(`${a.kind.padEnd(11)} ${where.padEnd(12)} “${a.anchor.exact.length > 70 ? `${a.anchor.exact.slice(0, 69)}…` : a.anchor.exact}”${detail ? `  [${detail}]` : ''}`)
+    }
+  },
+  async annotate(ctx) {
+    const articleId = articleIdArg(ctx.args.positionals[0])
+    const v = ctx.args.values
+    const kind = v.kind
+    if (typeof kind !== 'string' || !(ANNOTATION_KINDS as readonly string[]).includes(kind)) {
+      throw new UsageError('annotate needs --kind claim, quote or attribution')
+    }
+    if (typeof v.quote !== 'string' || !v.quote) throw new UsageError('annotate needs --quote "<the exact words>"')
+    const a = annotateByQuote(ctx.store, {
+      articleId,
+      kind: kind as AnnotationKind,
+      quote: v.quote,
+      occurrence: intOption(v.occurrence, 'occurrence', 1, 1_000_000),
+      status: typeof v.status === 'string' ? v.status : undefined,
+      note: typeof v.note === 'string' ? v.note : undefined
+    })
+    ctx.out(ctx.json ? JSON.stringify(flatAnnotation(a), null, 2) : `Added ${a.kind} ${a.id} at ${a.anchor.start}-${a.anchor.end}.`)
   },
   async serve(ctx) {
     const port = intOption(ctx.args.values.port, 'port', 0, 65535) ?? 0

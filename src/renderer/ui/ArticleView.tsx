@@ -1,61 +1,94 @@
 import type { JSX } from 'react'
 import { redo, redoDepth, undo, undoDepth } from 'prosemirror-history'
-import type { EditorState } from 'prosemirror-state'
+import type { Command, EditorState } from 'prosemirror-state'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Article, ArticleMeta } from '../../shared/domain'
+import { ANNOTATION_KINDS, type Article, type ArticleMeta, type Preferences } from '../../shared/domain'
 import type { DocJSON } from '../../shared/schema'
 import { call } from '../api'
 import { Autosaver, type SaveStatus } from '../autosave'
+import { annotationKeymap, tagSelection } from '../editor/annotation-keys'
+import {
+  annotationDecorations,
+  annotations,
+  annotationsAt,
+  annotationsFromStored,
+  annotationsToStored,
+  annotationsVersion,
+  annotationText,
+  removeAnnotation,
+  selectAnnotation
+} from '../editor/annotations'
 import { useEditorHandle, useEditorSelector, useMountEditor } from '../editor/react'
 import { createArticleState } from '../editor/setup'
 import { openLibrary } from './App'
+import { annotationActions } from './annotations/actions'
+import { AnnotationPanel } from './annotations/AnnotationPanel'
+import { useHistory } from './annotations/AnnotationDetails'
+import { ContextMenu, HoverCard, type MenuState } from './annotations/EditorOverlays'
+import { useAnnotation, useAnnotationList, useSelectedId } from './annotations/useAnnotations'
+import { KIND_LABELS, SHORTCUTS } from './labels'
 import { MetaFields } from './MetaFields'
+import { PreferencesDialog } from './PreferencesDialog'
 import { SaveIndicator } from './SaveIndicator'
-import { useToast } from './Toast'
+import { ShortcutsSheet } from './ShortcutsSheet'
 import { shortcut } from './shortcuts'
+import { useToast } from './Toast'
 
-/** One article open for editing: its details, its text, and a save state always in view. */
+/** One article open for editing: its details, its text, its annotations, and a save state always in view. */
 export function ArticleView({ id }: { id: number }): JSX.Element {
   const [article, setArticle] = useState<Article | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [meta, setMeta] = useState<ArticleMeta | null>(null)
   const [status, setStatus] = useState<SaveStatus>('saved')
   const [saveError, setSaveError] = useState<string | null>(null)
+  const [savedVersion, setSavedVersion] = useState(0)
   const [initialState, setInitialState] = useState<EditorState | null>(null)
+  const [menu, setMenu] = useState<MenuState | null>(null)
+  const [sheet, setSheet] = useState(false)
+  const [prefsOpen, setPrefsOpen] = useState(false)
   const revision = useRef(0)
+  const prefs = useRef<Preferences>({ userName: '', organisation: '', organisationUrl: '' })
   const metaRef = useRef<ArticleMeta | null>(null)
-  const dirty = useRef({ meta: false, body: false })
+  const dirty = useRef({ meta: false, body: false, annotations: false })
   const place = useRef<HTMLDivElement>(null)
   const toast = useToast()
 
-  const handle = useEditorHandle((tr) => {
-    if (tr.docChanged) {
-      dirty.current.body = true
-      autosaver.changed()
-    }
+  const handle = useEditorHandle((tr, state) => {
+    const before = lastVersion.current
+    lastVersion.current = annotationsVersion(state)
+    // Annotation steps leave the document as it was: only a new doc is a text change.
+    const textChanged = tr.doc !== tr.before
+    if (textChanged) dirty.current.body = true
+    if (before !== lastVersion.current) dirty.current.annotations = true
+    if (textChanged || before !== lastVersion.current) autosaver.changed()
   })
+  const lastVersion = useRef(-1)
 
   const autosaver = useMemo(
     () =>
       new Autosaver({
         onStatus: (s, err) => {
           setStatus(s)
-          setSaveError(s === 'error' ? err?.message ?? 'Saving failed' : null)
+          setSaveError(s === 'error' ? (err?.message ?? 'Saving failed') : null)
+          if (s === 'saved') setSavedVersion((v) => v + 1)
         },
         save: async () => {
           const state = handle.view?.state
-          const { meta: metaDirty, body: bodyDirty } = dirty.current
-          dirty.current = { meta: false, body: false }
+          const was = dirty.current
+          dirty.current = { meta: false, body: false, annotations: false }
           try {
             const result = await call('saveArticle', {
               id,
               baseRevision: revision.current,
-              meta: metaDirty && metaRef.current ? metaRef.current : undefined,
-              body: bodyDirty && state ? (state.doc.toJSON() as DocJSON) : undefined
+              meta: was.meta && metaRef.current ? metaRef.current : undefined,
+              body: was.body && state ? (state.doc.toJSON() as DocJSON) : undefined,
+              // Offsets move with the text, so a text change saves the annotations too.
+              annotations: (was.body || was.annotations) && state ? annotationsToStored(state) : undefined
             })
             revision.current = result.revision
           } catch (err) {
-            dirty.current = { meta: dirty.current.meta || metaDirty, body: dirty.current.body || bodyDirty }
+            const d = dirty.current
+            dirty.current = { meta: d.meta || was.meta, body: d.body || was.body, annotations: d.annotations || was.annotations }
             throw err
           }
         }
@@ -65,22 +98,38 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
 
   useEffect(() => {
     let live = true
-    call('getArticle', { id }).then(
-      (a) => {
+    Promise.all([call('getArticle', { id }), call('listAnnotations', { articleId: id }), call('getPreferences', {})]).then(
+      ([a, stored, p]) => {
         if (!live) return
         const m: ArticleMeta = { headline: a.headline, byline: a.byline, outlet: a.outlet, url: a.url, publishedAt: a.publishedAt }
+        prefs.current = p
         setArticle(a)
         setMeta(m)
         metaRef.current = m
         revision.current = a.revision
-        setInitialState(createArticleState(a.body))
+        const probe = createArticleState(a.body)
+        const records = annotationsFromStored(probe.doc, stored, new Date().toISOString())
+        const state = createArticleState(a.body, [
+          annotations({ annotations: records, user: () => prefs.current.userName }),
+          annotationDecorations(),
+          annotationKeymap()
+        ])
+        lastVersion.current = annotationsVersion(state)
+        setInitialState(state)
+        // Annotations found again elsewhere (or orphaned) are saved in their new places.
+        if (records.some((r, i) => r.updatedAt !== stored[i].updatedAt)) {
+          dirty.current.annotations = true
+          autosaver.changed()
+        }
+        const orphaned = records.filter((r) => r.placement === 'orphaned').length
+        if (orphaned) toast({ tone: 'info', message: `${orphaned} annotation(s) could not be found in the text any more; see “Not found in the text”.` })
       },
       (err: Error) => live && setLoadError(err.message)
     )
     return () => {
       live = false
     }
-  }, [id])
+  }, [id, toast, autosaver])
 
   useMountEditor(handle, place, initialState)
 
@@ -118,13 +167,67 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
 
   const canUndo = useEditorSelector(handle, (s) => undoDepth(s) > 0, false)
   const canRedo = useEditorSelector(handle, (s) => redoDepth(s) > 0, false)
+  const hasSelection = useEditorSelector(handle, (s) => !s.selection.empty, false)
+  const { list, orphans } = useAnnotationList(handle)
+  const selectedId = useSelectedId(handle)
+  const selected = useAnnotation(handle, selectedId)
+  const actions = useMemo(() => annotationActions(() => handle.view), [handle])
+  const loadHistory = useCallback((annotationId: string) => call('annotationHistory', { articleId: id, annotationId }), [id])
+  const history = useHistory(loadHistory, selectedId, savedVersion)
 
-  const runCommand = (cmd: typeof undo): void => {
-    const view = handle.view
-    if (!view) return
-    cmd(view.state, view.dispatch)
-    view.focus()
-  }
+  const run = useCallback(
+    (cmd: Command): boolean => {
+      const view = handle.view
+      if (!view) return false
+      const done = cmd(view.state, view.dispatch, view)
+      view.focus()
+      return done
+    },
+    [handle]
+  )
+
+  // Window-wide keys: the shortcuts sheet, Escape to close details.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName))
+      if ((e.key === '?' && !typing) || (e.key === '/' && (e.ctrlKey || e.metaKey))) {
+        e.preventDefault()
+        setSheet(true)
+      } else if (e.key === 'Escape' && handle.view && !sheet && !menu) {
+        selectAnnotation(null)(handle.view.state, handle.view.dispatch)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [handle, sheet, menu])
+
+  // A click on highlighted text opens its innermost annotation.
+  useEffect(() => {
+    const el = place.current
+    if (!el || !initialState) return
+    const onClick = (e: MouseEvent): void => {
+      const view = handle.view
+      if (!view || !view.state.selection.empty) return
+      const pos = view.posAtCoords({ left: e.clientX, top: e.clientY })
+      const hit = pos ? annotationsAt(view.state, pos.pos).find((a) => a.from < pos.pos && pos.pos < a.to) : undefined
+      const target = (e.target as HTMLElement).closest('[data-ann-id]') as HTMLElement | null
+      const id = target?.dataset.annId ?? hit?.id ?? null
+      selectAnnotation(id)(view.state, view.dispatch)
+    }
+    const onContext = (e: MouseEvent): void => {
+      const view = handle.view
+      if (!view) return
+      const target = (e.target as HTMLElement).closest('[data-ann-id]') as HTMLElement | null
+      e.preventDefault()
+      setMenu({ x: e.clientX, y: e.clientY, canTag: !view.state.selection.empty, onAnnotation: target?.dataset.annId ?? null })
+    }
+    el.addEventListener('click', onClick)
+    el.addEventListener('contextmenu', onContext)
+    return () => {
+      el.removeEventListener('click', onClick)
+      el.removeEventListener('contextmenu', onContext)
+    }
+  }, [handle, initialState])
 
   async function backToLibrary(): Promise<void> {
     try {
@@ -157,11 +260,35 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
           ← Library
         </button>
         <div className="toolbar" role="toolbar" aria-label="Editing">
-          <button type="button" aria-label="Undo" title={`Undo (${shortcut('Mod-Z')})`} disabled={!canUndo} onClick={() => runCommand(undo)}>
+          <button type="button" aria-label="Undo" title={`Undo (${shortcut(SHORTCUTS.undo.keys)})`} disabled={!canUndo} onClick={() => run(undo)}>
             Undo
           </button>
-          <button type="button" aria-label="Redo" title={`Redo (${shortcut('Shift-Mod-Z')})`} disabled={!canRedo} onClick={() => runCommand(redo)}>
+          <button type="button" aria-label="Redo" title={`Redo (${shortcut(SHORTCUTS.redo.keys)})`} disabled={!canRedo} onClick={() => run(redo)}>
             Redo
+          </button>
+          <span className="sep" aria-hidden="true" />
+          {ANNOTATION_KINDS.map((k) => (
+            <button
+              key={k}
+              type="button"
+              className={`tag-button tag-${k}`}
+              aria-label={KIND_LABELS[k]}
+              title={`${SHORTCUTS[k].label} (${shortcut(SHORTCUTS[k].keys)})`}
+              disabled={!hasSelection}
+              // Keep the text selection: a mouse-down on the button would otherwise take focus from it.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => run(tagSelection(k))}
+            >
+              <span className={`dot dot-${k}`} aria-hidden="true" />
+              {KIND_LABELS[k]}
+            </button>
+          ))}
+          <span className="sep" aria-hidden="true" />
+          <button type="button" title={`Keyboard shortcuts (${shortcut(SHORTCUTS.sheet.keys)})`} aria-label="Keyboard shortcuts" onClick={() => setSheet(true)}>
+            ?
+          </button>
+          <button type="button" title="Your name and organisation" onClick={() => setPrefsOpen(true)}>
+            Preferences
           </button>
         </div>
         <SaveIndicator status={status} error={saveError} onRetry={() => void autosaver.flush().catch(() => {})} />
@@ -177,7 +304,34 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
             <p className="muted">Opening the article…</p>
           )}
         </main>
+        {initialState && (
+          <AnnotationPanel
+            list={list}
+            orphans={orphans}
+            selected={selected}
+            selectedText={selected && handle.view ? annotationText(handle.view.state, selected) : ''}
+            actions={actions}
+            history={history}
+          />
+        )}
       </div>
+      {initialState && <HoverCard handle={handle} container={place} />}
+      {menu && (
+        <ContextMenu
+          menu={menu}
+          onClose={() => setMenu(null)}
+          onTag={(k) => {
+            setMenu(null)
+            run(tagSelection(k))
+          }}
+          onRemove={(annId) => {
+            setMenu(null)
+            run(removeAnnotation(annId))
+          }}
+        />
+      )}
+      {sheet && <ShortcutsSheet onClose={() => setSheet(false)} />}
+      {prefsOpen && <PreferencesDialog onClose={() => setPrefsOpen(false)} onSaved={(p) => (prefs.current = p)} />}
     </div>
   )
 }

@@ -4,7 +4,9 @@ export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(
 /** A key binding as the user reads it on this platform: "Mod-Shift-C" → "Ctrl+Shift+C" or "⌘⇧C". */
 export function shortcut(binding: string): string {
   const parts = binding.split('-')
-  const key = parts.pop()!.toUpperCase()
+  const raw = parts.pop()!
+  const arrows: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' }
+  const key = arrows[raw] ?? raw.toUpperCase()
   const mods = parts.map((p) => {
     if (p === 'Mod') return isMac ? '⌘' : 'Ctrl'
     if (p === 'Shift') return isMac ? '⇧' : 'Shift'

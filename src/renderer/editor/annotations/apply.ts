@@ -171,7 +171,10 @@ class Draft {
       if (emptied) {
         this.writeLive().delete(id)
         if (this.clippedSet.has(id)) this.writeClipped().delete(id)
-        this.writeZombies().set(id, { ...r, ...quote, from: Math.min(from, to), to: Math.max(from, to) })
+        // Keep whatever replaced the text as the place to look when undo puts it back.
+        const wideFrom = map.map(r.from, -1)
+        const wideTo = map.map(r.to, 1)
+        this.writeZombies().set(id, { ...r, ...quote, from: Math.min(wideFrom, wideTo), to: Math.max(wideFrom, wideTo) })
         if (this.selectedId === id) this.selectedId = null
         this.changed(id)
       } else {

@@ -95,7 +95,7 @@ export function updateAnnotationFields(id: string, patch: FieldsPatch, options: 
     const current = record.fields as unknown as Record<string, unknown>
     let differs = false
     for (const [name, value] of Object.entries(patch)) {
-      if (!(name in known)) throw new RangeError(`A ${record.kind} has no field "${name}"`)
+      if (!(name in known)) throw new RangeError(`${record.kind === 'attribution' ? 'An' : 'A'} ${record.kind} has no field "${name}"`)
       if (JSON.stringify(value) !== JSON.stringify(current[name])) differs = true
     }
     if (!differs) return false

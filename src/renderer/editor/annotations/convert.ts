@@ -1,8 +1,8 @@
 import type { Node } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
-import { anchorFor, reanchor } from '../../../shared/anchor'
+import { anchorFor, reanchor, type Reanchored } from '../../../shared/anchor'
 import type { Annotation } from '../../../shared/domain'
-import { offsetToPos, posToOffset, projectDoc } from '../../../shared/text'
+import { offsetToPos, posToOffset, projectDoc, type Projection } from '../../../shared/text'
 import { annotationSet } from './plugin'
 import type { AnnotationRecord } from './types'
 
@@ -15,40 +15,52 @@ import type { AnnotationRecord } from './types'
 export function annotationsFromStored(doc: Node, stored: readonly Annotation[], now?: string): AnnotationRecord[] {
   const projection = projectDoc(doc)
   const { text } = projection
-  return stored.map((a): AnnotationRecord => {
-    const base = { ...a } as Omit<Annotation, 'anchor'> & { anchor?: unknown }
-    delete base.anchor
-    const found = reanchor(text, a.anchor)
-    const from = found.how === 'orphaned' ? -1 : offsetToPos(projection, found.start, 1)
-    const to = found.how === 'orphaned' ? -1 : offsetToPos(projection, found.end, -1)
-    if (found.how === 'orphaned' || from >= to) {
-      const { exact, prefix, suffix } = a.anchor
-      return {
-        ...base,
-        ...(now && a.placement !== 'orphaned' ? { updatedAt: now } : {}),
-        placement: 'orphaned',
-        from: -1,
-        to: -1,
-        exact,
-        prefix,
-        suffix,
-        orphanAnchor: a.anchor
-      } as AnnotationRecord
-    }
-    const { exact, prefix, suffix } = anchorFor(text, found.start, found.end)
-    const moved = found.start !== a.anchor.start || found.end !== a.anchor.end || a.placement === 'orphaned'
+  // Edits elsewhere shift every later annotation alike: in text order, the last shift is the best guess.
+  const order = stored.map((_, i) => i).sort((i, j) => stored[i].anchor.start - stored[j].anchor.start)
+  const records: AnnotationRecord[] = new Array(stored.length)
+  let shift = 0
+  for (const i of order) {
+    const a = stored[i]
+    const found = reanchor(text, a.anchor, { shift })
+    if (found.how !== 'orphaned') shift = found.start - a.anchor.start
+    records[i] = toRecord(projection, a, found, now)
+  }
+  return records
+}
+
+function toRecord(projection: Projection, a: Annotation, found: Reanchored, now: string | undefined): AnnotationRecord {
+  const { text } = projection
+  const base = { ...a } as Omit<Annotation, 'anchor'> & { anchor?: unknown }
+  delete base.anchor
+  const from = found.how === 'orphaned' ? -1 : offsetToPos(projection, found.start, 1)
+  const to = found.how === 'orphaned' ? -1 : offsetToPos(projection, found.end, -1)
+  if (found.how === 'orphaned' || from >= to) {
+    const { exact, prefix, suffix } = a.anchor
     return {
       ...base,
-      ...(now && moved ? { updatedAt: now } : {}),
-      placement: 'anchored',
-      from,
-      to,
+      ...(now && a.placement !== 'orphaned' ? { updatedAt: now } : {}),
+      placement: 'orphaned',
+      from: -1,
+      to: -1,
       exact,
       prefix,
       suffix,
-      orphanAnchor: null
+      orphanAnchor: a.anchor
     } as AnnotationRecord
-  })
+  }
+  const { exact, prefix, suffix } = anchorFor(text, found.start, found.end)
+  const moved = found.start !== a.anchor.start || found.end !== a.anchor.end || a.placement === 'orphaned'
+  return {
+    ...base,
+    ...(now && moved ? { updatedAt: now } : {}),
+    placement: 'anchored',
+    from,
+    to,
+    exact,
+    prefix,
+    suffix,
+    orphanAnchor: null
+  } as AnnotationRecord
 }
 
 /**

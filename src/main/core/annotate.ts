@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto'
+import { anchorFor } from '../../shared/anchor'
+import {
+  CLAIM_STATUSES,
+  defaultFields,
+  type Annotation,
+  type AnnotationKind,
+  type ClaimStatus
+} from '../../shared/domain'
+import { CopydeskError } from '../../shared/errors'
+import { checkAnnotations } from './annotations'
+import type { Store } from './store'
+
+export interface AnnotateRequest {
+  articleId: number
+  kind: AnnotationKind
+  /** The exact words to annotate. */
+  quote: string
+  /** Which occurrence (1-based) when the words appear more than once. */
+  occurrence?: number
+  status?: string
+  note?: string
+}
+
+/** Adds one annotation over quoted words, as the command line does; refuses a missing or ambiguous quote. */
+export function annotateByQuote(store: Store, req: AnnotateRequest): Annotation {
+  const article = store.getArticle(req.articleId)
+  if (!req.quote) throw new CopydeskError('invalid_input', 'Give the exact words to annotate with --quote.')
+  const starts: number[] = []
+  for (let i = article.text.indexOf(req.quote); i >= 0; i = article.text.indexOf(req.quote, i + 1)) starts.push(i)
+  if (starts.length === 0) {
+    throw new CopydeskError('not_found', `“${short(req.quote)}” is not in article ${req.articleId}. Copy the words exactly as they appear.`)
+  }
+  let start: number
+  if (req.occurrence !== undefined) {
+    if (req.occurrence < 1 || req.occurrence > starts.length) {
+      throw new CopydeskError('invalid_input', `“${short(req.quote)}” appears ${starts.length} time(s); --occurrence must be from 1 to ${starts.length}.`)
+    }
+    start = starts[req.occurrence - 1]
+  } else if (starts.length > 1) {
+    throw new CopydeskError('invalid_input', `“${short(req.quote)}” appears ${starts.length} times; say which with --occurrence 1 to ${starts.length}.`)
+  } else start = starts[0]
+
+  if (req.status !== undefined && req.kind !== 'claim') throw new CopydeskError('invalid_input', 'Only a claim has a status.')
+  if (req.status !== undefined && !(CLAIM_STATUSES as readonly string[]).includes(req.status)) {
+    throw new CopydeskError('invalid_input', `"${req.status}" is not a claim status; use one of: ${CLAIM_STATUSES.join(', ')}.`)
+  }
+  const who = store.getPreferences().userName
+  const at = new Date().toISOString()
+  const fields = { ...defaultFields(req.kind), ...(req.note ? { note: req.note } : {}), ...(req.status ? { status: req.status as ClaimStatus } : {}) }
+  const annotation = {
+    id: randomUUID(),
+    kind: req.kind,
+    anchor: anchorFor(article.text, start, start + req.quote.length),
+    fields,
+    origin: 'manual',
+    placement: 'anchored',
+    createdBy: who,
+    createdAt: at,
+    updatedBy: who,
+    updatedAt: at
+  } as Annotation
+  const all = [...store.listAnnotations(req.articleId), annotation]
+  checkAnnotations(all, article.text)
+  store.saveArticle({ id: req.articleId, baseRevision: article.revision, annotations: all, who })
+  return annotation
+}
+
+function short(s: string): string {
+  return s.length > 50 ? `${s.slice(0, 47)}…` : s
+}

@@ -1,0 +1,105 @@
+import { useEffect, useState, type JSX, type RefObject } from 'react'
+import type { AnnotationKind } from '../../../shared/domain'
+import { CLAIM_STATUS_LABELS } from '../../../shared/domain'
+import type { EditorHandle } from '../../editor/react'
+import { getAnnotation, type AnnotationRecord } from '../../editor/annotations'
+import { KIND_LABELS, SHORTCUTS } from '../labels'
+import { shortcut } from '../shortcuts'
+
+function hoverSummary(a: AnnotationRecord, all: (id: string) => AnnotationRecord | undefined): string {
+  if (a.kind === 'claim') {
+    const s = CLAIM_STATUS_LABELS[a.fields.status]
+    return a.fields.explanation ? `${s} — ${a.fields.explanation}` : s
+  }
+  if (a.kind === 'quote') {
+    const speaker = a.fields.speakerId ? all(a.fields.speakerId) : undefined
+    const name = speaker?.kind === 'attribution' ? speaker.fields.sourceName || speaker.exact : a.fields.speakerName
+    return name ? `Speaker: ${name}${a.fields.checked ? ' · checked' : ''}` : 'Speaker not set'
+  }
+  return [a.fields.sourceName || 'Source not named', a.fields.cue].filter(Boolean).join(' · ')
+}
+
+/** A summary card for the annotations under the mouse. */
+export function HoverCard({ handle, container }: { handle: EditorHandle; container: RefObject<HTMLDivElement | null> }): JSX.Element | null {
+  const [card, setCard] = useState<{ x: number; y: number; items: AnnotationRecord[] } | null>(null)
+  useEffect(() => {
+    const el = container.current
+    if (!el) return
+    const over = (e: MouseEvent): void => {
+      const target = e.target as HTMLElement
+      const spans: HTMLElement[] = []
+      for (let n: HTMLElement | null = target.closest('[data-ann-id]'); n && el.contains(n); n = n.parentElement?.closest('[data-ann-id]') ?? null) spans.push(n)
+      const view = handle.view
+      if (!spans.length || !view) {
+        setCard(null)
+        return
+      }
+      const items = spans.map((s) => getAnnotation(view.state, s.dataset.annId!)).filter((a): a is AnnotationRecord => !!a)
+      const rect = spans[0].getBoundingClientRect()
+      setCard({ x: rect.left, y: rect.bottom + 6, items })
+    }
+    const leave = (): void => setCard(null)
+    el.addEventListener('mouseover', over)
+    el.addEventListener('mouseleave', leave)
+    return () => {
+      el.removeEventListener('mouseover', over)
+      el.removeEventListener('mouseleave', leave)
+    }
+  }, [handle, container])
+  if (!card || !handle.view) return null
+  const state = handle.view.state
+  return (
+    <div className="hover-card" role="tooltip" style={{ left: card.x, top: card.y }}>
+      {card.items.map((a) => (
+        <div key={a.id} className="hover-row">
+          <span className={`kind-chip chip-${a.kind}`}>{KIND_LABELS[a.kind]}</span> {hoverSummary(a, (id) => getAnnotation(state, id))}
+        </div>
+      ))}
+      <div className="muted small">Click to open</div>
+    </div>
+  )
+}
+
+export interface MenuState {
+  x: number
+  y: number
+  canTag: boolean
+  onAnnotation: string | null
+}
+
+/** The editor's context menu: tag the selection, or remove the annotation under the pointer. */
+export function ContextMenu({
+  menu,
+  onTag,
+  onRemove,
+  onClose
+}: {
+  menu: MenuState
+  onTag: (k: AnnotationKind) => void
+  onRemove: (id: string) => void
+  onClose: () => void
+}): JSX.Element {
+  useEffect(() => {
+    const close = (): void => onClose()
+    window.addEventListener('click', close)
+    window.addEventListener('blur', close)
+    return () => {
+      window.removeEventListener('click', close)
+      window.removeEventListener('blur', close)
+    }
+  }, [onClose])
+  return (
+    <div className="context-menu" role="menu" style={{ left: menu.x, top: menu.y }} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      {(['claim', 'quote', 'attribution'] as const).map((k) => (
+        <button key={k} type="button" role="menuitem" disabled={!menu.canTag} onClick={() => onTag(k)}>
+          Tag as {KIND_LABELS[k]} <kbd>{shortcut(SHORTCUTS[k].keys)}</kbd>
+        </button>
+      ))}
+      {menu.onAnnotation && (
+        <button type="button" role="menuitem" onClick={() => onRemove(menu.onAnnotation!)}>
+          Remove annotation
+        </button>
+      )}
+    </div>
+  )
+}

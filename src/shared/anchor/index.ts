@@ -1,0 +1,3 @@
+export { anchorFor, CONTEXT_LENGTH } from './quote'
+export { reanchor } from './reanchor'
+export type { Reanchored, ReanchorOptions } from './reanchor'

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import type { Node } from 'prosemirror-model'
+import {
+  addAnnotation,
+  annotationsFromStored,
+  annotationsToStored,
+  getAnnotations,
+  getOrphans,
+  updateAnnotationFields
+} from '../../src/renderer/editor/annotations'
+import { anchorFor } from '../../src/shared/anchor'
+import { defaultFields, type Annotation, type AnnotationKind } from '../../src/shared/domain'
+import { articleSchema as s } from '../../src/shared/schema'
+import { docText } from '../../src/shared/text'
+import { covered, doc, editor, run, tag } from './helpers'
+
+/** A richer article: heading, emphasis, a hard break, a block quote and a list. */
+function richDoc(): Node {
+  return s.node('doc', null, [
+    s.node('heading', { level: 1 }, [s.text('Council passes budget')]),
+    s.node('paragraph', null, [
+      s.text('The mayor said the budget would '),
+      s.text('cut waste', [s.mark('em')]),
+      s.text(' by 15 per cent.'),
+      s.node('hard_break'),
+      s.text('Critics disagreed.')
+    ]),
+    s.node('blockquote', null, [s.node('paragraph', null, [s.text('"It was rushed," said Cllr Jones.')])]),
+    s.node('bullet_list', null, [
+      s.node('list_item', null, [s.node('paragraph', null, [s.text('Spending: £2.1bn')])]),
+      s.node('list_item', null, [s.node('paragraph', null, [s.text('Savings: £300m')])])
+    ])
+  ])
+}
+
+function stored(text: string, quote: string, kind: AnnotationKind = 'claim', id = quote): Annotation {
+  const start = text.indexOf(quote)
+  if (start < 0) throw new Error(`no "${quote}"`)
+  return {
+    id,
+    kind,
+    anchor: anchorFor(text, start, start + quote.length),
+    fields: defaultFields(kind),
+    origin: 'manual',
+    placement: 'anchored',
+    createdBy: 'Ada',
+    createdAt: 'T0',
+    updatedBy: 'Ada',
+    updatedAt: 'T0'
+  } as Annotation
+}
+
+describe('saving and reopening annotations', () => {
+  it('reopens saved annotations at the same offsets, across marks, breaks, quotes and lists', () => {
+    const d = richDoc()
+    const text = docText(d)
+    const saved = [
+      stored(text, 'budget would cut waste by 15 per cent'),
+      stored(text, 'cut waste', 'quote'),
+      stored(text, '15 per cent.\nCritics', 'claim', 'across-break'),
+      stored(text, 'rushed," said Cllr Jones.\n\nSpending: £2.1bn', 'claim', 'across-blocks'),
+      stored(text, 'Cllr Jones', 'attribution'),
+      stored(text, 'Savings: £300m')
+    ]
+    const records = annotationsFromStored(d, saved)
+    const state = editor(d, records)
+    expect(covered(state)).toContain('cut waste')
+    const again = annotationsToStored(state)
+    const byId = new Map(again.map((a) => [a.id, a]))
+    for (const a of saved) expect(byId.get(a.id)).toEqual(a)
+    expect(again.map((a) => a.anchor.start)).toEqual([...again.map((a) => a.anchor.start)].sort((x, y) => x - y))
+  })
+
+  it('saves tags, details and new offsets made in the editor', () => {
+    let { state, id } = tag(editor(doc('Sales rose 4% in May.')), 'rose 4%', 'claim', addAnnotation)
+    state = run(state, updateAnnotationFields(id, { status: 'true' }))
+    const [a] = annotationsToStored(state)
+    expect(a).toMatchObject({
+      id,
+      kind: 'claim',
+      placement: 'anchored',
+      anchor: { start: 6, end: 13, exact: 'rose 4%', prefix: 'Sales ', suffix: ' in May.' },
+      fields: { status: 'true' }
+    })
+    const reopened = editor(state.doc, annotationsFromStored(state.doc, [a]))
+    expect(annotationsToStored(reopened)).toEqual([a])
+  })
+
+  it('finds annotations again when the article was edited outside the editor', () => {
+    const before = doc('The mayor said the budget would cut waste by 15 per cent.', 'Critics disagreed.')
+    const saved = [stored(docText(before), 'cut waste by 15 per cent'), stored(docText(before), 'Critics disagreed')]
+    const after = doc('Yesterday the mayor said the budget would cut wastage by 15 per cent.', 'Critics disagreed.')
+    const records = annotationsFromStored(after, saved, 'T1')
+    const state = editor(after, records)
+    expect(covered(state)).toEqual(['cut wastage by 15 per cent', 'Critics disagreed'])
+    expect(records.map((r) => r.updatedAt)).toEqual(['T1', 'T1'])
+    const [fuzzy] = annotationsToStored(state)
+    expect(fuzzy.anchor.exact).toBe('cut wastage by 15 per cent')
+  })
+
+  it('keeps an annotation whose text is gone as an orphan, saved with its old anchor', () => {
+    const before = doc('The mayor said the budget would cut waste by 15 per cent.', 'Critics disagreed.')
+    const saved = [stored(docText(before), 'Critics disagreed'), stored(docText(before), 'cut waste')]
+    const after = doc('The mayor said the budget would cut waste by 15 per cent.')
+    const state = editor(after, annotationsFromStored(after, saved, 'T1'))
+    expect(getOrphans(state).map((o) => o.exact)).toEqual(['Critics disagreed'])
+    expect(getAnnotations(state).map((a) => a.exact)).toEqual(['cut waste'])
+    const out = annotationsToStored(state)
+    expect(out[1]).toEqual({ ...saved[0], placement: 'orphaned', updatedAt: 'T1' })
+  })
+
+  it('places an orphan again when its text comes back', () => {
+    const text = docText(doc('Critics disagreed.'))
+    const orphan = { ...stored(text, 'Critics disagreed'), placement: 'orphaned' as const }
+    const state = editor(doc('Intro.', 'Critics disagreed.'), annotationsFromStored(doc('Intro.', 'Critics disagreed.'), [orphan]))
+    expect(getOrphans(state)).toEqual([])
+    expect(annotationsToStored(state)[0]).toMatchObject({ placement: 'anchored', anchor: { start: 8, exact: 'Critics disagreed' } })
+  })
+
+  it('refuses records listed twice or outside the document', () => {
+    const d = doc('Short.')
+    const [r] = annotationsFromStored(d, [stored(docText(d), 'Short')])
+    expect(() => editor(d, [r, r])).toThrow('listed twice')
+    expect(() => editor(d, [{ ...r, to: 99 }])).toThrow('outside a document')
+  })
+})

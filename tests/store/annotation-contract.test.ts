@@ -1,0 +1,58 @@
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createDispatch, type Dispatch } from '../../src/main/core/dispatch'
+import { createServices } from '../../src/main/core/services'
+import { openStore, type Store } from '../../src/main/core/store'
+import { annotationOn, newArticle } from '../helpers/articles'
+import { useTempDir } from '../helpers/tmp'
+
+describe('saving annotations through the contract', () => {
+  const dir = useTempDir()
+  let store: Store
+  let dispatch: Dispatch
+  let text: string
+  beforeEach(() => {
+    store = openStore(join(dir(), 'c.db'))
+    dispatch = createDispatch(createServices(store))
+    text = store.insertArticle(newArticle()).text
+    return () => store.close()
+  })
+
+  const save = (annotations: unknown[], id = 1): ReturnType<Dispatch> => dispatch('saveArticle', { id, baseRevision: 1, annotations })
+
+  it('keeps a claim, a quote and the attribution it is linked to', async () => {
+    const attribution = annotationOn(text, 'said Mayor Lena Park', 'attribution', 'a1', { sourceName: 'Lena Park', cue: 'said' })
+    const quote = annotationOn(text, 'This is a budget for every neighbourhood,', 'quote', 'q1', { speakerId: 'a1' })
+    const claim = annotationOn(text, 'the largest in the city’s history', 'claim', 'c1', { status: 'in_review' })
+    expect(await save([attribution, quote, claim])).toMatchObject({ ok: true, value: { revision: 2, annotationCount: 3 } })
+    const listed = await dispatch('listAnnotations', { articleId: 1 })
+    expect(listed.ok && listed.value).toEqual([claim, quote, attribution].sort((a, b) => a.anchor.start - b.anchor.start))
+  })
+
+  const good = (): ReturnType<typeof annotationOn> => annotationOn(text, '$4.2 billion', 'claim', 'c1')
+  const cases: [string, () => unknown, RegExp][] = [
+    ['a kind Copydesk does not know', () => ({ ...good(), kind: 'rumour' }), /kind/],
+    ['a negative start', () => ({ ...good(), anchor: { ...good().anchor, start: -3 } }), /anchor\.start/],
+    ['a range that ends before it starts', () => ({ ...good(), anchor: { ...good().anchor, start: 30, end: 20 } }), /must end after it starts/],
+    ['a range past the end of the text', () => ({ ...good(), anchor: { ...good().anchor, start: 5000, end: 5010 } }), /runs past the end/],
+    ['words that are not at that place in the text', () => ({ ...good(), anchor: { ...good().anchor, exact: 'something else' } }), /does not match the article text/],
+    ['an oversized note', () => ({ ...good(), fields: { ...good().fields, note: 'x'.repeat(20_001) } }), /at most 20000 characters/],
+    ['a claim status that does not exist', () => ({ ...good(), fields: { ...good().fields, status: 'pants_on_fire' } }), /status/],
+    ['a quote linked to something that is not an attribution', () => annotationOn(text, 'This is a budget', 'quote', 'q9', { speakerId: 'nobody' }), /not an attribution in this article/]
+  ]
+  it.each(cases)('refuses %s with a clear error and writes nothing', async (_, make, message) => {
+    const r = await save([make()])
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.error.code).toBe('invalid_input')
+      expect(r.error.message).toMatch(message)
+    }
+    expect(store.listAnnotations(1)).toEqual([])
+    expect(store.getArticle(1).revision).toBe(1)
+  })
+
+  it('refuses annotations for an article that does not exist', async () => {
+    const r = await save([good()], 99)
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+})
