@@ -49,5 +49,5 @@ export function annotationOn<K extends AnnotationKind>(
     createdAt: '2026-11-27T10:00:00.000Z',
     updatedBy: 'Test',
     updatedAt: '2026-11-27T10:00:00.000Z'
-  } as Annotation
+  } as unknown as Annotation
 }

@@ -15,6 +15,7 @@ export async function launch(): Promise<Browser> {
 /** A page that fails the test on any script error or CSP violation. */
 export async function strictPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } })
+  page.setDefaultTimeout(8_000)
   const problems: string[] = []
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
   page.on('console', (m) => {

@@ -14,7 +14,6 @@ import {
   annotationsFromStored,
   annotationsToStored,
   annotationsVersion,
-  annotationText,
   removeAnnotation,
   selectAnnotation
 } from '../editor/annotations'
@@ -25,7 +24,7 @@ import { annotationActions } from './annotations/actions'
 import { AnnotationPanel } from './annotations/AnnotationPanel'
 import { useHistory } from './annotations/AnnotationDetails'
 import { ContextMenu, HoverCard, type MenuState } from './annotations/EditorOverlays'
-import { useAnnotation, useAnnotationList, useSelectedId } from './annotations/useAnnotations'
+import { useAnnotation, useAnnotationList, useAnnotationText, useSelectedId } from './annotations/useAnnotations'
 import { KIND_LABELS, SHORTCUTS } from './labels'
 import { MetaFields } from './MetaFields'
 import { PreferencesDialog } from './PreferencesDialog'
@@ -46,6 +45,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const [menu, setMenu] = useState<MenuState | null>(null)
   const [sheet, setSheet] = useState(false)
   const [prefsOpen, setPrefsOpen] = useState(false)
+  const [userName, setUserName] = useState('')
   const revision = useRef(0)
   const prefs = useRef<Preferences>({ userName: '', organisation: '', organisationUrl: '' })
   const metaRef = useRef<ArticleMeta | null>(null)
@@ -103,6 +103,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         if (!live) return
         const m: ArticleMeta = { headline: a.headline, byline: a.byline, outlet: a.outlet, url: a.url, publishedAt: a.publishedAt }
         prefs.current = p
+        setUserName(p.userName)
         setArticle(a)
         setMeta(m)
         metaRef.current = m
@@ -168,9 +169,10 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const canUndo = useEditorSelector(handle, (s) => undoDepth(s) > 0, false)
   const canRedo = useEditorSelector(handle, (s) => redoDepth(s) > 0, false)
   const hasSelection = useEditorSelector(handle, (s) => !s.selection.empty, false)
-  const { list, orphans } = useAnnotationList(handle)
+  const { list, orphans, texts } = useAnnotationList(handle)
   const selectedId = useSelectedId(handle)
   const selected = useAnnotation(handle, selectedId)
+  const selectedText = useAnnotationText(handle, selectedId)
   const actions = useMemo(() => annotationActions(() => handle.view), [handle])
   const loadHistory = useCallback((annotationId: string) => call('annotationHistory', { articleId: id, annotationId }), [id])
   const history = useHistory(loadHistory, selectedId, savedVersion)
@@ -309,7 +311,10 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
             list={list}
             orphans={orphans}
             selected={selected}
-            selectedText={selected && handle.view ? annotationText(handle.view.state, selected) : ''}
+            selectedText={selectedText}
+            texts={texts}
+            userName={userName}
+            onPreferences={() => setPrefsOpen(true)}
             actions={actions}
             history={history}
           />
@@ -331,7 +336,10 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         />
       )}
       {sheet && <ShortcutsSheet onClose={() => setSheet(false)} />}
-      {prefsOpen && <PreferencesDialog onClose={() => setPrefsOpen(false)} onSaved={(p) => (prefs.current = p)} />}
+      {prefsOpen && <PreferencesDialog onClose={() => setPrefsOpen(false)} onSaved={(p) => {
+            prefs.current = p
+            setUserName(p.userName)
+          }} />}
     </div>
   )
 }

@@ -13,6 +13,9 @@ interface Props {
   selectedText: string
   actions: AnnotationActions
   history: AnnotationChange[] | null
+  texts: Map<string, string>
+  userName: string
+  onPreferences: () => void
 }
 
 function excerpt(s: string, n = 90): string {
@@ -27,7 +30,7 @@ function summary(a: AnnotationRecord): string {
 }
 
 /** The side panel: every annotation in document order, filters with counts, and the details. */
-export function AnnotationPanel({ list, orphans, selected, selectedText, actions, history }: Props): JSX.Element {
+export function AnnotationPanel({ list, orphans, selected, selectedText, actions, history, texts, userName, onPreferences }: Props): JSX.Element {
   const [kinds, setKinds] = useState<Set<AnnotationKind>>(new Set(ANNOTATION_KINDS))
   const [status, setStatus] = useState<ClaimStatus | 'any'>('any')
 
@@ -67,6 +70,14 @@ export function AnnotationPanel({ list, orphans, selected, selectedText, actions
           onClose={() => actions.select(null)}
         />
       ) : null}
+      {!userName && (
+        <p className="notice small">
+          Changes are recorded without a name.{' '}
+          <button type="button" className="link-button" onClick={onPreferences}>
+            Set your name
+          </button>
+        </p>
+      )}
       <div className="panel-head">
         <h2>
           Annotations <span className="count">{list.length}</span>
@@ -112,7 +123,7 @@ export function AnnotationPanel({ list, orphans, selected, selectedText, actions
             >
               <span className={`kind-chip chip-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
               <span className="ann-summary">{summary(a)}</span>
-              <span className="ann-text">“{excerpt(a.exact)}”</span>
+              <span className="ann-text">“{excerpt(texts.get(a.id) ?? a.exact)}”</span>
             </button>
           </li>
         ))}

@@ -1,24 +1,63 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { EditorHandle } from '../../editor/react'
 import { useEditorSelector } from '../../editor/react'
-import { annotationsVersion, getAnnotation, getAnnotations, getOrphans, selectedAnnotationId } from '../../editor/annotations'
+import { annotationsVersion, annotationText, getAnnotation, getAnnotations, getOrphans, selectedAnnotationId } from '../../editor/annotations'
 import type { AnnotationRecord } from '../../editor/annotations'
 
 export interface AnnotationList {
   list: readonly AnnotationRecord[]
   orphans: AnnotationRecord[]
+  /** Each listed annotation's current text, by id. */
+  texts: Map<string, string>
+}
+
+/** A number that moves once typing has paused for `ms` after the text changed (no render per key). */
+function useSettledDoc(handle: EditorHandle, ms: number): number {
+  const [settled, setSettled] = useState(0)
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null
+    let doc = handle.view?.state.doc
+    const unsubscribe = handle.subscribe(() => {
+      const next = handle.view?.state.doc
+      if (next === doc) return
+      doc = next
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(() => setSettled((n) => n + 1), ms)
+    })
+    return () => {
+      unsubscribe()
+      if (timer) clearTimeout(timer)
+    }
+  }, [handle, ms])
+  return settled
 }
 
 /**
- * The annotations, re-read only when they really changed (tagged, removed, edited), not
- * when typing merely moved them: a keystroke in a long article must not re-render the panel.
+ * The annotations, re-read when they really changed (tagged, removed, edited) and once
+ * typing pauses, never on every keystroke: a long article must type without re-rendering
+ * the panel.
  */
 export function useAnnotationList(handle: EditorHandle): AnnotationList {
   const version = useEditorSelector(handle, annotationsVersion, -1)
+  const settled = useSettledDoc(handle, 400)
   return useMemo(() => {
     const state = handle.view?.state
-    return state ? { list: getAnnotations(state), orphans: getOrphans(state) } : { list: [], orphans: [] }
-  }, [handle, version])
+    if (!state) return { list: [], orphans: [], texts: new Map() }
+    const list = getAnnotations(state)
+    return { list, orphans: getOrphans(state), texts: new Map(list.map((a) => [a.id, annotationText(state, a)])) }
+  }, [handle, version, settled])
+}
+
+/** The current text of one annotation, fresh on every change. */
+export function useAnnotationText(handle: EditorHandle, id: string | null): string {
+  return useEditorSelector(
+    handle,
+    (s) => {
+      const r = id ? getAnnotation(s, id) : undefined
+      return r ? annotationText(s, r) : ''
+    },
+    ''
+  )
 }
 
 /** The selected annotation's id. */

@@ -1,0 +1,152 @@
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { copydesk, ROOT, serve, type Served } from '../helpers/cli'
+import { launch, strictPage } from '../helpers/browser'
+import { selectText, waitSaved } from '../helpers/editor'
+import { useTempDir } from '../helpers/tmp'
+
+const SHOTS = process.env.COPYDESK_SCREENSHOTS
+
+interface Listed {
+  kind: string
+  exact: string
+  status?: string
+  speakerId?: string | null
+  sourceName?: string
+  explanation?: string
+  id: string
+}
+
+describe('annotating in Chromium', () => {
+  const dir = useTempDir()
+  const db = (): string => join(dir(), 'ann.db')
+  let browser: Browser
+  let served: Served
+  beforeAll(async () => {
+    browser = await launch()
+  })
+  afterAll(() => browser?.close())
+  beforeEach(async () => {
+    expect(copydesk(db(), 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
+    served = await serve(db())
+  })
+  afterEach(() => served.stop())
+
+  it('tag with mouse and keyboard, overlap, link, verdict, edit around them, reload: all still there', async () => {
+    const { page, problems } = await strictPage(browser)
+    await page.goto(`${served.url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    const claimButton = page.getByRole('button', { name: 'Claim', exact: true })
+    expect(await claimButton.getAttribute('title')).toMatch(/\(Alt\+Shift\+C\)$/)
+
+    // A claim with the mouse, a quote nested inside it with the keyboard.
+    await selectText(page, 'raising the property tax rate by 6.8%')
+    await claimButton.click()
+    await selectText(page, 'property tax rate')
+    await page.keyboard.press('Alt+Shift+Q')
+    // A second claim overlapping the first.
+    await selectText(page, 'by 6.8% in what the city')
+    await page.keyboard.press('Alt+Shift+C')
+    // The quote and its speaker.
+    await selectText(page, 'We spent a decade pretending the pension bill would go away if we didn\'t look at it,')
+    await page.getByRole('button', { name: 'Quote', exact: true }).click()
+    await selectText(page, 'Becker told reporters')
+    await page.getByRole('button', { name: 'Attribution', exact: true }).click()
+    await page.getByLabel('Source name', { exact: true }).fill('Lorraine Becker')
+    await page.getByLabel('Cue', { exact: true }).fill('told reporters')
+    await page.getByLabel('Cue', { exact: true }).blur()
+
+    // Overlapping highlights are split into several elements; count annotations by id.
+    const ids = (): Promise<number> =>
+      page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('.ProseMirror [data-ann-id]')].map((e) => e.dataset.annId)).size)
+    await expect.poll(ids).toBe(5)
+    // Nested and overlapping highlights are each their own element, each clickable.
+    expect(await page.locator('.cd-ann-claim .cd-ann-quote').count()).toBe(1)
+
+    // Link the quote to the attribution from the quote's details.
+    await page.getByRole('button', { name: /^Quote.*We spent a decade/ }).click()
+    await page.getByLabel('Speaker', { exact: true }).selectOption({ label: 'Lorraine Becker' })
+    // The attribution shows the quote it supports.
+    await page.getByRole('button', { name: /^Attribution.*Lorraine Becker/ }).click()
+    await page.getByRole('list', { name: 'Linked quotes and claims' }).getByText(/We spent a decade/).waitFor()
+
+    // A verdict on the first claim.
+    await page.getByRole('button', { name: /^Claim.*raising the property tax/ }).click()
+    await page.getByLabel('Status', { exact: true }).selectOption('mostly_true')
+    await page.getByLabel('Explanation', { exact: true }).fill('The adopted rate rises 6.8%; the 6.9% in the draft was revised.')
+    await page.getByLabel('Explanation', { exact: true }).blur()
+
+    // Edit text before and inside annotations.
+    await page.locator('.ProseMirror').click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.type('UPDATED: ')
+    await selectText(page, 'property tax')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.type(' bill')
+    await waitSaved(page)
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'annotated.png') })
+
+    await page.reload()
+    await page.locator('.ProseMirror').waitFor()
+    await expect.poll(ids).toBe(5)
+    const list = JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout) as Listed[]
+    const byText = (t: string): Listed => list.find((a) => a.exact.startsWith(t))!
+    expect(list.map((a) => a.kind).sort()).toEqual(['attribution', 'claim', 'claim', 'quote', 'quote'])
+    expect(byText('raising the property tax bill rate by 6.8%')).toMatchObject({ kind: 'claim', status: 'mostly_true', explanation: expect.stringContaining('6.8%') })
+    expect(byText('property tax bill rate')).toMatchObject({ kind: 'quote' })
+    expect(byText('by 6.8% in what the city')).toMatchObject({ kind: 'claim' })
+    const attribution = byText('Becker told reporters')
+    expect(attribution).toMatchObject({ kind: 'attribution', sourceName: 'Lorraine Becker' })
+    expect(byText('We spent a decade')).toMatchObject({ kind: 'quote', speakerId: attribution.id })
+    const first = await page.locator('.ProseMirror p').first().textContent()
+    expect(first?.startsWith('UPDATED: ')).toBe(true)
+    expect(problems).toEqual([])
+  })
+
+  it('undo removes a tag and redo brings it back; deleting the text removes it and undo restores it', async () => {
+    const { page, problems } = await strictPage(browser)
+    await page.goto(`${served.url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    const spans = page.locator('.ProseMirror [data-ann-id]')
+    await selectText(page, 'a $38 million expansion of the bus network')
+    await page.keyboard.press('Alt+Shift+C')
+    expect(await spans.count()).toBe(1)
+    await page.keyboard.press('Control+z')
+    expect(await spans.count()).toBe(0)
+    await page.keyboard.press('Control+Shift+z')
+    expect(await spans.count()).toBe(1)
+    await selectText(page, 'a $38 million expansion of the bus network')
+    await page.keyboard.press('Backspace')
+    expect(await spans.count()).toBe(0)
+    await page.keyboard.press('Control+z')
+    expect(await spans.count()).toBe(1)
+    expect(await spans.first().textContent()).toBe('a $38 million expansion of the bus network')
+    // The side panel lists it, and the keyboard moves to it.
+    await page.keyboard.press('Alt+ArrowDown')
+    await page.getByRole('region', { name: 'Claim details' }).waitFor()
+    await page.keyboard.press('Escape')
+    await waitSaved(page)
+    expect(JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout)).toHaveLength(1)
+    expect(problems).toEqual([])
+  })
+
+  it('the context menu tags the selection, and the shortcuts sheet opens with ?', async () => {
+    const { page, problems } = await strictPage(browser)
+    await page.goto(`${served.url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    await selectText(page, 'Riverton City Council')
+    const box = await page.locator('.ProseMirror p').first().boundingBox()
+    await page.mouse.click(box!.x + 40, box!.y + 10, { button: 'right' })
+    await page.getByRole('menuitem', { name: /Tag as Attribution/ }).click()
+    await page.getByRole('region', { name: 'Attribution details' }).waitFor()
+    await page.getByLabel('Search articles').count() // no-op: library not shown here
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await sheet.waitFor()
+    expect(await sheet.textContent()).toContain('Tag the selection as a claim')
+    await page.keyboard.press('Escape')
+    expect(await sheet.count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+})
