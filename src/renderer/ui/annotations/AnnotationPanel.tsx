@@ -5,6 +5,9 @@ import { KIND_LABELS, SHORTCUTS } from '../labels'
 import { shortcut } from '../shortcuts'
 import type { AnnotationActions } from './actions'
 import { AnnotationDetails } from './AnnotationDetails'
+import { VirtualList } from '../VirtualList'
+
+const ROW_HEIGHT = 62
 
 interface Props {
   list: readonly AnnotationRecord[]
@@ -112,22 +115,25 @@ export function AnnotationPanel({ list, orphans, selected, selectedText, actions
           {shortcut(SHORTCUTS.attribution.keys)}).
         </p>
       )}
-      <ol className="ann-list" aria-label="Annotation list">
-        {shown.map((a) => (
-          <li key={a.id}>
-            <button
-              type="button"
-              className={`ann-item${selected?.id === a.id ? ' is-selected' : ''}`}
-              aria-current={selected?.id === a.id ? 'true' : undefined}
-              onClick={() => actions.select(a.id, true)}
-            >
-              <span className={`kind-chip chip-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
-              <span className="ann-summary">{summary(a)}</span>
-              <span className="ann-text">“{excerpt(texts.get(a.id) ?? a.exact)}”</span>
-            </button>
-          </li>
-        ))}
-      </ol>
+      <VirtualList
+        label="Annotation list"
+        items={shown}
+        rowHeight={ROW_HEIGHT}
+        keyOf={(a) => a.id}
+        scrollTo={selected ? shown.findIndex((a) => a.id === selected.id) : undefined}
+        render={(a) => (
+          <button
+            type="button"
+            className={`ann-item${selected?.id === a.id ? ' is-selected' : ''}`}
+            aria-current={selected?.id === a.id ? 'true' : undefined}
+            onClick={() => actions.select(a.id, true)}
+          >
+            <span className={`kind-chip chip-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
+            <span className="ann-summary">{summary(a)}</span>
+            <span className="ann-text">“{excerpt(texts.get(a.id) ?? a.exact)}”</span>
+          </button>
+        )}
+      />
       {orphans.length > 0 && (
         <section className="orphans" aria-label="Not found in the text">
           <h3>Not found in the text ({orphans.length})</h3>

@@ -1,0 +1,203 @@
+/**
+ * npm run bench — Copydesk's speed, measured, not guessed.
+ *
+ * Generates a 20,000-word article with 2,000 annotations (kinds mixed, some nested or
+ * overlapping) in a fresh SQLite file, serves the real renderer through the loopback door,
+ * and drives Debian's Chromium to measure:
+ *   - open: from asking for the article to every highlight drawn;
+ *   - typing, tagging, opening details: the work one input causes (script, style and
+ *     layout, from the key or click to the end of the task that handles it), 95th percentile;
+ * then the exports, in Node, on the same article.
+ * Needs `npm run build` first (npm install does it) and /usr/bin/chromium.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Page } from 'playwright-core'
+import { createDispatch } from '../src/main/core/dispatch'
+import { startHttpDoor } from '../src/main/core/http'
+import { createServices } from '../src/main/core/services'
+import { openStore } from '../src/main/core/store'
+import { anchorFor } from '../src/shared/anchor'
+import { ANNOTATION_KINDS, defaultFields, type Annotation } from '../src/shared/domain'
+import type { DocJSON } from '../src/shared/schema'
+import { generateArticle } from './bench-data'
+
+const ROOT = join(__dirname, '..')
+const RENDERER = join(ROOT, 'out', 'renderer')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
+}
+
+function row(name: string, values: number[], budget: number): string {
+  const p95 = pct(values, 95)
+  return `${name.padEnd(34)} median ${pct(values, 50).toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   (${values.length} samples, budget ${budget} ms: ${p95 <= budget ? 'within' : 'OVER'})`
+}
+
+/** Installs an in-page probe: the time from an input event to the end of the work it caused. */
+async function installProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __samples: number[]; __probe: boolean }
+    w.__samples = []
+    const channel = new MessageChannel()
+    let t0 = 0
+    channel.port1.onmessage = () => {
+      document.body.getBoundingClientRect() // include style and layout
+      w.__samples.push(performance.now() - t0)
+    }
+    for (const type of ['keydown', 'mousedown', 'click'] as const) {
+      window.addEventListener(
+        type,
+        () => {
+          if (!w.__probe) return
+          t0 = performance.now()
+          // A task queued now runs after the browser has handled this input's events.
+          setTimeout(() => channel.port2.postMessage(0), 0)
+        },
+        true
+      )
+    }
+  })
+}
+
+async function samples(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __samples: number[] }
+    const s = w.__samples
+    w.__samples = []
+    return s
+  })
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('Build Copydesk first: npm run build')
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (apt-get install chromium)`)
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'))
+  const store = openStore(join(dir, 'bench.db'))
+  const { body, text, words } = generateArticle(20_000)
+  const article = store.insertArticle({
+    headline: 'Benchmark: a 20,000-word article',
+    byline: 'Bench',
+    outlet: 'Copydesk',
+    url: '',
+    publishedAt: '2026-11-27',
+    body: body as DocJSON,
+    text,
+    sourceName: 'bench.txt',
+    sourceFormat: 'txt'
+  })
+  const annotations = makeAnnotations(text, 2_000)
+  store.saveArticle({ id: article.id, baseRevision: 1, annotations, who: 'Bench' })
+  console.log(`Article: ${words.toLocaleString()} words, ${text.length.toLocaleString()} characters, ${annotations.length} annotations`)
+
+  const door = await startHttpDoor({ dispatch: createDispatch(createServices(store)), rendererDir: RENDERER })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    // tsx keeps function names with a helper the page does not have.
+    await page.addInitScript({ content: 'window.__name = (f) => f' })
+    await page.goto(door.url)
+    await page.getByText('Benchmark: a 20,000-word article').waitFor()
+
+    // Open: several times, each from the library.
+    const opens: number[] = []
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => (location.hash = '#/'))
+      await page.getByText('Benchmark: a 20,000-word article').waitFor()
+      const ms = await page.evaluate(async (n) => {
+        const t0 = performance.now()
+        location.hash = '#/article/1'
+        return new Promise<number>((resolve) => {
+          const check = (): void => {
+            const ids = new Set([...document.querySelectorAll<HTMLElement>('.ProseMirror [data-ann-id]')].map((e) => e.dataset.annId))
+            if (ids.size >= n) requestAnimationFrame(() => resolve(performance.now() - t0))
+            else requestAnimationFrame(check)
+          }
+          check()
+        })
+      }, annotations.length)
+      opens.push(ms)
+    }
+    console.log(row('open with all highlights', opens, 300))
+
+    await installProbe(page)
+    await page.evaluate(() => ((window as unknown as { __probe: boolean }).__probe = true))
+    // Typing in the middle of the article.
+    await page.locator('.ProseMirror p').nth(200).click()
+    await samples(page)
+    const typing: number[] = []
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA')
+      typing.push(...(await samples(page)))
+    }
+    console.log(row('typing (per key)', typing, 16))
+
+    // Tagging a selection with the keyboard.
+    const tagTimes: number[] = []
+    for (let i = 0; i < 40; i++) {
+      await page.locator('.ProseMirror p').nth(10 + i * 5).click()
+      await page.keyboard.press('Shift+End')
+      await samples(page)
+      await page.keyboard.press('Alt+Shift+C')
+      // Alt, Shift and C each report; the C is the one that tags, and the slowest.
+      tagTimes.push(Math.max(...(await samples(page))))
+    }
+    console.log(row('tagging (Alt+Shift+C)', tagTimes, 16))
+
+    // Opening an annotation's details from the list.
+    const items = page.locator('.virtual-list .ann-item')
+    const detailTimes: number[] = []
+    for (let i = 0; i < 40; i++) {
+      await samples(page)
+      await items.nth(i % 8).click()
+      detailTimes.push(Math.max(...(await samples(page))))
+    }
+    console.log(row('opening details (click in list)', detailTimes, 16))
+  } finally {
+    await browser.close()
+    await door.close()
+    store.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** `count` annotations spread through the text; every tenth nested in, or overlapping, the one before. */
+function makeAnnotations(text: string, count: number): Annotation[] {
+  const out: Annotation[] = []
+  const step = Math.floor(text.length / count)
+  for (let i = 0; i < count; i++) {
+    let start = i * step + 3
+    let end = start + 40
+    if (i % 10 === 9) {
+      start = out[i - 1].anchor.start + 10
+      end = out[i - 1].anchor.end + (i % 20 === 19 ? 15 : -10)
+    }
+    while (/\s/.test(text[start])) start++
+    while (/\s/.test(text[end - 1])) end--
+    const kind = ANNOTATION_KINDS[i % 3]
+    out.push({
+      id: `bench-${i}`,
+      kind,
+      anchor: anchorFor(text, start, end),
+      fields: defaultFields(kind),
+      origin: 'manual',
+      placement: 'anchored',
+      createdBy: 'Bench',
+      createdAt: '2026-11-27T00:00:00.000Z',
+      updatedBy: 'Bench',
+      updatedAt: '2026-11-27T00:00:00.000Z'
+    } as Annotation)
+  }
+  return out
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench: ${(err as Error).message}`)
+  process.exitCode = 1
+})
