@@ -16,7 +16,8 @@
  * spans, F1 their harmonic mean; spans in one article are compared as sets, duplicates merged):
  * - direct-quote content: gold = the words between a double quotation mark pair inside each
  *   annotated Content span (a quote running over paragraphs is one span, from its first
- *   opening mark to its last closing mark); predicted = the engine's quote suggestions.
+ *   opening mark to its last closing mark); predicted = the engine's quote suggestions scored
+ *   0.5 or more (a line below gives overlap for every quote suggestion, whatever its score).
  *   Exact: same start and end once spaces are trimmed. Overlap: share at least one character.
  * - source, cue: gold = the Source and Cue spans (a discontinuous one from its first to last
  *   character); predicted = the source and cue of each attribution suggestion. Exact and overlap.
@@ -178,7 +179,7 @@ function evalBrat(folder: string, errors: string | null): void {
   const arts = loadBrat(folder)
   console.log(`PolNeAR-style corpus ${folder}: ${arts.length} articles (first annotator file of each)`)
   const s = {
-    quoteExact: new Score(), quoteOverlap: new Score(), srcExact: new Score(), srcOverlap: new Score(),
+    quoteExact: new Score(), quoteOverlap: new Score(), quoteOverlapAll: new Score(), srcExact: new Score(), srcOverlap: new Score(),
     cueExact: new Score(), cueOverlap: new Score(), contentOverlap: new Score()
   }
   let words = 0
@@ -203,7 +204,9 @@ function evalBrat(folder: string, errors: string | null): void {
     const contents = whole('Content')
     const goldQuotes = uniq(contents.flatMap((ps) => ps.flatMap((p) => quotedInside(a.text, p))).map((p) => trimPiece(a.text, p)))
     const attrs = sugg.filter((x) => x.kind === 'attribution')
-    const predQuotes = uniq(sugg.filter((x) => x.kind === 'quote').map((x) => trimPiece(a.text, x)))
+    // Quotes: the ones the engine ranks 0.5 or more count as predicted (the editor shows all of them).
+    const predQuotes = uniq(sugg.filter((x) => x.kind === 'quote' && x.score >= 0.5).map((x) => trimPiece(a.text, x)))
+    const allQuotes = uniq(sugg.filter((x) => x.kind === 'quote').map((x) => trimPiece(a.text, x)))
     const predSrc = uniq(attrs.flatMap((x) => (x.source ? [x.source] : [])))
     const predCue = uniq(attrs.map((x) => x.cue))
     const predContent = uniq(attrs.flatMap((x) => (x.content ? [x.content] : [])))
@@ -215,12 +218,14 @@ function evalBrat(folder: string, errors: string | null): void {
           }
         : undefined
     compare(s.quoteExact, s.quoteOverlap, goldQuotes.map((p) => [p]), predQuotes, rep('quote'))
+    compare(null, s.quoteOverlapAll, goldQuotes.map((p) => [p]), allQuotes)
     compare(s.srcExact, s.srcOverlap, whole('Source'), predSrc, rep('source'))
     compare(s.cueExact, s.cueOverlap, whole('Cue'), predCue, rep('cue'))
     compare(null, s.contentOverlap, contents, predContent, rep('content'))
   }
   console.log(s.quoteExact.line('direct-quote content exact'))
   console.log(s.quoteOverlap.line('direct-quote content overlap'))
+  console.log(s.quoteOverlapAll.line('  (every quote, any score)'))
   console.log(s.srcExact.line('source exact'))
   console.log(s.srcOverlap.line('source overlap'))
   console.log(s.cueExact.line('cue exact'))

@@ -11,42 +11,65 @@ interface Rule {
   weight: number
 }
 
-const NUMBER_WORDS = /\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|twice|double|triple|quadruple|one-third|two-thirds|one-fourth|one-fifth|quarter)\b/i
+const NUMBER_WORDS = /\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|twice|double|triple|quadruple|one-third|two-thirds|three-quarters|one-fourth|one-fifth|quarter|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|three|four|five|six|seven|eight|nine|ten|number one)\b/i
+
+// Irregular past forms of verbs that report an action or a record ("he cut", "they sent").
+const PAST_IRREGULAR = 'cut|lost|spent|sent|built|fought|bought|sold|made|gave|took|won|grew|fell|rose|paid|led|left|met|brought|wrote|ran|began|became|kept|held|drove|went|came|told|said|saw|knew|voted|passed'
+// A past or perfect statement about what someone did: "he voted against", "we have created".
+const PAST_ACTION = new RegExp(`\\b(?:[a-z]{3,}(?:ed)|${PAST_IRREGULAR})\\b|(?:\\b(?:has|have|had)|['\u2019](?:ve|s|d))\\s+(?:(?:never|not|already|just|also|ever)\\s+)?(?:[a-z]+(?:ed|en|ne|wn|ght|lt|nt)|had|made|put|cut|set|let)\\b`, 'i')
 
 /** Signals that a sentence states something checkable; each counts once. */
 const FOR: Rule[] = [
   { reason: 'percentage', test: /\d\s?(?:%|percent\b|per cent\b|percentage points?\b)|\bpercent(?:age)?\b/i, weight: 0.45 },
-  { reason: 'money', test: /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds)\b|\b(?:dollars|deficit|debt|budget|taxe?s?|spending|spent|funding|cost|costs|paid|wages?|salary|income)\b/i, weight: 0.4 },
+  { reason: 'money', test: /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|cents)\b|\b(?:million|billion|trillion)\s+dollars\b/i, weight: 0.35 },
   { reason: 'figure', test: /\b\d[\d,.]*\b(?!\s*(?:a\.m|p\.m|o'clock))/i, weight: 0.35 },
-  { reason: 'figure', test: NUMBER_WORDS, weight: 0.3 },
-  { reason: 'date', test: new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|${MONTHS.source}\\s+\\d|\\b(?:last|this|next)\\s+(?:year|month|week|decade|century)\\b|\\b(?:since|in)\\s+(?:1[89]|20)\\d\\d`, 'i'), weight: 0.25 },
-  { reason: 'record or superlative', test: /\b(?:record|first|largest|biggest|highest|lowest|smallest|fastest|slowest|worst|least|never before|all-time|unprecedented|historic)\b/i, weight: 0.25 },
-  { reason: 'comparison', test: /\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse)\s+than\b|\b(?:increased?|decreased?|increasing|decreasing|rose|risen|rising|fell|fallen|falling|doubled|tripled|cut|grew|grown|declined?|dropped|went up|went down|up from|down from|compared)\b/i, weight: 0.3 },
-  { reason: 'causal', test: /\b(?:because of|due to|caused|causes|led to|leads to|result(?:ed|s)? (?:in|of)|as a result|thanks to|responsible for|created|destroyed|killed|lost|saved)\b/i, weight: 0.25 },
-  { reason: 'attributed fact', test: /\b(?:according to|reported|reports|study|studies|survey|poll|data|statistics|census|records show|found that|shows that|showed that|estimates?)\b/i, weight: 0.25 },
-  { reason: 'law or policy', test: /\b(?:law|illegal|legal|bill|voted|vote|votes|passed|signed|vetoed|tax|taxes|program|act|amendment|regulation|treaty|agreement|deal|unemployment|jobs|economy|inflation|crime|health care|insurance|nuclear|troops|military)\b/i, weight: 0.25 },
-  { reason: 'attributed statement', test: /\b(?:[A-Z][a-z]+|he|she|they)\s+(?:has |have |had )?(?:said|says|voted|wants|supported|opposed|proposed|promised|called|claimed|admitted|signed|vetoed|conducted|cut|raised)\b/, weight: 0.3 },
-  { reason: 'stated fact', test: /\b(?:is|are|was|were|has|have|had)\b(?![^.]*\?)/i, weight: 0.1 }
+  { reason: 'figure', test: NUMBER_WORDS, weight: 0.25 },
+  { reason: 'date', test: new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|${MONTHS.source}\\s+\\d|\\b(?:last|this|next)\\s+(?:year|month|week|decade|century)\\b|\\b(?:since|in)\\s+(?:1[89]|20)\\d\\d|\\b(?:\\w+ )?(?:years?|months?|decades?) ago\\b`, 'i'), weight: 0.25 },
+  { reason: 'record or superlative', test: /\b(?:record|first|largest|biggest|highest|lowest|smallest|fastest|slowest|worst|least|most|never before|all-time|unprecedented|historic|ever)\b|\b(?!(?:inter|hon|mod|prot|sugg|requ|inv|arr|for|harv|cont|manif|earn|t|w|n|r|v|z|gu|pe|ch|qu|l|j|b|digest|lat)est\b)[a-z]{2,}est\b/i, weight: 0.25 },
+  { reason: 'comparison', test: /\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse)\b[^.;]{0,40}\bthan\b|\b(?:increased?|decreased?|increasing|decreasing|rose|risen|rising|fell|fallen|falling|doubled|tripled|grew|grown|declined?|dropped|went up|went down|up from|down from|compared|times as (?:many|much))\b/i, weight: 0.3 },
+  { reason: 'causal', test: /\b(?:because of|due to|caused|causes|led to|leads to|result(?:ed|s)? (?:in|of)|as a result|thanks to|responsible for)\b/i, weight: 0.2 },
+  { reason: 'attributed fact', test: /\b(?:according to|reported|reports|study|studies|survey|poll|data|statistics|census|records show|found that|shows that|showed that|estimates?|evidence)\b/i, weight: 0.25 },
+  { reason: 'past action or record', test: PAST_ACTION, weight: 0.2 },
+  { reason: 'law or policy', test: /\b(?:law|laws|illegal|legislation|bill|voted|vote|votes|vetoed|amendment|regulation|treaty|act|budget|deficit|debt|taxe?s?|unemployment|jobs|inflation|crime|insurance|nuclear|troops|military|medicare|social security|wages?|income)\b/i, weight: 0.15 },
+  { reason: 'absolute statement', test: /\b(?:never|no one|nobody|not one|none of|not a single|every single|all of (?:them|the))\b/i, weight: 0.1 },
+  { reason: 'stated fact', test: /\b(?:is|are|was|were|has|have|had)\b/i, weight: 0.05 }
 ]
 
 /** Signals that a sentence is opinion, question, promise or pleasantry. */
 const AGAINST: Array<{ test: RegExp; weight: number }> = [
-  { test: /\?\s*["\u201D]?\s*$/, weight: 0.35 },
-  { test: /\b(?:i|we)\s+(?:think|believe|feel|hope|want|wish|would like|am going to|are going to|will|'ll|must|should|need to)\b|\bi'(?:m|ll)\b|\bwe'(?:re|ll) going\b/i, weight: 0.25 },
-  { test: /\b(?:thank you|thanks|congratulations|good evening|good night|let me|let's|ladies and gentlemen|of course|you know|i mean|well,)\b/i, weight: 0.25 },
-  { test: /\b(?:should|must|ought to|would|could|might|going to|gonna|will|got to|gotta|have to|need to|'d|can't|cannot)\b/i, weight: 0.15 },
-  { test: /\b(?:the (?:only|best|right) (?:way|thing)|the kind of|i want|we want|let us|we've got to|we have got to)\b/i, weight: 0.15 },
-  { test: /\b(?:great|wonderful|terrible|horrible|disgrace|beautiful|amazing|sad|believe me|frankly|honestly|love|hate)\b/i, weight: 0.15 }
+  // A question.
+  { test: /\?\s*["\u201D]?\s*$/, weight: 0.45 },
+  // A promise or plan: what someone will do is not yet a fact.
+  { test: /\b(?:i|we|i'm|we're)\s+(?:will|would|am going to|are going to|'m going to|'re going to|going to|want to|intend to|plan to|propose|hope)\b|\bi'll\b|\bwe'll\b|\b(?:i|we) (?:would|will) (?:like|never|always|not)\b/i, weight: 0.35 },
+  // First-person opinion or feeling.
+  { test: /\b(?:i|we)\s+(?:(?:don't|do not|really|strongly|also|just|still)\s+)?(?:feel|hope|want|wish|guess|suppose|am convinced|am sure|agree|disagree|support|oppose|like|love|hate)\b|\bin my (?:view|opinion)\b|\bmy (?:view|opinion|position) is\b/i, weight: 0.25 },
+  // Pleasantries and speech-making.
+  { test: /\b(?:thank you|thanks|congratulations|good evening|good night|let me|let's|ladies and gentlemen|of course|you know|i mean|well,|my friends|god bless)\b/i, weight: 0.3 },
+  // What we must do: a programme, not a fact.
+  { test: /\b(?:we|you|i|america|this country)\s+(?:(?:all|really|simply|just)\s+)?(?:need to|needs to|must|have to|has to|should|ought to|got to|gotta|can)\b/i, weight: 0.2 },
+  // "I think", "I believe": a softer sign of opinion (a fact may follow).
+  { test: /\b(?:i|we)\s+(?:(?:don't|do not|really|strongly|also|just|still)\s+)?(?:think|believe)\b/i, weight: 0.15 },
+  // Memories, feelings and gratitude.
+  { test: /\bi\s+(?:remember|regret|am (?:grateful|proud|pleased|glad|happy|sorry|honored|delighted)|recall|appreciate|respect|admire|understand)\b/i, weight: 0.2 },
+  // Obligation, advice, prediction, possibility.
+  { test: /\b(?:should|must|ought to|would|could|might|going to|gonna|will|'ll|got to|gotta|have to|need to|needs to|'d|can't|cannot|can)\b/i, weight: 0.15 },
+  { test: /\b(?:the (?:only|best|right) (?:way|thing)|the kind of|let us|we've got to|we have got to|it's time|the time (?:has come|is now|for)|the question is|the issue is)\b/i, weight: 0.15 },
+  // Value judgements.
+  { test: /\b(?:great|wonderful|terrible|horrible|disgrace|beautiful|amazing|sad|believe me|frankly|honestly|love|hate|proud|important|wrong|right thing|fair|unfair|dangerous|ridiculous|strong|weak|good|bad)\b/i, weight: 0.1 },
+  // A conditional or hypothetical.
+  { test: /^\s*(?:if|when|unless|suppose|imagine)\b|\bif (?:we|you|i|they)\b/i, weight: 0.1 },
+  // An imperative opening: "Give them a tax cut", "Look at the record".
+  { test: /^\s*(?:(?:and|but|so|now|well),?\s+)?(?:give|look|let|imagine|consider|think|remember|ask|take|go|tell|make|stop|vote|join|help|listen)\b/i, weight: 0.2 }
 ]
 
 /** Scores how check-worthy a sentence is, from 0 to 1, with the reasons for it. */
 export function claimScore(sentence: string): { score: number; reasons: string[] } {
   const reasons: string[] = []
-  let x = -0.2
+  let x = -0.25
   for (const r of FOR) {
     if (r.test.test(sentence)) {
       x += r.weight
-      if (r.reason !== 'stated fact' && r.reason !== 'law or policy' && !reasons.includes(r.reason)) reasons.push(r.reason)
+      if (r.reason !== 'stated fact' && r.reason !== 'law or policy' && r.reason !== 'absolute statement' && !reasons.includes(r.reason)) reasons.push(r.reason)
     }
   }
   for (const a of AGAINST) if (a.test.test(sentence)) x -= a.weight

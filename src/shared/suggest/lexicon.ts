@@ -31,9 +31,20 @@ const STANCE = `accuse criticize criticise blast slam praise hail defend endorse
   support oppose back condemn decry attack threaten dispute echo applaud welcome mock
   ridicule deride thank celebrate advise assure decline refuse seek:seeks:sought:seeking
   offer acknowledge characterize characterise dub brand question credit vow admit concede
-  highlight outline detail unveil voice`
+  highlight outline detail unveil voice continue`
 
 const STANCE_STRENGTH = 0.6
+
+// Verbs of belief, knowledge, perception and intent: "he thinks that ...", "voters want ...".
+// PARC-style attribution counts them as cues when they carry a clause or a proposition.
+const COGNITION = `think:thinks:thought:thinking believe know:knows:knew:knowing feel:feels:felt:feeling
+  hope fear expect want wish doubt suspect assume figure reckon understand:understands:understood:understanding
+  realize realise recognize recognise worry consider regard view see:sees:saw:seeing seem appear learn
+  remember forget:forgets:forgot:forgetting wonder guess imagine prefer:prefers:preferred:preferring favor favour
+  intend plan:plans:planned:planning decide determine predict anticipate trust envision
+  hear:hears:heard:hearing read:reads:read:reading agree disagree`
+
+const COGNITION_STRENGTH = 0.7
 
 function regular(base: string): [string, string, string, string] {
   let third: string
@@ -76,22 +87,23 @@ export const NOUN_LIKE = new Set(
   `comment remark promise answer question charge counter estimate project forecast signal
    demand challenge label report claim call pledge praise blast slam reply joke vow
    post show find support back attack offer release issue credit detail outline voice
-   express raise thank question`.split(/\s+/)
+   express raise thank question hope fear view plan want wish doubt figure trust read
+   worry guess favor favour`.split(/\s+/)
 )
 
 /** Every inflected form of every cue verb, lower case. */
 export const CUE_VERBS: ReadonlyMap<string, CueVerb> = (() => {
   const m = new Map<string, CueVerb>()
+  build(COGNITION, COGNITION_STRENGTH, m)
   build(STANCE, STANCE_STRENGTH, m)
   build(SPEECH, 1, m)
-  for (const [w, v] of m) if (v.form === 'third' && NOUN_LIKE.has(v.base) && v.base !== 'show') m.delete(w)
   m.set('stated', { base: 'state', form: 'past', strength: 1 })
   return m
 })()
 
 /** Words that may stand between a source and its verb and belong to the cue. */
 export const AUXILIARIES = new Set(
-  `has have had will would could may might did does do was were is are be been being 's
+  `has have had will would could may might did does do was were is are be been being 's 've 'll 'd 're 'm
    also later previously repeatedly once now recently initially often frequently again
    then publicly privately reportedly already never not long even still first further
    had've just specifically explicitly openly flatly quickly immediately simply`.split(/\s+/)
@@ -148,7 +160,8 @@ export const STOP_WORDS = new Set(
    over under against between during without within through not is was are were be
    been has have had will would could should may might must can do does did also
    what why how there here this these just even only very more less however meanwhile
-   yet still again now today yesterday tomorrow`.split(/\s+/)
+   yet still again now today yesterday tomorrow perhaps maybe indeed instead likewise
+   finally ultimately separately earlier later`.split(/\s+/)
 )
 
 /** Abbreviations whose full stop does not end a sentence. */

@@ -3,7 +3,7 @@
  * House official", "he", "experts"), read backwards from before a cue or forwards after one,
  * and pronouns resolved to the nearest fitting named source.
  */
-import { DETERMINERS, PERSON_PRONOUNS, PRONOUNS, SOURCE_NOUNS, STOP_WORDS, TITLES } from './lexicon'
+import { CUE_VERBS, DETERMINERS, PERSON_PRONOUNS, PRONOUNS, SOURCE_NOUNS, STOP_WORDS, TITLES } from './lexicon'
 import type { Token } from './tokens'
 
 /** A source phrase as token indices, `from` inclusive, `to` exclusive. */
@@ -40,15 +40,63 @@ export function skipTime(toks: Token[], i: number, floor: number): number {
   return i
 }
 
-/** Reads a source phrase backwards from token `end` (its last token); null when there is none. */
+const REFLEXIVE = /^(?:himself|herself|themselves|itself|myself|ourselves)$/
+const CONNECTOR = /^(?:of|in|at|for|from|with|on|by|to|close|closer|familiar|inside|within|near|outside|among|across|around|throughout)$/
+
+/**
+ * Reads a source phrase backwards from token `end` (its last token); null when there is none.
+ * Takes in a reflexive ("Cruz himself"), "there" ("polls there"), names joined by "and"
+ * ("Forbes and Wealth-X") and a complement after a common noun ("organizers in Cleveland",
+ * "sources close to her campaign", "a study by the Pew Research Center").
+ */
 export function sourceBefore(toks: Token[], end: number, floor: number): TokenRange | null {
+  let e = end
+  if (e > floor && (REFLEXIVE.test(toks[e].lower) || /^(?:there|here|alone)$/.test(toks[e].lower))) e--
+  let r = phraseBefore(toks, e, floor)
+  if (!r) return null
+  if (e !== end) {
+    if (/^(?:there|here)$/.test(toks[end].lower) && !SOURCE_NOUNS.has(toks[e].lower)) return null
+    r = { from: r.from, to: end + 1 }
+  }
+  for (let round = 0; round < 3; round++) {
+    let k = r.from - 1
+    let joins = 0
+    while (k > floor && joins < 2 && CONNECTOR.test(toks[k].lower)) {
+      k--
+      joins++
+    }
+    if (joins > 0 && k >= floor) {
+      const t = toks[k]
+      const head = SOURCE_NOUNS.has(t.lower) || TITLES.has(t.lower) || (/^\p{Lu}/u.test(t.text) && !STOP_WORDS.has(t.lower) && joins === 1 && /^(?:of|for|at|in)$/.test(toks[k + 1].lower))
+      if (!head || PRONOUNS.has(t.lower)) break
+      // "close" / "familiar" need their own word after them: "close to", "familiar with".
+      if (/^(?:close|closer|familiar)$/.test(toks[k + 1].lower) && joins < 2) break
+      const inner = phraseBefore(toks, k, floor)
+      if (!inner || inner.to !== k + 1 || PRONOUNS.has(toks[inner.from].lower)) break
+      r = { from: inner.from, to: r.to }
+      continue
+    }
+    // Names joined by "and": "Forbes and Wealth-X", "Clinton and Sanders".
+    if (k > floor && toks[k].lower === 'and' && /^\p{Lu}/u.test(toks[r.from].text) && /^\p{Lu}/u.test(toks[k - 1].text) && !STOP_WORDS.has(toks[k - 1].lower)) {
+      const inner = phraseBefore(toks, k - 1, floor)
+      if (inner && inner.to === k && !PRONOUNS.has(toks[inner.from].lower)) {
+        r = { from: inner.from, to: r.to }
+        continue
+      }
+    }
+    break
+  }
+  return r
+}
+
+function phraseBefore(toks: Token[], end: number, floor: number): TokenRange | null {
   let i = end
   // A short bracketed aside after a name: "Rep. Jane Roe (D-Ohio)".
   if (toks[i]?.text === ')') {
     let j = i - 1
     while (j > floor && j > i - 8 && toks[j].text !== '(') j--
     if (toks[j]?.text === '(' && j - 1 >= floor && canHead(toks, j - 1) && !PRONOUNS.has(toks[j - 1].lower)) {
-      const inner = sourceBefore(toks, j - 1, floor)
+      const inner = phraseBefore(toks, j - 1, floor)
       if (inner) return { from: inner.from, to: end + 1 }
     }
     return null
@@ -93,7 +141,8 @@ export function sourceBefore(toks: Token[], end: number, floor: number): TokenRa
       continue
     }
     // A few lower-case modifiers before a common noun: "state election officials".
-    const headIsNoun = SOURCE_NOUNS.has(head.lower) || TITLES.has(head.lower)
+    // Before a title, adjectives belong to it too: "Republican presidential candidate".
+    const headIsNoun = SOURCE_NOUNS.has(head.lower) || TITLES.has(head.lower) || TITLES.has(toks[j + 1].lower) || SOURCE_NOUNS.has(toks[j + 1].lower)
     if (headIsNoun && lower < 2 && /^[\p{Ll}\-]+$/u.test(t.text) && !/(?:ed|ing|ly)$/.test(t.lower)) {
       lower++
       from = j
@@ -147,14 +196,23 @@ export function appositiveBefore(toks: Token[], comma: number, floor: number): T
     if (j + 1 === comma) return null
     const np = sourceBefore(toks, j - 1, floor)
     if (!np || PRONOUNS.has(toks[np.from].lower)) continue
-    if (!toks.slice(np.from, np.to).some((x) => isCap(x) && !TITLES.has(x.lower))) continue
+    const named = toks.slice(np.from, np.to).some((x) => isCap(x) && !TITLES.has(x.lower))
+    const common = SOURCE_NOUNS.has(toks[np.to - 1].lower) || TITLES.has(toks[np.to - 1].lower)
+    if (!named && !common) continue
     const before = toks[np.from - 1]
-    if (np.from === floor || !before || before.text === ',' || /^(?:["\u201D\u201C]|''|and|but)$/.test(before.lower)) {
-      best = { from: np.from, to: comma + 1 }
-    }
+    if (!(np.from === floor || !before || before.text === ',' || /^(?:["\u201D\u201C]|''|and|but)$/.test(before.lower))) continue
+    // What stands between the commas: a description ("the county treasurer") belongs to the
+    // source; a clause or an aside ("who ...", "in her dissent", "for his part") does not.
+    const aside = toks[j + 1]
+    if (ASIDE_OPENER.test(aside.lower) || /^\p{Ll}+(?:ing|ed)$/u.test(aside.text) || /^\p{Ll}+ly$/u.test(aside.text)) {
+      best = named ? { from: np.from, to: np.to } : null
+    } else best = { from: np.from, to: comma + 1 }
   }
   return best
 }
+
+// Words that open an aside between commas that is not a description of the source.
+export const ASIDE_OPENER = /^(?:who|whose|whom|which|where|when|while|in|on|at|for|during|after|before|like|unlike|as|though|although|however|meanwhile|too|also|speaking|according|with|without|despite|by|from|through|under|over|if|once|since|because|not|even|still|then|now|again|instead|perhaps|in turn|meanwhile|for|to)$/
 
 /** Reads a source phrase forwards from token `start` ("said Sen. Jane Roe"); null when there is none. */
 export function sourceAfter(toks: Token[], start: number, ceil: number): TokenRange | null {
@@ -181,7 +239,7 @@ export function sourceAfter(toks: Token[], start: number, ceil: number): TokenRa
       sawHead = true
       continue
     }
-    if (/^[\p{Ll}\-]+$/u.test(t.text) && !/(?:ly)$/.test(t.lower) && toks[i + 1] && (SOURCE_NOUNS.has(toks[i + 1].lower) || TITLES.has(toks[i + 1].lower) || isCap(toks[i + 1]))) continue
+    if (/^[\p{Ll}\-]+$/u.test(t.text) && !/(?:ly|ed)$/.test(t.lower) && !CUE_VERBS.has(t.lower) && toks[i + 1] && (SOURCE_NOUNS.has(toks[i + 1].lower) || TITLES.has(toks[i + 1].lower) || isCap(toks[i + 1]))) continue
     break
   }
   if (!sawHead) return null
@@ -211,3 +269,26 @@ export function fitsPronoun(toks: Token[], r: TokenRange, pronoun: string): bool
 }
 
 export { PERSON_PRONOUNS }
+
+// Labels that open a line with a colon and name no one: "Update:", "Photo:".
+const NOT_A_SPEAKER = /^(?:update|updated|note|editor|editors|related|read|watch|see|photo|photos|video|correction|question|answer|q|a|and|but|so|also|here|now|today|tonight|breaking|exclusive|analysis|opinion|live|listen|via|source|sources|credit|warning|caption|more|plus|bottom|first|second|third|then|example|excerpt|transcript|background|why|what|how|who|when|where|the|this|that|these|it|there|in|on|at|by|for|from|with|to|of|dear|subject|re|p\.s|ps)$/i
+
+/**
+ * The speaker of "Name: words" when the sentence opens a line: one to five capitalised words
+ * ("Rubio", "Bill Clinton", "Dr. Ben Carson", "NY Post", "SMITH") before the colon at `colon`.
+ */
+export function colonSource(text: string, toks: Token[], from: number, colon: number): TokenRange | null {
+  if (colon <= from || colon - from > 6) return null
+  const lineStart = text.lastIndexOf('\n', toks[from].start - 1) + 1
+  if (text.slice(lineStart, toks[from].start).trim() !== '') return null
+  if (NOT_A_SPEAKER.test(toks[from].text) && colon - from === 1) return null
+  if (/^(?:editor|update|correction|related|note|photo|video|read|watch|breaking|exclusive)/i.test(toks[from].text)) return null
+  if (NOT_A_SPEAKER.test(toks[colon - 1].text)) return null
+  for (let j = from; j < colon; j++) {
+    const t = toks[j]
+    if (!/^[\p{Lu}]/u.test(t.text) && !/^(?:of|for|the|and|to|'s|\u2019s|&|-)$/i.test(t.lower) && !TITLES.has(t.lower)) return null
+    if (/\d/.test(t.text)) return null
+  }
+  if (!/^[\p{Lu}]/u.test(toks[colon - 1].text)) return null
+  return { from, to: colon }
+}

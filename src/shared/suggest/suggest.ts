@@ -75,6 +75,17 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   }
 
   if (kinds.has('quote')) {
+    // The sentence a character falls in (binary search over the sentence starts).
+    const sentenceOf = (pos: number): number => {
+      let lo = 0
+      let hi = sents.length - 1
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1
+        if (sents[mid].start <= pos) lo = mid
+        else hi = mid - 1
+      }
+      return lo
+    }
     const owner = new Map<number, number>()
     found.forEach((a, k) => a.quotes.forEach((q) => owner.has(q) || owner.set(q, k)))
     quotes.forEach((q, n) => {
@@ -82,9 +93,13 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
       const a = k === undefined ? undefined : found[k]
       const words = text.slice(q.start, q.end).trim().split(/\s+/).length
       let score = q.single ? 0.6 : 0.75
+      // A quote inside reported speech ("she said the plan was “a disaster”") is someone's words.
+      const within = a ? undefined : found.find((f) => (f.content && f.content.start <= q.open && q.closeEnd <= f.content.end + 1) || sentenceOf(f.cueStart) === sentenceOf(q.start))
       if (a) score = 0.95
-      // A word or two in marks, said by no one, is often a title or scare quotes: rank it low.
-      else if (words <= 2) score = 0.5
+      else if (within) score = words <= 3 ? 0.7 : 0.85
+      // A few words in marks, said by no one, are often a title, a nickname or scare quotes:
+      // offered, but ranked below 0.5.
+      else if (words <= 3) score = 0.35
       out.push({
         kind: 'quote',
         ...span(text, q.start, q.end),

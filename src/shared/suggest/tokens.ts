@@ -16,6 +16,8 @@ export interface Sentence {
   to: number
 }
 
+const CONTRACTED = /^(he|she|it|they|we|i|you|who|that|there)([\u2019'](?:s|re|ve|ll|d|m))$/i
+
 const TOKEN =
   /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}]+(?:[\u2019'.\-&/][\p{L}\p{N}]+)*|''|``|\S/gu
 
@@ -35,6 +37,14 @@ export function tokenize(text: string): Token[] {
       }
     }
     const t = text.slice(start, end)
+    // A pronoun with its contracted verb is two tokens: "He’s" = "He" + "’s", "they'll" = "they" + "'ll".
+    const c = CONTRACTED.exec(t)
+    if (c) {
+      const cut = start + c[1].length
+      out.push({ start, end: cut, text: c[1], lower: c[1].toLowerCase() })
+      out.push({ start: cut, end, text: c[2], lower: c[2].toLowerCase().replace('\u2019', "'") })
+      continue
+    }
     out.push({ start, end, text: t, lower: t.toLowerCase() })
   }
   return out
