@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Annotation, AnnotationChange, Article, ArticleMeta, ArticleSummary, Preferences } from './domain'
+import type { Annotation, AnnotationChange, AnnotationKind, Article, ArticleMeta, ArticleSummary, ClaimStatus, Preferences } from './domain'
 import { ANNOTATION_KINDS, CLAIM_STATUSES, SOURCE_TYPES } from './domain'
 import type { OperationName } from './ops'
 import type { DocJSON } from './schema'
@@ -86,6 +86,10 @@ export const annotationSchema = z.discriminatedUnion('kind', [
 
 export const kindSchema = z.enum(ANNOTATION_KINDS)
 
+export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'docx', 'w3c', 'claimreview', 'brat', 'csv'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+
 export const preferencesSchema = z
   .object({ userName: shortText, organisation: shortText, organisationUrl: shortText })
   .strict()
@@ -130,11 +134,52 @@ export const contract = {
   annotationHistory: op<z.ZodType<{ articleId: number; annotationId?: string }>, AnnotationChange[]>(
     z.object({ articleId, annotationId: z.string().min(1).max(100).optional() }).strict()
   ),
+  exportArticle: op<z.ZodType<ExportInput>, { files: ExportedFileValue[] }>(
+    z
+      .object({
+        id: articleId,
+        format: z.enum(EXPORT_FORMATS),
+        kinds: z.array(kindSchema).max(3).optional(),
+        statuses: z.array(z.enum(CLAIM_STATUSES)).max(7).optional(),
+        includeInternal: z.boolean().optional()
+      })
+      .strict()
+  ),
+  importAnnotations: op<z.ZodType<{ articleId: number; fileName: string; content: string }>, PlacementCounts>(
+    z.object({ articleId, fileName: z.string().min(1).max(500), content: z.string().max(MAX_TEXT_LENGTH * 4) }).strict()
+  ),
+  importAnnotatedArticle: op<z.ZodType<{ fileName: string; text: string; ann: string }>, { article: Article; placement: PlacementCounts }>(
+    z.object({ fileName: z.string().min(1).max(500), text: z.string().max(MAX_TEXT_LENGTH), ann: z.string().max(MAX_TEXT_LENGTH * 4) }).strict()
+  ),
   getPreferences: op<z.ZodType<Record<string, never>>, Preferences>(
     z.object({}).strict() as unknown as z.ZodType<Record<string, never>>
   ),
   setPreferences: op<z.ZodType<Partial<Preferences>>, Preferences>(preferencesSchema.partial())
 } satisfies Record<OperationName, { input: z.ZodType; output: unknown }>
+
+
+export interface ExportInput {
+  id: number
+  format: ExportFormat
+  kinds?: AnnotationKind[]
+  statuses?: ClaimStatus[]
+  includeInternal?: boolean
+}
+
+/** One exported file crossing a door (bytes as base64). */
+export interface ExportedFileValue {
+  fileName: string
+  mime: string
+  dataBase64: string
+}
+
+/** How imported annotations were placed in the text. */
+export interface PlacementCounts {
+  exact: number
+  fuzzy: number
+  orphaned: number
+  skipped: string[]
+}
 
 export interface SaveArticleInput {
   id: number

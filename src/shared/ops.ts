@@ -12,6 +12,9 @@ export const OPERATION_NAMES = [
   'restoreArticle',
   'listAnnotations',
   'annotationHistory',
+  'exportArticle',
+  'importAnnotations',
+  'importAnnotatedArticle',
   'getPreferences',
   'setPreferences'
 ] as const

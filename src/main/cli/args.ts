@@ -22,7 +22,10 @@ const OPTIONS = {
   note: { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
-  headline: { type: 'string' }
+  headline: { type: 'string' },
+  kinds: { type: 'string' },
+  statuses: { type: 'string' },
+  internal: { type: 'boolean' }
 } as const
 
 /** Splits argv into the command, its operands and its options. */
@@ -58,7 +61,8 @@ export const HELP = `copydesk — mark claims, quotes and attributions in news c
 Usage: copydesk [--db <file>] [--json] <command> [arguments]
 
 Commands:
-  import <file...>          import .txt, .html, .md or .docx articles
+  import <file...>          import .txt, .html, .md or .docx articles; a brat .ann
+                            (with its .txt beside it) becomes an annotated article
   list                      list articles, most recently edited first
   show <id>                 show one article's details and text
   delete <id>               delete an article
@@ -66,6 +70,13 @@ Commands:
   annotate <id> --kind claim|quote|attribution --quote "<exact words>"
             [--occurrence N] [--status S] [--note T]
                             annotate the words (N-th occurrence when they repeat)
+  import-annotations <id> <file>
+                            add annotations from W3C JSON(-LD) or brat .ann
+  export <id> --format html|pdf|md|docx|w3c|claimreview|brat|csv [-o <file>]
+            [--kinds claim,quote,attribution] [--statuses false,misleading,...]
+            [--internal]    an annotated copy (stdout for text formats without -o);
+                            --internal adds desk notes and history
+  suggest <file|id>         suggest quotes, attributions and check-worthy claims
   serve [--port N]          serve the Copydesk app to a browser on this computer only
 
 Options:

@@ -1,6 +1,10 @@
-import { readFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
-import { ANNOTATION_KINDS, CLAIM_STATUS_LABELS, type Annotation, type AnnotationKind, type ArticleSummary } from '../../shared/domain'
+import { readFile, writeFile } from 'node:fs/promises'
+import { basename, dirname, extname, join } from 'node:path'
+import { EXPORT_FORMATS, type ExportedFileValue, type PlacementCounts } from '../../shared/contract'
+import { suggest } from '../../shared/suggest'
+import { parseList } from '../core/exchange'
+import { printWithChromium } from '../core/pdf'
+import { ANNOTATION_KINDS, CLAIM_STATUSES, CLAIM_STATUS_LABELS, type Annotation, type AnnotationKind, type ArticleSummary } from '../../shared/domain'
 import { annotateByQuote } from '../core/annotate'
 import { CopydeskError, toErrorValue } from '../../shared/errors'
 import { createDispatch, type Dispatch } from '../core/dispatch'
@@ -50,6 +54,41 @@ function table(rows: ArticleSummary[]): string {
   return [head, ...body].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n')
 }
 
+function clip(s: string, n: number): string {
+  const t = s.replace(/\s+/g, ' ')
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t
+}
+
+function placementLine(c: PlacementCounts): string {
+  const skipped = c.skipped.length ? `, ${c.skipped.length} skipped` : ''
+  return `${c.exact} placed exactly, ${c.fuzzy} placed approximately, ${c.orphaned} not found in the text${skipped}`
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException
+    throw new CopydeskError('not_found', err.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${err.message}`)
+  }
+}
+
+/** A brat .ann with the .txt beside it (PolNeAR's annotator suffix "_abcd" is dropped). */
+async function importBrat(ctx: Context, annFile: string): Promise<{ article: { id: number; headline: string }; placement: PlacementCounts }> {
+  const stem = annFile.replace(/\.ann$/i, '')
+  const candidates = [`${stem}.txt`, `${stem.replace(/_[0-9a-z]{4}$/i, '')}.txt`, join(dirname(dirname(stem)), 'text', `${basename(stem).replace(/_[0-9a-z]{4}$/i, '')}.txt`)]
+  let textFile: string | undefined
+  for (const c of candidates) {
+    if (await readFile(c).then(() => true, () => false)) {
+      textFile = c
+      break
+    }
+  }
+  if (!textFile) throw new CopydeskError('not_found', `No text file for ${annFile}: put ${basename(stem)}.txt beside it.`)
+  const [text, ann] = await Promise.all([readText(textFile), readText(annFile)])
+  return call(ctx, 'importAnnotatedArticle', { fileName: basename(textFile), text, ann })
+}
+
 /** An annotation as the command line prints it: id, kind, start, end, exact text and its fields. */
 function flatAnnotation(a: Annotation): Record<string, unknown> {
   return {
@@ -75,6 +114,12 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     let failed = 0
     for (const file of files) {
       try {
+        if (file.toLowerCase().endsWith('.ann')) {
+          const { article, placement } = await importBrat(ctx, file)
+          if (ctx.json) imported.push({ ...ctx.store.summary(article.id), placement })
+          else ctx.out(`Imported ${file} as article ${article.id}: ${article.headline} (${placementLine(placement)})`)
+          continue
+        }
         const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
           throw new CopydeskError('not_found', e.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${e.message}`)
         })
@@ -120,6 +165,69 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     const id = articleIdArg(ctx.args.positionals[0])
     await call(ctx, 'deleteArticle', { id })
     ctx.out(ctx.json ? JSON.stringify({ deleted: id }) : `Deleted article ${id}.`)
+  },
+  async 'import-annotations'(ctx) {
+    const articleId = articleIdArg(ctx.args.positionals[0])
+    const file = ctx.args.positionals[1]
+    if (!file) throw new UsageError('import-annotations needs an article id and a .json, .jsonld or .ann file')
+    const content = await readText(file)
+    const counts = await call<PlacementCounts>(ctx, 'importAnnotations', { articleId, fileName: basename(file), content })
+    ctx.out(ctx.json ? JSON.stringify(counts, null, 2) : placementLine(counts))
+  },
+  async export(ctx) {
+    const id = articleIdArg(ctx.args.positionals[0])
+    const v = ctx.args.values
+    const format = v.format
+    if (typeof format !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`)
+    }
+    const input = {
+      id,
+      format,
+      kinds: typeof v.kinds === 'string' ? parseList(v.kinds, ANNOTATION_KINDS, 'kind') : undefined,
+      statuses: typeof v.statuses === 'string' ? parseList(v.statuses, CLAIM_STATUSES, 'claim status') : undefined,
+      includeInternal: Boolean(v.internal)
+    }
+    const { files } = await call<{ files: ExportedFileValue[] }>(ctx, 'exportArticle', input)
+    const output = typeof v.output === 'string' ? v.output : undefined
+    const binary = format === 'pdf' || format === 'docx'
+    if (!output) {
+      if (binary) throw new UsageError(`--format ${format} writes a binary file: give it one with -o <file>`)
+      for (const f of files) process.stdout.write(Buffer.from(f.dataBase64, 'base64'))
+      return
+    }
+    const written: string[] = []
+    for (const f of files) {
+      // brat writes two files: <output> for the text's name stem, with .txt and .ann.
+      const target = files.length > 1 ? output.replace(/(\.(txt|ann))?$/, extname(f.fileName)) : output
+      await writeFile(target, Buffer.from(f.dataBase64, 'base64'))
+      written.push(target)
+    }
+    ctx.err(`Wrote ${written.join(' and ')}.`)
+  },
+  async suggest(ctx) {
+    const target = ctx.args.positionals[0]
+    if (!target) throw new UsageError('suggest needs a file or an article id')
+    const text = /^\d+$/.test(target) ? (await call<{ text: string }>(ctx, 'getArticle', { id: Number(target) })).text : (await readText(target)).replace(/^\ufeff/, '')
+    const suggestions = suggest(text)
+    if (ctx.json) {
+      ctx.out(JSON.stringify({ suggestions }, null, 2))
+      return
+    }
+    if (!suggestions.length) {
+      ctx.out('No suggestions.')
+      return
+    }
+    for (const sg of suggestions) {
+      const head = `${sg.kind.padEnd(11)} ${`${sg.start}-${sg.end}`.padEnd(12)} ${sg.score.toFixed(2)}  “${clip(sg.text, 70)}”`
+      const extra =
+        sg.kind === 'quote'
+          ? sg.speaker ? `  speaker: ${sg.speaker.text}` : ''
+          : sg.kind === 'attribution'
+            ? `  source: ${sg.source?.text ?? '—'}, cue: ${sg.cue.text}`
+            : `  ${sg.reasons.join(', ')}`
+      ctx.out(head + extra)
+    }
   },
   async annotations(ctx) {
     const articleId = articleIdArg(ctx.args.positionals[0])
@@ -192,7 +300,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!run) throw new UsageError(`unknown command "${args.command}" (see copydesk --help)`)
     const dbPath = typeof args.values.db === 'string' ? args.values.db : defaultDatabasePath()
     store = openStore(dbPath)
-    const dispatch = createDispatch(createServices(store))
+    const dispatch = createDispatch(createServices(store, { printPdf: printWithChromium }))
     await run({ ...io, args, json: Boolean(args.values.json), store, dispatch })
     return process.exitCode === undefined ? 0 : Number(process.exitCode)
   } catch (err) {

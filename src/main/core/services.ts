@@ -4,13 +4,14 @@ import { articleFromText, readArticleFile } from './import'
 import { bodyText, checkBody } from './import/body'
 import type { Store } from './store'
 import { checkAnnotations } from './annotations'
+import { exportArticle, importBratArticle, parseAnnotationFile, placeImported, type PrintPdf } from './exchange'
 
 /**
  * The services behind the contract, over one store. Inputs arrive validated against the
  * contract's schemas; everything here checks what a schema cannot (that an article exists,
  * that a body fits the article schema, that annotations fit the text) before writing.
  */
-export function createServices(store: Store): Services {
+export function createServices(store: Store, options: { printPdf?: PrintPdf } = {}): Services {
   return {
     listArticles: ({ query }) => store.listArticles(query),
     getArticle: ({ id }) => store.getArticle(id),
@@ -45,6 +46,18 @@ export function createServices(store: Store): Services {
     annotationHistory({ articleId, annotationId }) {
       store.getArticle(articleId)
       return store.annotationHistory(articleId, annotationId)
+    },
+    async exportArticle(input) {
+      const files = await exportArticle(store, input, options.printPdf)
+      return { files: files.map((f) => ({ fileName: f.fileName, mime: f.mime, dataBase64: Buffer.from(f.bytes).toString('base64') })) }
+    },
+    importAnnotations({ articleId, fileName, content }) {
+      const article = store.getArticle(articleId)
+      return placeImported(store, articleId, parseAnnotationFile(fileName, content, article.text))
+    },
+    importAnnotatedArticle({ fileName, text, ann }) {
+      const { article, report } = importBratArticle(store, fileName, text, ann)
+      return { article, placement: report }
     },
     getPreferences: () => store.getPreferences(),
     setPreferences: (prefs) => store.setPreferences(prefs)

@@ -1,0 +1,145 @@
+import type { Annotation, AnnotationChange, AnnotationKind, ClaimStatus, SourceType } from '../domain'
+import { CLAIM_STATUS_LABELS, VERDICTS } from '../domain'
+import type { ExportItem, ExportSet } from './options'
+import { isWebUrl, linkedAttribution } from './options'
+
+/**
+ * What the human-readable formats (HTML notes, Markdown footnotes, Word comments) say about
+ * an annotation, decided once here so the formats agree and a public copy never shows an
+ * internal note.
+ */
+
+export const KIND_LABELS: Record<AnnotationKind, string> = {
+  claim: 'Claim',
+  quote: 'Quote',
+  attribution: 'Attribution'
+}
+
+export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
+  person: 'Person',
+  organisation: 'Organisation',
+  document: 'Document',
+  anonymous: 'Anonymous'
+}
+
+/** One line of a note: a label and its text, maybe a web link or references to other notes. */
+export interface Detail {
+  label: string
+  text: string
+  /** An http(s) URL (never anything else) the text links to. */
+  url?: string
+  /** Note numbers this line points to. */
+  refs?: number[]
+  /** The text only lists `refs` ("note 3, note 5"): formats with links show the links instead. */
+  refsOnly?: boolean
+}
+
+export interface Description {
+  number: number
+  kind: AnnotationKind
+  kindLabel: string
+  /** The verdict or status for a claim, the speaker for a quote, the source for an attribution. */
+  summary: string
+  /** True for a claim with a finished check. */
+  isVerdict: boolean
+  /** A claim's status. */
+  status?: ClaimStatus
+  exact: string
+  placed: boolean
+  details: Detail[]
+}
+
+/** The description of one exported annotation. */
+export function describe(set: ExportSet, item: ExportItem): Description {
+  const a = item.annotation
+  const details: Detail[] = []
+  const add = (label: string, text: string, extra: Partial<Detail> = {}): void => {
+    if (text.trim().length > 0 || extra.url) details.push({ label, text, ...extra })
+  }
+  const refTo = (id: string | null): number[] | undefined => {
+    const n = id === null ? undefined : set.byId.get(id)?.number
+    return n === undefined ? undefined : [n]
+  }
+  let summary = ''
+  let isVerdict = false
+  switch (a.kind) {
+    case 'claim': {
+      const f = a.fields
+      isVerdict = VERDICTS.includes(f.status)
+      summary = CLAIM_STATUS_LABELS[f.status] ?? f.status
+      add(isVerdict ? 'Verdict' : 'Status', summary)
+      add('Explanation', f.explanation)
+      for (const e of f.evidence) {
+        const url = isWebUrl(e.url) ? e.url.trim() : undefined
+        add('Evidence', e.note.trim() || e.url.trim(), url ? { url } : {})
+        if (!url && e.note.trim() && e.url.trim()) add('Evidence link', e.url.trim())
+      }
+      add('Checked by', f.checker)
+      const source = linkedAttribution(set, a)
+      if (source) add('Source', sourceLabel(source), { refs: refTo(source.id) })
+      if (set.includeInternal) add('Internal note', f.note)
+      break
+    }
+    case 'quote': {
+      const f = a.fields
+      const speaker = linkedAttribution(set, a)
+      summary = speaker ? sourceLabel(speaker) : f.speakerName
+      if (speaker) add('Speaker', summary, { refs: refTo(speaker.id) })
+      else add('Speaker', f.speakerName)
+      add('Checked', f.checked ? 'Checked against a recording or transcript' : 'Not checked against a recording')
+      if (set.includeInternal) {
+        add('Check note', f.checkedNote)
+        add('Internal note', f.note)
+      }
+      break
+    }
+    case 'attribution': {
+      const f = a.fields
+      summary = sourceLabel(a)
+      add('Source', summary)
+      add('Source type', SOURCE_TYPE_LABELS[f.sourceType] ?? f.sourceType)
+      add('Cue', f.cue)
+      const supported = set.supportedBy.get(a.id) ?? []
+      if (supported.length > 0) {
+        const refs = supported.map((s) => s.number).sort((x, y) => x - y)
+        add('Supports', refs.map((n) => `note ${n}`).join(', '), { refs, refsOnly: true })
+      }
+      if (set.includeInternal) add('Internal note', f.note)
+      break
+    }
+  }
+  if (!item.placed) add('Placement', 'Not found in the text')
+  for (const change of set.history.get(a.id) ?? []) add('History', describeChange(change))
+  return {
+    number: item.number,
+    kind: a.kind,
+    kindLabel: KIND_LABELS[a.kind],
+    summary,
+    isVerdict,
+    ...(a.kind === 'claim' ? { status: a.fields.status } : {}),
+    exact: a.anchor.exact,
+    placed: item.placed,
+    details
+  }
+}
+
+/** An attribution's source as a reader would name it. */
+export function sourceLabel(a: Extract<Annotation, { kind: 'attribution' }>): string {
+  return a.fields.sourceName.trim() || a.anchor.exact
+}
+
+/** One history entry in a line: when, who, what changed. */
+export function describeChange(change: AnnotationChange): string {
+  const when = change.at.replace('T', ' ').replace(/(\d{2}:\d{2}):\d{2}(\.\d+)?Z?$/, '$1')
+  const what = Object.entries(change.changes)
+    .map(([field, [before, after]]) => `${field}: ${show(before)} → ${show(after)}`)
+    .join('; ')
+  return `${when} ${change.who || 'someone'} ${change.action}${what ? ` (${what})` : ''}`
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—'
+  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}…` : value
+  const json = JSON.stringify(value) ?? String(value)
+  return json.length > 80 ? `${json.slice(0, 77)}…` : json
+}

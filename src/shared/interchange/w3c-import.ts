@@ -1,0 +1,225 @@
+import type { AnnotationKind } from '../domain'
+import type { ImportedAnnotation, ImportResult } from './imported'
+import { appendNote, clampPrefix, clampSuffix, contextFrom, isKind, link, newImported, setField } from './imported'
+import { ANNOTATION_ID_PREFIX, COPYDESK_VOCAB } from './w3c'
+
+/**
+ * Reads annotations from W3C Web Annotation JSON: Copydesk's own export, or another tool's
+ * (an AnnotationCollection, an AnnotationPage, an array, one annotation, or Hypothesis's
+ * export with `annotations`/`rows` in its own format). Tags decide the kind (claim, quote,
+ * attribution; anything else is a claim); comments become the note; "linking" annotations
+ * become quote→speaker and claim→source links. `text`, when given, is the article's plain
+ * text: it fills a quote the file only gives positions for.
+ *
+ * Throws an Error with a specific message when the JSON is not annotations at all or an
+ * annotation is malformed; annotations that simply cannot be placed (page notes, replies)
+ * are listed in `skipped`.
+ */
+export function parseW3C(json: unknown, text?: string): ImportResult {
+  const items = collectItems(json)
+  const annotations: ImportedAnnotation[] = []
+  const skipped: string[] = []
+  const links: { item: Record<string, unknown>; where: string }[] = []
+  const refs = new Set<string>()
+  items.forEach((raw, i) => {
+    const where = `annotation ${i + 1}`
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      throw new Error(`W3C import: ${where} is not an object`)
+    }
+    const item = raw as Record<string, unknown>
+    if (asList(item.motivation).includes('linking')) {
+      links.push({ item, where })
+      return
+    }
+    const parsed = readAnnotation(item, where, text)
+    if (typeof parsed === 'string') {
+      skipped.push(parsed)
+      return
+    }
+    if (refs.has(parsed.ref)) throw new Error(`W3C import: ${where} repeats the id ${parsed.ref}`)
+    refs.add(parsed.ref)
+    annotations.push(parsed)
+  })
+  const byRef = new Map(annotations.map((a) => [a.ref, a]))
+  for (const { item, where } of links) {
+    const body = idOf(asList(item.body)[0])
+    const target = idOf(asList(item.target)[0])
+    const from = target === null ? undefined : byRef.get(fromIri(target))
+    const to = body === null ? undefined : byRef.get(fromIri(body))
+    if (!from || !to) {
+      skipped.push(`${where}: a link between annotations not in this file`)
+      continue
+    }
+    if (!link(from, to)) skipped.push(`${where}: a ${from.kind} cannot be linked to a ${to.kind}`)
+  }
+  return { annotations, skipped }
+}
+
+/** The annotation objects of any of the shapes `parseW3C` accepts. */
+function collectItems(json: unknown): unknown[] {
+  if (Array.isArray(json)) return json
+  if (typeof json !== 'object' || json === null) {
+    throw new Error('W3C import: expected a JSON object or array of annotations')
+  }
+  const o = json as Record<string, unknown>
+  const types = asList(o.type)
+  if (types.includes('AnnotationCollection')) {
+    const items: unknown[] = []
+    let page: unknown = o.first
+    if (page === undefined) return []
+    for (let n = 0; page !== undefined && page !== null; n++) {
+      if (typeof page !== 'object') {
+        throw new Error('W3C import: the collection links to its pages instead of embedding them; download the pages')
+      }
+      const p = page as Record<string, unknown>
+      if (!Array.isArray(p.items)) throw new Error(`W3C import: page ${n + 1} of the collection has no "items" list`)
+      items.push(...p.items)
+      page = p.next
+    }
+    return items
+  }
+  if (types.includes('AnnotationPage')) {
+    if (!Array.isArray(o.items)) throw new Error('W3C import: the AnnotationPage has no "items" list')
+    return o.items
+  }
+  if (types.includes('Annotation')) return [o]
+  if (Array.isArray(o.annotations)) return o.annotations // Hypothesis client export
+  if (Array.isArray(o.rows)) return o.rows // Hypothesis API search result
+  throw new Error('W3C import: no annotations found (expected an AnnotationCollection, AnnotationPage or Annotation)')
+}
+
+/** One annotation, or a string saying why it was skipped. */
+function readAnnotation(item: Record<string, unknown>, where: string, text?: string): ImportedAnnotation | string {
+  if (Array.isArray(item.references) && item.references.length > 0) return `${where}: a reply, not an annotation on the text`
+  const selector = findSelectors(item.target, where)
+  if (!selector) return `${where}: has no text selector (a page note?)`
+  let { exact } = selector
+  const { start, end } = selector
+  if (exact === undefined) {
+    if (start === undefined || end === undefined || text === undefined || end > text.length) {
+      return `${where}: has only a position and no text to read the quote from`
+    }
+    exact = text.slice(start, end)
+  }
+  if (exact.length === 0) return `${where}: selects no text`
+
+  const bodies = asList(item.body).filter((b): b is Record<string, unknown> => typeof b === 'object' && b !== null)
+  const tags = [
+    ...bodies.filter((b) => b.purpose === 'tagging').map((b) => b.value),
+    ...(Array.isArray(item.tags) ? item.tags : [])
+  ]
+  const kind: AnnotationKind = (tags.map((t) => (typeof t === 'string' ? t.trim().toLowerCase() : '')).find(isKind) ??
+    'claim') as AnnotationKind
+  const id = typeof item.id === 'string' && item.id ? fromIri(item.id) : `#${where}`
+  const a = newImported(kind, id, exact)
+  a.prefix = clampPrefix(selector.prefix ?? '')
+  a.suffix = clampSuffix(selector.suffix ?? '')
+  if (start !== undefined && end !== undefined) {
+    a.start = start
+    a.end = end
+    if (selector.prefix === undefined && text !== undefined) contextFrom(a, text, start, end)
+  }
+  for (const body of bodies) {
+    let own = false
+    for (const [key, value] of Object.entries(body)) {
+      const name = key.startsWith('copydesk:') ? key.slice(9) : key.startsWith(COPYDESK_VOCAB) ? key.slice(COPYDESK_VOCAB.length) : null
+      if (name === null || name === 'field') continue
+      own = true
+      setField(a, name, name === 'evidence' ? unprefixEvidence(value) : value, `W3C import: ${where}`)
+    }
+    const purpose = body.purpose
+    if (!own && purpose !== 'tagging' && typeof body.value === 'string') {
+      if (body['copydesk:field'] === 'note' || purpose === 'commenting' || purpose === undefined) appendNote(a, body.value)
+    }
+  }
+  if (typeof item.text === 'string') appendNote(a, item.text) // Hypothesis's comment
+  const creator = asList(item.creator)[0] ?? item.user
+  const name = typeof creator === 'string' ? creator : (creator as Record<string, unknown> | undefined)?.name
+  if (typeof name === 'string' && name) a.createdBy = name
+  const created = item.created
+  const modified = item.modified ?? item.updated
+  if (typeof created === 'string') a.createdAt = created
+  if (typeof modified === 'string') a.updatedAt = modified
+  return a
+}
+
+interface Selected {
+  exact?: string
+  prefix?: string
+  suffix?: string
+  start?: number
+  end?: number
+}
+
+/** The quote and position selectors of a target (any of its shapes), or null when it has none. */
+function findSelectors(target: unknown, where: string): Selected | null {
+  const found: Selected = {}
+  let any = false
+  const visit = (sel: unknown): void => {
+    if (typeof sel !== 'object' || sel === null) return
+    const s = sel as Record<string, unknown>
+    if (s.type === 'TextQuoteSelector') {
+      if (typeof s.exact !== 'string') throw new Error(`W3C import: ${where} has a TextQuoteSelector without "exact" text`)
+      for (const k of ['prefix', 'suffix'] as const) {
+        if (s[k] !== undefined && typeof s[k] !== 'string') throw new Error(`W3C import: ${where} has a non-text ${k}`)
+      }
+      if (found.exact === undefined) {
+        found.exact = s.exact
+        found.prefix = s.prefix as string | undefined
+        found.suffix = s.suffix as string | undefined
+        any = true
+      }
+    } else if (s.type === 'TextPositionSelector') {
+      const { start, end } = s
+      if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) < (start as number)) {
+        throw new Error(`W3C import: ${where} has a TextPositionSelector with bad offsets (${String(start)}, ${String(end)})`)
+      }
+      if (found.start === undefined) {
+        found.start = start as number
+        found.end = end as number
+        any = true
+      }
+    }
+    if (s.refinedBy) asList(s.refinedBy).forEach(visit)
+  }
+  for (const t of asList(target)) {
+    if (typeof t !== 'object' || t === null) continue
+    const o = t as Record<string, unknown>
+    asList(o.selector).forEach(visit)
+  }
+  return any ? found : null
+}
+
+function unprefixEvidence(value: unknown): unknown {
+  if (!Array.isArray(value)) return value
+  return value.map((e) => {
+    if (typeof e !== 'object' || e === null) return e
+    const o = e as Record<string, unknown>
+    return { url: o['copydesk:url'] ?? o.url ?? '', note: o['copydesk:note'] ?? o.note ?? '' }
+  })
+}
+
+function asList(value: unknown): unknown[] {
+  if (value === undefined || value === null) return []
+  return Array.isArray(value) ? value : [value]
+}
+
+function idOf(value: unknown): string | null {
+  if (typeof value === 'string') return value
+  if (typeof value === 'object' && value !== null) {
+    const o = value as Record<string, unknown>
+    if (typeof o.id === 'string') return o.id
+    if (typeof o.source === 'string') return o.source
+  }
+  return null
+}
+
+/** A Copydesk annotation IRI back to its id; any other IRI stays as it is. */
+function fromIri(iri: string): string {
+  if (!iri.startsWith(ANNOTATION_ID_PREFIX)) return iri
+  try {
+    return decodeURIComponent(iri.slice(ANNOTATION_ID_PREFIX.length))
+  } catch {
+    return iri
+  }
+}

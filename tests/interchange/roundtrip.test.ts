@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest'
+import type { Annotation, Article, ClaimStatus } from '../../src/shared/domain'
+import { CLAIM_STATUSES } from '../../src/shared/domain'
+import { exportBrat } from '../../src/shared/interchange/brat'
+import { parseBrat } from '../../src/shared/interchange/brat-import'
+import { exportHtml } from '../../src/shared/interchange/html'
+import type { ImportedAnnotation } from '../../src/shared/interchange/imported'
+import { exportW3C } from '../../src/shared/interchange/w3c'
+import { parseW3C } from '../../src/shared/interchange/w3c-import'
+import { article as base, make } from '../fixtures/interchange/article'
+import { byClass, parse, textOf } from './dom'
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number) {
+  let s = seed
+  const next = () => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff
+    return s / 0x7fffffff
+  }
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] }
+}
+
+const WORDS = ['the', 'council', 'said', 'bridge', '“repairs”', 'cost', '£48m', 'steel', 'Osei', 'told', 'reporters', 'reserves', '🚧', 'café']
+const FIELD_TEXT = ['', 'plain', 'two\nlines', 'tab\there', 'quote "x" and, comma', '<b>markup</b>', 'emoji 🚧 and ünïcode', '=1+1']
+
+/** An article of generated paragraphs and many overlapping, nested and duplicate annotations. */
+function generate(seed: number, count: number): { article: Article; annotations: Annotation[] } {
+  const r = random(seed)
+  const paragraphs = Array.from({ length: 12 }, () =>
+    Array.from({ length: 20 + r.int(30) }, () => r.pick(WORDS)).join(' ')
+  )
+  const text = paragraphs.join('\n\n')
+  const body = { type: 'doc' as const, content: paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })) }
+  const article: Article = { ...base, text, body }
+  const annotations: Annotation[] = []
+  const attributions: string[] = []
+  for (let i = 0; i < count; i++) {
+    let start = r.int(text.length - 2)
+    let end = Math.min(text.length, start + 1 + r.int(r.next() < 0.1 ? 400 : 40))
+    if (r.next() < 0.1 && annotations.length > 0) ({ start, end } = r.pick(annotations).anchor) // a duplicate span
+    // An editor selection never splits a character: keep surrogate pairs whole.
+    if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start--
+    if (/[\uDC00-\uDFFF]/.test(text[end] ?? '')) end++
+    while (start < end && text[start] === '\n') start++
+    while (end > start && text[end - 1] === '\n') end--
+    if (end <= start) continue
+    const exact = text.slice(start, end)
+    const kind = r.pick(['claim', 'quote', 'attribution'] as const)
+    const id = `g${i}`
+    const link = attributions.length > 0 && r.next() < 0.6 ? r.pick(attributions) : null
+    const fieldText = () => r.pick(FIELD_TEXT)
+    const fields =
+      kind === 'claim'
+        ? {
+            status: r.pick(CLAIM_STATUSES) as ClaimStatus,
+            explanation: fieldText(),
+            evidence: r.next() < 0.5 ? [] : [{ url: 'https://example.org/e', note: fieldText() }, { url: '', note: fieldText() }],
+            checker: fieldText(),
+            sourceId: link,
+            note: fieldText()
+          }
+        : kind === 'quote'
+          ? { speakerId: link, speakerName: link ? '' : fieldText(), checked: r.next() < 0.5, checkedNote: fieldText(), note: fieldText() }
+          : { sourceName: fieldText(), sourceType: r.pick(['person', 'organisation', 'document', 'anonymous'] as const), cue: fieldText(), note: fieldText() }
+    const a = make(kind, id, exact, fields, text)
+    a.anchor = { start, end, exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) }
+    annotations.push(a)
+    if (kind === 'attribution') attributions.push(id)
+  }
+  return { article, annotations }
+}
+
+function essence(a: Annotation | ImportedAnnotation, idOf: (ref: string | null) => string | null = (x) => x) {
+  const span = 'anchor' in a ? a.anchor : a
+  const fields = { ...a.fields } as Record<string, unknown>
+  if ('speakerId' in fields) fields.speakerId = idOf(fields.speakerId as string | null)
+  if ('sourceId' in fields) fields.sourceId = idOf(fields.sourceId as string | null)
+  return { kind: a.kind, start: span.start, end: span.end, exact: span.exact, fields }
+}
+
+/** Export order: by position, longer first, then kind and id (what both exports write). */
+function inExportOrder(list: Annotation[]): Annotation[] {
+  const rank = { claim: 0, quote: 1, attribution: 2 }
+  return [...list].sort(
+    (x, y) =>
+      x.anchor.start - y.anchor.start || y.anchor.end - x.anchor.end || rank[x.kind] - rank[y.kind] || (x.id < y.id ? -1 : 1)
+  )
+}
+
+describe('round trips over many overlapping annotations', () => {
+  for (const seed of [1, 2, 3]) {
+    const { article, annotations } = generate(seed, 300)
+
+    it(`W3C export then import gives back every annotation (seed ${seed})`, () => {
+      const back = parseW3C(JSON.parse(exportW3C(article, annotations, { includeInternal: true })))
+      expect(back.skipped).toEqual([])
+      expect(back.annotations.map((a) => essence(a))).toEqual(inExportOrder(annotations).map((a) => essence(a)))
+    })
+
+    it(`brat export then import gives back every annotation (seed ${seed})`, () => {
+      const { txt, ann } = exportBrat(article, annotations, { includeInternal: true })
+      const back = parseBrat(ann, txt)
+      expect(back.skipped).toEqual([])
+      const ordered = inExportOrder(annotations)
+      // T ids follow export order, one per annotation.
+      const idOf = (ref: string | null) => (ref === null ? null : ordered[Number(ref.slice(1)) - 1].id)
+      expect(back.annotations.map((a) => essence(a, idOf))).toEqual(ordered.map((a) => essence(a)))
+    })
+
+    it(`the HTML copy highlights exactly each annotation’s text (seed ${seed})`, () => {
+      const doc = parse(exportHtml(article, annotations))
+      const covered = new Map<string, string>()
+      for (const mark of byClass(byClass(doc, 'body')[0], 'hl')) {
+        // Nested marks are the same segment: each holds its whole text.
+        const own = textOf(mark, ['sup'])
+        for (const n of mark.attribs['data-notes'].split(' ')) covered.set(n, (covered.get(n) ?? '') + own)
+      }
+      inExportOrder(annotations).forEach((a, i) => {
+        expect(covered.get(String(i + 1)), a.id).toBe(a.anchor.exact.replace(/\n/g, ''))
+      })
+    })
+  }
+})

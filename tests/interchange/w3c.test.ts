@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest'
+import type { Annotation } from '../../src/shared/domain'
+import type { ImportedAnnotation } from '../../src/shared/interchange/imported'
+import { ANNO_CONTEXT, exportW3C } from '../../src/shared/interchange/w3c'
+import { parseW3C } from '../../src/shared/interchange/w3c-import'
+import { annotations, article, history } from '../fixtures/interchange/article'
+
+type Json = Record<string, any>
+
+function items(json: Json): Json[] {
+  return json.first.items
+}
+
+/** What a round trip must keep of an annotation: kind, span, fields and links. */
+function essence(a: Annotation | ImportedAnnotation) {
+  const span = 'anchor' in a ? a.anchor : a
+  return { kind: a.kind, start: span.start, end: span.end, exact: span.exact, prefix: span.prefix, suffix: span.suffix, fields: a.fields }
+}
+
+describe('the W3C Web Annotation export', () => {
+  const json: Json = JSON.parse(exportW3C(article, annotations, { includeInternal: true, history }))
+
+  it('is an AnnotationCollection in the Web Annotation JSON-LD context with one embedded page', () => {
+    expect(json['@context'][0]).toBe(ANNO_CONTEXT)
+    expect(Object.values(json['@context'][1])[0]).toMatch(/^urn:copydesk:/)
+    expect(json.type).toBe('AnnotationCollection')
+    expect(json.first.type).toBe('AnnotationPage')
+    expect(json.total).toBe(items(json).length)
+    const ids = items(json).map((i) => i.id)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('targets the article with a TextQuoteSelector and a TextPositionSelector on every annotation', () => {
+    const own = items(json).filter((i) => i.motivation !== 'linking')
+    expect(own).toHaveLength(annotations.length)
+    own.forEach((item, n) => {
+      expect(item.type).toBe('Annotation')
+      expect(item.target.source).toBe(article.url)
+      const [quote, position] = item.target.selector
+      expect(quote.type).toBe('TextQuoteSelector')
+      expect(position.type).toBe('TextPositionSelector')
+      expect(article.text.slice(position.start, position.end)).toBe(quote.exact)
+      expect(article.text.slice(position.start - quote.prefix.length, position.start)).toBe(quote.prefix)
+      expect(item.creator).toEqual({ type: 'Person', name: 'Dana Reyes' })
+      expect(item.created).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+      expect(item.modified).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+      expect(item.body[0]).toEqual({ type: 'TextualBody', purpose: 'tagging', value: annotations[n].kind })
+    })
+  })
+
+  it('assesses claims, tags quotes and attributions, and comments with desk notes', () => {
+    const byKind = (kind: string) => items(json).filter((i) => i.body?.[0]?.value === kind)
+    expect(new Set(byKind('claim').map((i) => i.motivation))).toEqual(new Set(['assessing']))
+    expect(new Set(byKind('quote').map((i) => i.motivation))).toEqual(new Set(['tagging']))
+    expect(new Set(byKind('attribution').map((i) => i.motivation))).toEqual(new Set(['tagging']))
+    const cost = byKind('claim')[0]
+    const assessment = cost.body.find((b: Json) => b.purpose === 'assessing')
+    expect(assessment.value).toMatch(/^Misleading: The 2022 estimate/)
+    expect(assessment['copydesk:status']).toBe('misleading')
+    expect(assessment['copydesk:evidence'][0]['copydesk:url']).toBe('https://council.example.org/budget-2022.pdf')
+    expect(cost.body.find((b: Json) => b.purpose === 'commenting').value).toBe('Desk to decide between misleading and false.')
+  })
+
+  it('links quotes to speakers and claims to sources with separate linking annotations', () => {
+    const links = items(json).filter((i) => i.motivation === 'linking')
+    const idOf = (id: string): Json => items(json).find((i) => i.id === id)!
+    const pairs = links.map((l) => [l['copydesk:relation'], idOf(l.target).target.selector[0].exact, idOf(l.body).target.selector[0].exact])
+    expect(pairs).toEqual([
+      ['source', annotations[0].anchor.exact, 'the city council said'],
+      ['speaker', '“We are not going to pass this on to residents,”', 'said Councillor Amara Osei'],
+      ['speaker', annotations[4].anchor.exact, 'said Councillor Amara Osei'],
+      ['source', 'reserves stood at £12 million in March', 'According to the council’s own figures'],
+      ['speaker', '“a masterclass in wishful thinking”', 'Opposition members called it']
+    ])
+  })
+
+  it('leaves desk notes out of a public export', () => {
+    const text = exportW3C(article, annotations)
+    expect(text).not.toContain('Desk to decide')
+    expect(text).not.toContain('Matches the meeting webcast')
+    expect(text).not.toContain('commenting')
+  })
+})
+
+describe('importing W3C annotations', () => {
+  it('gives back the same kinds, spans, fields and links after a Copydesk export', () => {
+    const back = parseW3C(JSON.parse(exportW3C(article, annotations, { includeInternal: true })))
+    expect(back.skipped).toEqual([])
+    expect(back.annotations.map(essence)).toEqual(annotations.map(essence))
+    expect(back.annotations.map((a) => a.ref)).toEqual(annotations.map((a) => a.id))
+    const quote = back.annotations.find((a) => a.ref === 'q-reserves')!
+    expect(quote.links).toEqual([{ rel: 'speaker', target: 'a-osei' }])
+    expect(back.annotations.find((a) => a.ref === 'c-cost')!.links).toEqual([{ rel: 'source', target: 'a-council' }])
+    expect(back.annotations[0].createdBy).toBe('Dana Reyes')
+  })
+
+  it('reads Hypothesis’s own export: selectors, tags for the kind, the comment as a note', () => {
+    const hypothesis = {
+      export_date: '2024-06-06T10:00:00Z',
+      annotations: [
+        {
+          id: 'h1',
+          created: '2024-06-06T09:00:00Z',
+          updated: '2024-06-06T09:05:00Z',
+          user: 'acct:reader@hypothes.is',
+          text: 'Is this the 2022 figure?',
+          tags: ['Quote'],
+          target: [
+            {
+              source: article.url,
+              selector: [
+                { type: 'RangeSelector', startContainer: '/p[1]', startOffset: 0, endContainer: '/p[1]', endOffset: 8 },
+                { type: 'TextPositionSelector', start: 0, end: 8 },
+                { type: 'TextQuoteSelector', exact: 'The cost', prefix: '', suffix: ' of repairing' }
+              ]
+            }
+          ]
+        },
+        { id: 'h2', text: 'Untagged comment', tags: [], target: [{ source: article.url, selector: [{ type: 'TextQuoteSelector', exact: 'Who pays' }] }] },
+        { id: 'h3', text: 'A page note', tags: [], target: [{ source: article.url }] },
+        { id: 'h4', text: 'A reply', references: ['h1'], target: [{ source: article.url }] }
+      ]
+    }
+    const { annotations: got, skipped } = parseW3C(hypothesis)
+    expect(got.map((a) => [a.kind, a.exact, a.start, a.end, a.fields.note])).toEqual([
+      ['quote', 'The cost', 0, 8, 'Is this the 2022 figure?'],
+      ['claim', 'Who pays', undefined, undefined, 'Untagged comment']
+    ])
+    expect(got[0].suffix).toBe(' of repairing')
+    expect(got[0].createdBy).toBe('acct:reader@hypothes.is')
+    expect(skipped).toHaveLength(2)
+  })
+
+  it('reads a plain Web Annotation whose tagging body says attribution and fills the quote from the text', () => {
+    const start = article.text.indexOf('said Councillor Amara Osei')
+    const single = {
+      '@context': ANNO_CONTEXT,
+      id: 'https://example.org/anno/9',
+      type: 'Annotation',
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'attribution' },
+        { type: 'TextualBody', purpose: 'commenting', value: 'Councillor, transport chair' }
+      ],
+      target: { source: article.url, selector: { type: 'TextPositionSelector', start, end: start + 26 } }
+    }
+    const { annotations: got } = parseW3C(single, article.text)
+    expect(got).toHaveLength(1)
+    expect(got[0]).toMatchObject({ kind: 'attribution', exact: 'said Councillor Amara Osei', ref: 'https://example.org/anno/9' })
+    expect(got[0].prefix).toBe(article.text.slice(start - 32, start))
+    expect(got[0].fields.note).toBe('Councillor, transport chair')
+  })
+
+  it('refuses malformed input with a specific message', () => {
+    expect(() => parseW3C('not json')).toThrow(/expected a JSON object or array/)
+    expect(() => parseW3C({ hello: 1 })).toThrow(/no annotations found/)
+    expect(() => parseW3C({ type: 'AnnotationCollection', first: 'https://example.org/page1' })).toThrow(/embedding/)
+    expect(() => parseW3C([{ type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 5 } } }])).toThrow(
+      /annotation 1 has a TextQuoteSelector without "exact"/
+    )
+    expect(() => parseW3C([{ target: { selector: { type: 'TextPositionSelector', start: 9, end: 3 } } }])).toThrow(/bad offsets/)
+    const badStatus = JSON.parse(exportW3C(article, [annotations[0]]))
+    badStatus.first.items[0].body[1]['copydesk:status'] = 'probably'
+    expect(() => parseW3C(badStatus)).toThrow(/annotation 1: field "status" should be one of/)
+    expect(() => parseW3C([42])).toThrow(/annotation 1 is not an object/)
+  })
+})
