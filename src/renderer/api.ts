@@ -1,4 +1,5 @@
 import type { CopydeskApi, InputOf, OutputOf } from '../shared/contract'
+import type { CopydeskBridge, MenuCommand } from '../shared/bridge'
 import type { Result } from '../shared/errors'
 import { OPERATION_NAMES, type OperationName } from '../shared/ops'
 
@@ -39,18 +40,10 @@ function httpApi(): CopydeskApi {
   return api as CopydeskApi
 }
 
-interface Bridge extends CopydeskApi {
-  onMenuCommand?: (cb: (command: MenuCommand) => void) => () => void
-}
-
-export interface MenuCommand {
-  command: string
-  articleId?: number
-}
-
 declare global {
   interface Window {
-    copydesk?: Bridge
+    /** The desktop app's preload bridge; absent in a plain browser. */
+    copydesk?: CopydeskBridge
   }
 }
 
@@ -58,7 +51,7 @@ export const api: CopydeskApi = window.copydesk ?? httpApi()
 
 /** Menu commands pushed by the desktop app's native menu (nothing in a browser). */
 export function onMenuCommand(cb: (command: MenuCommand) => void): () => void {
-  return window.copydesk?.onMenuCommand?.(cb) ?? (() => {})
+  return window.copydesk?.onMenuCommand(cb) ?? (() => {})
 }
 
 /** Calls an operation and throws its error as an Error with the message an editor reads. */

@@ -151,6 +151,10 @@ export const contract = {
   importAnnotatedArticle: op<z.ZodType<{ fileName: string; text: string; ann: string }>, { article: Article; placement: PlacementCounts }>(
     z.object({ fileName: z.string().min(1).max(500), text: z.string().max(MAX_TEXT_LENGTH), ann: z.string().max(MAX_TEXT_LENGTH * 4) }).strict()
   ),
+  listDismissals: op<z.ZodType<{ articleId: number }>, string[]>(z.object({ articleId }).strict()),
+  setDismissals: op<z.ZodType<{ articleId: number; keys: string[]; dismissed: boolean }>, { count: number }>(
+    z.object({ articleId, keys: z.array(z.string().min(1).max(400)).min(1).max(10_000), dismissed: z.boolean() }).strict()
+  ),
   getPreferences: op<z.ZodType<Record<string, never>>, Preferences>(
     z.object({}).strict() as unknown as z.ZodType<Record<string, never>>
   ),

@@ -15,6 +15,8 @@ export const OPERATION_NAMES = [
   'exportArticle',
   'importAnnotations',
   'importAnnotatedArticle',
+  'listDismissals',
+  'setDismissals',
   'getPreferences',
   'setPreferences'
 ] as const

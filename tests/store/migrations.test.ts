@@ -69,3 +69,21 @@ describe('schema migrations', () => {
     after.close()
   })
 })
+
+describe('migration 3: dismissed suggestions', () => {
+  const dir = useTempDir()
+
+  it('keeps articles and annotations from version 2 and remembers dismissals per article', () => {
+    const db = new Database(join(dir(), 'm3.db'))
+    migrate(db, 2)
+    db.prepare(
+      `INSERT INTO articles (headline, body, text, source_name, source_format, created_at, updated_at) VALUES ('Kept', '{}', 'Kept text', 'k.txt', 'txt', 't', 't')`
+    ).run()
+    migrate(db, 3)
+    expect(schemaVersion(db)).toBe(3)
+    expect(db.prepare('SELECT headline FROM articles').all()).toEqual([{ headline: 'Kept' }])
+    db.prepare(`INSERT INTO suggestion_dismissals (article_id, key, at) VALUES (1, 'quote|Kept', 't')`).run()
+    expect(() => db.prepare(`INSERT INTO suggestion_dismissals (article_id, key, at) VALUES (1, 'quote|Kept', 't')`).run()).toThrow(/UNIQUE/)
+    db.close()
+  })
+})

@@ -88,3 +88,22 @@ describe('the article store', () => {
     again.close()
   })
 })
+
+describe('dismissed suggestions', () => {
+  const dir = useTempDir()
+
+  it('are remembered per article, can be taken back, and go with the article', () => {
+    const store = openStore(join(dir(), 'dismiss.db'))
+    const a = store.insertArticle(newArticle())
+    const b = store.insertArticle(newArticle(['Other.'], 'Other'))
+    store.setDismissals(a.id, ['quote|x', 'claim|y'], true)
+    store.setDismissals(a.id, ['quote|x'], true)
+    expect(store.listDismissals(a.id).sort()).toEqual(['claim|y', 'quote|x'])
+    expect(store.listDismissals(b.id)).toEqual([])
+    store.setDismissals(a.id, ['claim|y'], false)
+    expect(store.listDismissals(a.id)).toEqual(['quote|x'])
+    store.db.prepare('DELETE FROM articles WHERE id = ?').run(a.id)
+    expect(store.listDismissals(a.id)).toEqual([])
+    store.close()
+  })
+})

@@ -59,6 +59,15 @@ export function createServices(store: Store, options: { printPdf?: PrintPdf } = 
       const { article, report } = importBratArticle(store, fileName, text, ann)
       return { article, placement: report }
     },
+    listDismissals({ articleId }) {
+      store.getArticle(articleId)
+      return store.listDismissals(articleId)
+    },
+    setDismissals({ articleId, keys, dismissed }) {
+      store.getArticle(articleId)
+      store.setDismissals(articleId, keys, dismissed)
+      return { count: keys.length }
+    },
     getPreferences: () => store.getPreferences(),
     setPreferences: (prefs) => store.setPreferences(prefs)
   }

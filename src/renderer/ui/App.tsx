@@ -1,8 +1,9 @@
-import type { JSX } from 'react'
-import { useEffect, useState } from 'react'
+import { createContext, useContext, useEffect, useMemo, useState, type JSX } from 'react'
 import { onMenuCommand } from '../api'
 import { ArticleView } from './ArticleView'
 import { Library } from './Library'
+import { PasteDialog } from './PasteDialog'
+import { ShortcutsSheet } from './ShortcutsSheet'
 import { ToastProvider } from './Toast'
 
 /** Where the window is: the library, or one article. Kept in the URL hash so reload stays put. */
@@ -21,24 +22,66 @@ export function openLibrary(): void {
   location.hash = '#/'
 }
 
+/** Window-wide dialogs any view (or the native menu) can open. */
+interface AppCommands {
+  showShortcuts: () => void
+  pasteAsNew: () => void
+}
+
+const AppCommandsContext = createContext<AppCommands>({ showShortcuts: () => {}, pasteAsNew: () => {} })
+
+export function useAppCommands(): AppCommands {
+  return useContext(AppCommandsContext)
+}
+
 export function App(): JSX.Element {
   const [route, setRoute] = useState<Route>(readRoute)
+  const [sheet, setSheet] = useState(false)
+  const [pasting, setPasting] = useState(false)
+  const commands = useMemo<AppCommands>(() => ({ showShortcuts: () => setSheet(true), pasteAsNew: () => setPasting(true) }), [])
+
   useEffect(() => {
     const onHash = (): void => setRoute(readRoute())
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
+  // ? (outside text fields) or Ctrl/⌘+/ anywhere opens the shortcuts sheet.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName))
+      if ((e.key === '?' && !typing) || (e.key === '/' && (e.ctrlKey || e.metaKey))) {
+        e.preventDefault()
+        setSheet(true)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
   useEffect(
     () =>
       onMenuCommand((c) => {
         if (c.command === 'open-article' && c.articleId) openArticle(c.articleId)
-        if (c.command === 'close-article') openLibrary()
+        else if (c.command === 'close-article') openLibrary()
+        else if (c.command === 'paste-as-new') setPasting(true)
+        else if (c.command === 'show-shortcuts') setSheet(true)
       }),
     []
   )
   return (
     <ToastProvider>
-      {route.view === 'article' ? <ArticleView key={route.id} id={route.id} /> : <Library />}
+      <AppCommandsContext.Provider value={commands}>
+        {route.view === 'article' ? <ArticleView key={route.id} id={route.id} /> : <Library />}
+        {sheet && <ShortcutsSheet onClose={() => setSheet(false)} />}
+        {pasting && (
+          <PasteDialog
+            onClose={() => setPasting(false)}
+            onCreated={(id) => {
+              setPasting(false)
+              openArticle(id)
+            }}
+          />
+        )}
+      </AppCommandsContext.Provider>
     </ToastProvider>
   )
 }

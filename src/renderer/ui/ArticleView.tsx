@@ -19,7 +19,7 @@ import {
 } from '../editor/annotations'
 import { useEditorHandle, useEditorSelector, useMountEditor } from '../editor/react'
 import { createArticleState } from '../editor/setup'
-import { openLibrary } from './App'
+import { openLibrary, useAppCommands } from './App'
 import { annotationActions } from './annotations/actions'
 import { AnnotationPanel } from './annotations/AnnotationPanel'
 import { useHistory } from './annotations/AnnotationDetails'
@@ -29,7 +29,6 @@ import { KIND_LABELS, SHORTCUTS } from './labels'
 import { MetaFields } from './MetaFields'
 import { PreferencesDialog } from './PreferencesDialog'
 import { SaveIndicator } from './SaveIndicator'
-import { ShortcutsSheet } from './ShortcutsSheet'
 import { shortcut } from './shortcuts'
 import { useToast } from './Toast'
 
@@ -43,7 +42,6 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const [savedVersion, setSavedVersion] = useState(0)
   const [initialState, setInitialState] = useState<EditorState | null>(null)
   const [menu, setMenu] = useState<MenuState | null>(null)
-  const [sheet, setSheet] = useState(false)
   const [prefsOpen, setPrefsOpen] = useState(false)
   const [userName, setUserName] = useState('')
   const revision = useRef(0)
@@ -52,6 +50,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const dirty = useRef({ meta: false, body: false, annotations: false })
   const place = useRef<HTMLDivElement>(null)
   const toast = useToast()
+  const { showShortcuts } = useAppCommands()
 
   const handle = useEditorHandle((tr, state) => {
     const before = lastVersion.current
@@ -188,20 +187,16 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
     [handle]
   )
 
-  // Window-wide keys: the shortcuts sheet, Escape to close details.
+  // Escape closes the annotation details (when no dialog or menu is open).
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName))
-      if ((e.key === '?' && !typing) || (e.key === '/' && (e.ctrlKey || e.metaKey))) {
-        e.preventDefault()
-        setSheet(true)
-      } else if (e.key === 'Escape' && handle.view && !sheet && !menu) {
+      if (e.key === 'Escape' && handle.view && !menu && !document.querySelector('[role=dialog]')) {
         selectAnnotation(null)(handle.view.state, handle.view.dispatch)
       }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [handle, sheet, menu])
+  }, [handle, menu])
 
   // A click on highlighted text opens its innermost annotation.
   useEffect(() => {
@@ -286,7 +281,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
             </button>
           ))}
           <span className="sep" aria-hidden="true" />
-          <button type="button" title={`Keyboard shortcuts (${shortcut(SHORTCUTS.sheet.keys)})`} aria-label="Keyboard shortcuts" onClick={() => setSheet(true)}>
+          <button type="button" title={`Keyboard shortcuts (${shortcut(SHORTCUTS.sheet.keys)})`} aria-label="Keyboard shortcuts" onClick={showShortcuts}>
             ?
           </button>
           <button type="button" title="Your name and organisation" onClick={() => setPrefsOpen(true)}>
@@ -335,7 +330,6 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
           }}
         />
       )}
-      {sheet && <ShortcutsSheet onClose={() => setSheet(false)} />}
       {prefsOpen && <PreferencesDialog onClose={() => setPrefsOpen(false)} onSaved={(p) => {
             prefs.current = p
             setUserName(p.userName)

@@ -2,9 +2,8 @@ import type { JSX } from 'react'
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { ArticleSummary } from '../../shared/domain'
 import { call } from '../api'
-import { openArticle } from './App'
+import { openArticle, useAppCommands } from './App'
 import { ACCEPT_ATTRIBUTE, importBrowserFile } from './importing'
-import { PasteDialog } from './PasteDialog'
 import { useToast } from './Toast'
 
 function formatDate(iso: string): string {
@@ -24,9 +23,9 @@ export function Library(): JSX.Element {
   const [query, setQuery] = useState('')
   const [busy, setBusy] = useState<string | null>(null)
   const [dragging, setDragging] = useState(false)
-  const [pasting, setPasting] = useState(false)
   const fileInput = useRef<HTMLInputElement>(null)
   const toast = useToast()
+  const { pasteAsNew } = useAppCommands()
 
   const refresh = useCallback(async () => {
     try {
@@ -107,7 +106,7 @@ export function Library(): JSX.Element {
           <button type="button" className="primary" title="Import an article file (.txt, .html, .md, .docx)" onClick={() => fileInput.current?.click()}>
             Import file…
           </button>
-          <button type="button" title="Make a new article from text you paste" onClick={() => setPasting(true)}>
+          <button type="button" title="Make a new article from text you paste" onClick={pasteAsNew}>
             Paste as new article
           </button>
           <input
@@ -182,15 +181,6 @@ export function Library(): JSX.Element {
         )}
       </main>
       {dragging && <div className="dropzone">Drop .txt, .html, .md or .docx files to import them</div>}
-      {pasting && (
-        <PasteDialog
-          onClose={() => setPasting(false)}
-          onCreated={(id) => {
-            setPasting(false)
-            openArticle(id)
-          }}
-        />
-      )}
     </div>
   )
 }

@@ -339,6 +339,26 @@ export class Store {
     }))
   }
 
+  /** Suggestions the user dismissed on an article, by key (see shared/suggest-keys). */
+  listDismissals(articleId: number): string[] {
+    return (this.db.prepare(`SELECT key FROM suggestion_dismissals WHERE article_id = ? ORDER BY at, key`).all(articleId) as { key: string }[]).map(
+      (r) => r.key
+    )
+  }
+
+  /** Remembers dismissals; `undo` forgets them again. */
+  setDismissals(articleId: number, keys: string[], dismissed: boolean): void {
+    const add = this.db.prepare(`INSERT OR IGNORE INTO suggestion_dismissals (article_id, key, at) VALUES (?, ?, ?)`)
+    const remove = this.db.prepare(`DELETE FROM suggestion_dismissals WHERE article_id = ? AND key = ?`)
+    const at = now()
+    this.db.transaction(() => {
+      for (const key of keys) {
+        if (dismissed) add.run(articleId, key, at)
+        else remove.run(articleId, key)
+      }
+    })()
+  }
+
   getPreferences(): Preferences {
     const rows = this.db.prepare(`SELECT key, value FROM preferences`).all() as { key: string; value: string }[]
     const prefs: Preferences = { ...DEFAULT_PREFERENCES }

@@ -91,6 +91,20 @@ export const migrations: Migration[] = [
         CREATE INDEX annotation_history_article ON annotation_history(article_id, annotation_id, id);
       `)
     }
+  },
+  {
+    version: 3,
+    name: 'dismissed suggestions',
+    up(db) {
+      db.exec(`
+        CREATE TABLE suggestion_dismissals (
+          article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          key TEXT NOT NULL,
+          at TEXT NOT NULL,
+          PRIMARY KEY (article_id, key)
+        ) STRICT;
+      `)
+    }
   }
 ]
 

@@ -1,0 +1,110 @@
+import type { MenuItemConstructorOptions } from 'electron'
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract'
+import { EXPORT_LABELS } from './export-files'
+
+/**
+ * The native menu as a plain template, built from injected actions so the tests read it
+ * without Electron. Editing commands use Electron's roles: Undo and Redo reach the editor
+ * as `historyUndo`/`historyRedo` input events, which prosemirror-history handles.
+ */
+
+/** What the app's own menu items do (the main process supplies them). */
+export interface MenuActions {
+  /** File ▸ Open…: pick files, import them, show the new article. */
+  openFile(): void
+  /** File ▸ Paste as New Article. */
+  pasteAsNew(): void
+  /** File ▸ Export ▸ a format: save the open article's annotated copy. */
+  exportAs(format: ExportFormat): void
+  /** File ▸ Close Article: back to the library. */
+  closeArticle(): void
+  /** Help ▸ Keyboard Shortcuts. */
+  showShortcuts(): void
+}
+
+export interface MenuOptions {
+  platform: NodeJS.Platform
+  /** Development build (`npm run dev`): adds reload and developer tools. */
+  isDev: boolean
+  appName: string
+}
+
+/** The application menu for `options.platform`. */
+export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuItemConstructorOptions[] {
+  const mac = options.platform === 'darwin'
+  const windows = options.platform === 'win32'
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: options.appName,
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit', accelerator: 'Cmd+Q' }
+    ]
+  }
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFile() },
+      ...(mac
+        ? [{ label: 'Open Recent', role: 'recentDocuments', submenu: [{ role: 'clearRecentDocuments' }] } satisfies MenuItemConstructorOptions]
+        : []),
+      { label: 'Paste as New Article', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.pasteAsNew() },
+      { type: 'separator' },
+      {
+        label: 'Export',
+        submenu: EXPORT_FORMATS.map((format) => ({ label: EXPORT_LABELS[format], click: () => actions.exportAs(format) }))
+      },
+      { type: 'separator' },
+      { label: 'Close Article', accelerator: 'CmdOrCtrl+W', click: () => actions.closeArticle() },
+      { role: 'close', label: 'Close Window', accelerator: 'CmdOrCtrl+Shift+W' },
+      // Windows names it Exit and closes with Alt+F4, which the system already handles.
+      ...(mac ? [] : [{ type: 'separator' } as const, windows ? ({ role: 'quit' } as const) : ({ role: 'quit', accelerator: 'Ctrl+Q' } as const)])
+    ]
+  }
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo', accelerator: 'CmdOrCtrl+Z' },
+      { role: 'redo', accelerator: windows ? 'Ctrl+Y' : 'CmdOrCtrl+Shift+Z' },
+      { type: 'separator' },
+      { role: 'cut', accelerator: 'CmdOrCtrl+X' },
+      { role: 'copy', accelerator: 'CmdOrCtrl+C' },
+      { role: 'paste', accelerator: 'CmdOrCtrl+V' },
+      { role: 'selectAll', accelerator: 'CmdOrCtrl+A' }
+    ]
+  }
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      ...(options.isDev
+        ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const)
+        : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' }
+    ]
+  }
+
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    label: '&Help',
+    submenu: [
+      { label: 'Keyboard Shortcuts', click: () => actions.showShortcuts() },
+      ...(mac ? [] : [{ role: 'about', label: `About ${options.appName}` } as const])
+    ]
+  }
+
+  return [...(mac ? [appMenu] : []), file, edit, view, ...(mac ? [{ role: 'windowMenu' } as const] : []), help]
+}
