@@ -31,6 +31,9 @@ import { PreferencesDialog } from './PreferencesDialog'
 import { SaveIndicator } from './SaveIndicator'
 import { shortcut } from './shortcuts'
 import { useToast } from './Toast'
+import { suggestionsPlugin } from '../editor/suggestions/plugin'
+import { SuggestionsPanel } from './suggestions/SuggestionsPanel'
+import { suggestionKeymap, useSuggestions, type SuggestionsControl } from './suggestions/useSuggestions'
 
 /** One article open for editing: its details, its text, its annotations, and a save state always in view. */
 export function ArticleView({ id }: { id: number }): JSX.Element {
@@ -112,7 +115,9 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         const state = createArticleState(a.body, [
           annotations({ annotations: records, user: () => prefs.current.userName }),
           annotationDecorations(),
-          annotationKeymap()
+          annotationKeymap(),
+          suggestionsPlugin(),
+          suggestionKeymap(() => suggestionsRef.current)
         ])
         lastVersion.current = annotationsVersion(state)
         setInitialState(state)
@@ -173,6 +178,10 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const selected = useAnnotation(handle, selectedId)
   const selectedText = useAnnotationText(handle, selectedId)
   const actions = useMemo(() => annotationActions(() => handle.view), [handle])
+  const [tab, setTab] = useState<'annotations' | 'suggestions'>('annotations')
+  const suggestions = useSuggestions(handle, id, initialState !== null)
+  const suggestionsRef = useRef<SuggestionsControl | null>(null)
+  suggestionsRef.current = suggestions
   const loadHistory = useCallback((annotationId: string) => call('annotationHistory', { articleId: id, annotationId }), [id])
   const history = useHistory(loadHistory, selectedId, savedVersion)
 
@@ -302,17 +311,41 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
           )}
         </main>
         {initialState && (
-          <AnnotationPanel
-            list={list}
-            orphans={orphans}
-            selected={selected}
-            selectedText={selectedText}
-            texts={texts}
-            userName={userName}
-            onPreferences={() => setPrefsOpen(true)}
-            actions={actions}
-            history={history}
-          />
+          <aside className="panel" aria-label="Side panel">
+            <div className="tabs" role="tablist" aria-label="Side panel">
+              <button type="button" role="tab" aria-selected={tab === 'annotations'} onClick={() => setTab('annotations')}>
+                Annotations ({list.length})
+              </button>
+              <button type="button" role="tab" aria-selected={tab === 'suggestions'} onClick={() => setTab('suggestions')}>
+                Suggestions ({suggestions.items.length})
+              </button>
+              <label className="toggle" title="Show suggestions in the text">
+                <input type="checkbox" checked={suggestions.enabled} onChange={(e) => suggestions.setEnabled(e.target.checked)} />
+                Suggest
+              </label>
+            </div>
+            {tab === 'annotations' ? (
+              <AnnotationPanel
+                list={list}
+                orphans={orphans}
+                selected={selected}
+                selectedText={selectedText}
+                texts={texts}
+                userName={userName}
+                onPreferences={() => setPrefsOpen(true)}
+                actions={actions}
+                history={history}
+              />
+            ) : (
+              <SuggestionsPanel
+                items={suggestions.items}
+                status={suggestions.status}
+                onAccept={suggestions.accept}
+                onDismiss={suggestions.dismiss}
+                onShow={suggestions.show}
+              />
+            )}
+          </aside>
         )}
       </div>
       {initialState && <HoverCard handle={handle} container={place} />}

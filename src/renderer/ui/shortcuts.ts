@@ -6,7 +6,7 @@ export function shortcut(binding: string): string {
   const parts = binding.split('-')
   const raw = parts.pop()!
   const arrows: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' }
-  const key = arrows[raw] ?? raw.toUpperCase()
+  const key = arrows[raw] ?? (raw.length === 1 ? raw.toUpperCase() : raw)
   const mods = parts.map((p) => {
     if (p === 'Mod') return isMac ? '⌘' : 'Ctrl'
     if (p === 'Shift') return isMac ? '⇧' : 'Shift'

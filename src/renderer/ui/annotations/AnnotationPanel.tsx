@@ -26,10 +26,12 @@ function excerpt(s: string, n = 90): string {
   return t.length > n ? `${t.slice(0, n - 1)}…` : t
 }
 
-function summary(a: AnnotationRecord): string {
+function summary(a: AnnotationRecord, byId: Map<string, AnnotationRecord>): string {
   if (a.kind === 'claim') return CLAIM_STATUS_LABELS[a.fields.status]
   if (a.kind === 'attribution') return a.fields.sourceName || 'Source not named'
-  return a.fields.speakerName || (a.fields.speakerId ? 'Speaker linked' : 'No speaker')
+  const speaker = a.fields.speakerId ? byId.get(a.fields.speakerId) : undefined
+  if (speaker?.kind === 'attribution') return `Speaker: ${speaker.fields.sourceName || speaker.exact}`
+  return a.fields.speakerName ? `Speaker: ${a.fields.speakerName} (not in the text)` : 'No speaker'
 }
 
 /** The side panel: every annotation in document order, filters with counts, and the details. */
@@ -47,6 +49,7 @@ export function AnnotationPanel({ list, orphans, selected, selectedText, actions
     return { byKind, byStatus }
   }, [list])
 
+  const byId = useMemo(() => new Map(list.map((a) => [a.id, a])), [list])
   const shown = useMemo(
     () =>
       list.filter((a) => kinds.has(a.kind) && (status === 'any' || (a.kind === 'claim' && a.fields.status === status))),
@@ -62,7 +65,7 @@ export function AnnotationPanel({ list, orphans, selected, selectedText, actions
     })
 
   return (
-    <aside className="panel" aria-label="Annotations">
+    <div className="panel-body">
       {selected ? (
         <AnnotationDetails
           record={selected}
@@ -82,9 +85,6 @@ export function AnnotationPanel({ list, orphans, selected, selectedText, actions
         </p>
       )}
       <div className="panel-head">
-        <h2>
-          Annotations <span className="count">{list.length}</span>
-        </h2>
         <div className="legend" aria-label="Legend">
           {ANNOTATION_KINDS.map((k) => (
             <label key={k} className={`legend-item legend-${k}`} title={`Show ${KIND_LABELS[k].toLowerCase()}s`}>
@@ -129,7 +129,7 @@ export function AnnotationPanel({ list, orphans, selected, selectedText, actions
             onClick={() => actions.select(a.id, true)}
           >
             <span className={`kind-chip chip-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
-            <span className="ann-summary">{summary(a)}</span>
+            <span className="ann-summary">{summary(a, byId)}</span>
             <span className="ann-text">“{excerpt(texts.get(a.id) ?? a.exact)}”</span>
           </button>
         )}
@@ -150,6 +150,6 @@ export function AnnotationPanel({ list, orphans, selected, selectedText, actions
           </ol>
         </section>
       )}
-    </aside>
+    </div>
   )
 }

@@ -1,0 +1,177 @@
+import type { Node } from 'prosemirror-model'
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
+import { Decoration, DecorationSet } from 'prosemirror-view'
+import type { Suggestion } from '../../../shared/suggest'
+import { offsetToPos, type Projection } from '../../../shared/text'
+
+/** A place in the document: ProseMirror positions and the text there. */
+export interface PosSpan {
+  from: number
+  to: number
+  text: string
+}
+
+/**
+ * A suggestion as the editor holds it: engine output placed in the document. Suggestions
+ * are proposals only: they live here, never in the annotations, until a person accepts one.
+ */
+export interface SuggestionItem {
+  /** Stable key: kind, text and a little context (also how dismissals are remembered). */
+  key: string
+  kind: Suggestion['kind']
+  from: number
+  to: number
+  text: string
+  score: number
+  speaker: PosSpan | null
+  cue: PosSpan | null
+  source: PosSpan | null
+  content: PosSpan | null
+  reasons: string[]
+}
+
+interface SuggestionState {
+  items: readonly SuggestionItem[]
+  decorations: DecorationSet
+  /** Changes whenever the set changes (not when typing only moves it). */
+  version: number
+}
+
+type Action = { type: 'set'; items: SuggestionItem[] } | { type: 'remove'; keys: string[] }
+
+const key = new PluginKey<SuggestionState>('copydeskSuggestions')
+
+/** The key a suggestion is remembered by: its kind, its words and the words just before them. */
+export function suggestionKey(kind: string, text: string, start: number, end: number): string {
+  return `${kind}|${text.slice(Math.max(0, start - 24), start)}|${text.slice(start, end)}`
+}
+
+/** Places engine suggestions (offsets in the projected text) in the document. */
+export function placeSuggestions(projection: Projection, suggestions: readonly Suggestion[]): SuggestionItem[] {
+  const { text } = projection
+  const pos = (s: { start: number; end: number; text: string } | null): PosSpan | null =>
+    s ? { from: offsetToPos(projection, s.start, 1), to: offsetToPos(projection, s.end, -1), text: s.text } : null
+  const seen = new Set<string>()
+  const out: SuggestionItem[] = []
+  for (const s of suggestions) {
+    const k = suggestionKey(s.kind, text, s.start, s.end)
+    if (seen.has(k)) continue
+    seen.add(k)
+    const place = pos(s)!
+    if (place.to <= place.from) continue
+    out.push({
+      key: k,
+      kind: s.kind,
+      from: place.from,
+      to: place.to,
+      text: s.text,
+      score: s.score,
+      speaker: s.kind === 'quote' ? pos(s.speaker) : null,
+      cue: s.kind === 'claim' ? null : pos(s.cue),
+      source: s.kind === 'attribution' ? pos(s.source) : null,
+      content: s.kind === 'attribution' ? pos(s.content) : null,
+      reasons: s.kind === 'claim' ? s.reasons : []
+    })
+  }
+  return out
+}
+
+function decorate(doc: Node, items: readonly SuggestionItem[]): DecorationSet {
+  return DecorationSet.create(
+    doc,
+    items.map((i) =>
+      Decoration.inline(i.from, i.to, { nodeName: 'span', class: `cd-sug cd-sug-${i.kind}`, 'data-sug-key': i.key }, { key: i.key })
+    )
+  )
+}
+
+/** True when the transaction changed text inside [from, to]. */
+function touched(tr: Transaction, from: number, to: number): boolean {
+  let hit = false
+  tr.mapping.maps.forEach((map, i) => {
+    // Positions in the coordinates of that step.
+    const a = tr.mapping.slice(0, i).map(from, 1)
+    const b = tr.mapping.slice(0, i).map(to, -1)
+    map.forEach((oldStart, oldEnd) => {
+      if (oldStart < b && oldEnd > a) hit = true
+    })
+  })
+  return hit
+}
+
+function mapSpan(tr: Transaction, s: PosSpan | null): PosSpan | null {
+  return s ? { ...s, from: tr.mapping.map(s.from, 1), to: tr.mapping.map(s.to, -1) } : null
+}
+
+/** The suggestions plugin: holds them, maps them through edits, drops those whose words were edited. */
+export function suggestionsPlugin(): Plugin<SuggestionState> {
+  return new Plugin<SuggestionState>({
+    key,
+    state: {
+      init: () => ({ items: [], decorations: DecorationSet.empty, version: 0 }),
+      apply(tr, prev, _old, state) {
+        const action = tr.getMeta(key) as Action | undefined
+        let { items, decorations, version } = prev
+        if (tr.doc !== tr.before && items.length) {
+          const kept = items.filter((i) => !touched(tr, i.from, i.to))
+          items = kept.map((i) => ({
+            ...i,
+            from: tr.mapping.map(i.from, 1),
+            to: tr.mapping.map(i.to, -1),
+            speaker: mapSpan(tr, i.speaker),
+            cue: mapSpan(tr, i.cue),
+            source: mapSpan(tr, i.source),
+            content: mapSpan(tr, i.content)
+          }))
+          if (kept.length !== prev.items.length) {
+            version++
+            const dropped = new Set(kept.map((i) => i.key))
+            const gone = prev.items.filter((i) => !dropped.has(i.key)).map((i) => i.key)
+            decorations = decorations.map(tr.mapping, tr.doc)
+            decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => gone.includes((spec as { key: string }).key)))
+          } else decorations = decorations.map(tr.mapping, tr.doc)
+        } else if (tr.doc !== tr.before) decorations = decorations.map(tr.mapping, tr.doc)
+        if (action?.type === 'set') {
+          items = action.items
+          decorations = decorate(state.doc, items)
+          version++
+        } else if (action?.type === 'remove') {
+          const drop = new Set(action.keys)
+          items = items.filter((i) => !drop.has(i.key))
+          decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => drop.has((spec as { key: string }).key)))
+          version++
+        }
+        return { items, decorations, version }
+      }
+    },
+    props: {
+      decorations: (state) => key.getState(state)?.decorations
+    }
+  })
+}
+
+/** The current suggestions, in document order. */
+export function getSuggestions(state: EditorState): readonly SuggestionItem[] {
+  return key.getState(state)?.items ?? []
+}
+
+export function suggestionsVersion(state: EditorState): number {
+  return key.getState(state)?.version ?? 0
+}
+
+/** Replaces the suggestions (not an edit: kept out of undo history). */
+export function setSuggestions(tr: Transaction, items: SuggestionItem[]): Transaction {
+  return tr.setMeta(key, { type: 'set', items } satisfies Action).setMeta('addToHistory', false)
+}
+
+/** Removes suggestions by key (accepted or dismissed). */
+export function removeSuggestions(tr: Transaction, keys: string[]): Transaction {
+  return tr.setMeta(key, { type: 'remove', keys } satisfies Action)
+}
+
+/** The suggestion under a position, if any (shortest first). */
+export function suggestionAt(state: EditorState, pos: number): SuggestionItem | undefined {
+  return getSuggestions(state)
+    .filter((i) => i.from <= pos && pos <= i.to)
+    .sort((a, b) => a.to - a.from - (b.to - b.from))[0]
+}

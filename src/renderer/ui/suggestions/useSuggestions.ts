@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { keymap } from 'prosemirror-keymap'
+import { TextSelection, type Command, type Plugin } from 'prosemirror-state'
+import { projectDoc } from '../../../shared/text'
+import { call } from '../../api'
+import { annotationsVersion, getAnnotations } from '../../editor/annotations'
+import type { EditorHandle } from '../../editor/react'
+import { useEditorSelector } from '../../editor/react'
+import { acceptSuggestions } from '../../editor/suggestions/accept'
+import {
+  getSuggestions,
+  placeSuggestions,
+  removeSuggestions,
+  setSuggestions,
+  suggestionAt,
+  suggestionsVersion,
+  type SuggestionItem
+} from '../../editor/suggestions/plugin'
+import { requestSuggestions } from '../../suggest-client'
+import { SHORTCUTS } from '../labels'
+import { useToast } from '../Toast'
+
+export interface SuggestionsControl {
+  items: readonly SuggestionItem[]
+  status: 'idle' | 'working' | 'off'
+  enabled: boolean
+  setEnabled: (on: boolean) => void
+  accept: (items: SuggestionItem[]) => void
+  dismiss: (items: SuggestionItem[]) => void
+  show: (item: SuggestionItem) => void
+}
+
+/**
+ * Keeps the article's suggestions fresh: after the text or the annotations settle, the
+ * engine runs in a worker; suggestions already annotated, or dismissed before (remembered
+ * per article in the store), are left out.
+ */
+export function useSuggestions(handle: EditorHandle, articleId: number, ready: boolean): SuggestionsControl {
+  const [enabled, setEnabled] = useState(true)
+  const [status, setStatus] = useState<'idle' | 'working' | 'off'>('idle')
+  const dismissed = useRef<Set<string> | null>(null)
+  const toast = useToast()
+  const version = useEditorSelector(handle, suggestionsVersion, -1)
+  const [items, setItems] = useState<readonly SuggestionItem[]>([])
+  useEffect(() => {
+    setItems(handle.view ? getSuggestions(handle.view.state) : [])
+  }, [handle, version])
+
+  const refresh = useCallback(async () => {
+    const view = handle.view
+    if (!view) return
+    if (!dismissed.current) dismissed.current = new Set(await call('listDismissals', { articleId }).catch(() => []))
+    const doc = view.state.doc
+    const annVersion = annotationsVersion(view.state)
+    const projection = projectDoc(doc)
+    setStatus('working')
+    const found = await requestSuggestions(projection.text)
+    setStatus('idle')
+    const now = handle.view
+    // Stale: the text or annotations changed while the engine ran; a new run is on its way.
+    if (!now || now.state.doc !== doc || annotationsVersion(now.state) !== annVersion) return
+    const annotations = getAnnotations(now.state)
+    const placed = placeSuggestions(projection, found).filter(
+      (s) =>
+        !dismissed.current!.has(s.key) &&
+        !annotations.some((a) => a.kind === s.kind && a.from < s.to && s.from < a.to) &&
+        // Claims below 0.5 are not check-worthy enough to propose.
+        (s.kind !== 'claim' || s.score >= 0.5)
+    )
+    now.dispatch(setSuggestions(now.state.tr, placed))
+  }, [handle, articleId])
+
+  // Re-run when the text or the annotations settle.
+  useEffect(() => {
+    if (!ready) return
+    if (!enabled) {
+      const view = handle.view
+      if (view && getSuggestions(view.state).length) view.dispatch(setSuggestions(view.state.tr, []))
+      setStatus('off')
+      return
+    }
+    let timer: ReturnType<typeof setTimeout> | null = setTimeout(() => void refresh(), 50)
+    let doc = handle.view?.state.doc
+    let ann = handle.view ? annotationsVersion(handle.view.state) : -1
+    const unsubscribe = handle.subscribe(() => {
+      const s = handle.view?.state
+      if (!s || (s.doc === doc && annotationsVersion(s) === ann)) return
+      doc = s.doc
+      ann = annotationsVersion(s)
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(() => void refresh(), 700)
+    })
+    return () => {
+      unsubscribe()
+      if (timer) clearTimeout(timer)
+    }
+  }, [handle, ready, enabled, refresh])
+
+  const accept = useCallback(
+    (chosen: SuggestionItem[]) => {
+      const view = handle.view
+      if (!view || !chosen.length) return
+      const tr = acceptSuggestions(view.state, chosen, getSuggestions(view.state))
+      if (tr) view.dispatch(tr)
+      view.focus()
+    },
+    [handle]
+  )
+
+  const dismiss = useCallback(
+    (chosen: SuggestionItem[]) => {
+      const view = handle.view
+      if (!view || !chosen.length) return
+      const keys = chosen.map((s) => s.key)
+      for (const k of keys) dismissed.current?.add(k)
+      view.dispatch(removeSuggestions(view.state.tr, keys).setMeta('addToHistory', false))
+      call('setDismissals', { articleId, keys, dismissed: true }).then(
+        () =>
+          toast({
+            tone: 'info',
+            message: keys.length === 1 ? 'Suggestion dismissed.' : `${keys.length} suggestions dismissed.`,
+            action: {
+              label: 'Undo',
+              run: () => {
+                for (const k of keys) dismissed.current?.delete(k)
+                void call('setDismissals', { articleId, keys, dismissed: false }).then(refresh)
+              }
+            }
+          }),
+        (err: Error) => toast({ tone: 'error', message: `The dismissal was not remembered: ${err.message}` })
+      )
+    },
+    [handle, articleId, toast, refresh]
+  )
+
+  const show = useCallback(
+    (item: SuggestionItem) => {
+      const view = handle.view
+      if (!view) return
+      const el = view.dom.querySelector(`[data-sug-key="${CSS.escape(item.key)}"]`)
+      el?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+    },
+    [handle]
+  )
+
+  return { items, status: enabled ? status : 'off', enabled, setEnabled, accept, dismiss, show }
+}
+
+/** Editor keys for the suggestion at the cursor (see SHORTCUTS). */
+export function suggestionKeymap(control: () => SuggestionsControl | null): Plugin {
+  const atCursor = (act: (c: SuggestionsControl, s: SuggestionItem) => void): Command => (state) => {
+    const c = control()
+    const s = suggestionAt(state, state.selection.from)
+    if (!c || !s) return false
+    act(c, s)
+    return true
+  }
+  const next: Command = (state, dispatch) => {
+    const after = getSuggestions(state).find((s) => s.from > state.selection.to) ?? getSuggestions(state)[0]
+    if (!after) return false
+    dispatch?.(state.tr.setSelection(TextSelection.create(state.doc, after.from)).scrollIntoView())
+    return true
+  }
+  return keymap({
+    [SHORTCUTS.acceptSuggestion.keys]: atCursor((c, s) => c.accept([s])),
+    [SHORTCUTS.dismissSuggestion.keys]: atCursor((c, s) => c.dismiss([s])),
+    [SHORTCUTS.nextSuggestion.keys]: next
+  })
+}

@@ -1,0 +1,97 @@
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { copydesk, ROOT, serve, type Served } from '../helpers/cli'
+import { launch, strictPage } from '../helpers/browser'
+import { waitSaved } from '../helpers/editor'
+import { useTempDir } from '../helpers/tmp'
+
+interface Listed {
+  kind: string
+  exact: string
+  origin: string
+  speakerId: string | null
+  id: string
+  sourceName?: string
+}
+
+describe('suggestions in the editor', () => {
+  const dir = useTempDir()
+  const db = (): string => join(dir(), 'sug.db')
+  let browser: Browser
+  let served: Served
+  beforeAll(async () => {
+    browser = await launch()
+  })
+  afterAll(() => browser?.close())
+  beforeEach(async () => {
+    expect(copydesk(db(), 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
+    served = await serve(db())
+  })
+  afterEach(() => served.stop())
+
+  const countOf = async (page: import('playwright-core').Page): Promise<number> =>
+    Number((await page.getByRole('tab', { name: /^Suggestions/ }).textContent())!.match(/\((\d+)\)/)![1])
+
+  it('shows suggestions as dashed underlines; accept creates linked annotations, dismiss is remembered', async () => {
+    const { page, problems } = await strictPage(browser)
+    await page.goto(`${served.url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    await expect.poll(() => countOf(page)).toBeGreaterThan(10)
+    // Suggestions are drawn apart from annotations, and nothing is annotated yet.
+    expect(await page.locator('.ProseMirror .cd-sug-quote').count()).toBeGreaterThan(3)
+    expect(await page.locator('.ProseMirror .cd-ann').count()).toBe(0)
+    expect(JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout)).toEqual([])
+
+    await page.getByRole('tab', { name: /^Suggestions/ }).click()
+    // Accept one quote that has a speaker: the quote and its attribution, linked.
+    await page.getByRole('button', { name: /^Accept quote “We spent a decade/ }).click()
+    await waitSaved(page)
+    let listed = JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout) as Listed[]
+    const quote = listed.find((a) => a.kind === 'quote')!
+    expect(quote).toMatchObject({ origin: 'suggested', exact: expect.stringMatching(/^We spent a decade/) })
+    const speaker = listed.find((a) => a.id === quote.speakerId)!
+    expect(speaker).toMatchObject({ kind: 'attribution', origin: 'suggested', sourceName: expect.stringContaining('Becker') })
+
+    // Undo takes the acceptance back.
+    await page.keyboard.press('Control+z')
+    await waitSaved(page)
+    expect(JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout)).toEqual([])
+
+    // Dismiss one claim; after a reload it stays dismissed.
+    const before = await countOf(page)
+    const firstClaim = page.getByRole('button', { name: /^Dismiss claim/ }).first()
+    const label = (await firstClaim.getAttribute('aria-label'))!
+    await firstClaim.click()
+    await expect.poll(() => countOf(page)).toBe(before - 1)
+    await page.reload()
+    await page.locator('.ProseMirror').waitFor()
+    await page.getByRole('tab', { name: /^Suggestions/ }).click()
+    await expect.poll(() => countOf(page)).toBe(before - 1)
+    expect(await page.getByRole('button', { name: label }).count()).toBe(0)
+
+    // Accept all quotes at once.
+    const acceptAll = page.getByRole('button', { name: /^Accept all quotes/ })
+    const quotes = Number((await acceptAll.textContent())!.match(/\((\d+)\)/)![1])
+    expect(quotes).toBeGreaterThan(3)
+    await acceptAll.click()
+    await waitSaved(page)
+    listed = JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout) as Listed[]
+    expect(listed.filter((a) => a.kind === 'quote').length).toBe(quotes)
+    expect(await page.locator('.ProseMirror .cd-sug-quote').count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+
+  it('accepts the suggestion at the cursor with the keyboard', async () => {
+    const { page, problems } = await strictPage(browser)
+    await page.goto(`${served.url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    await expect.poll(() => countOf(page)).toBeGreaterThan(10)
+    await page.locator('.ProseMirror .cd-sug-quote').first().click()
+    await page.keyboard.press('Alt+Enter')
+    await waitSaved(page)
+    const listed = JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout) as Listed[]
+    expect(listed.some((a) => a.kind === 'quote' && a.origin === 'suggested')).toBe(true)
+    expect(problems).toEqual([])
+  })
+})
