@@ -22,6 +22,7 @@ import { anchorFor } from '../src/shared/anchor'
 import { ANNOTATION_KINDS, defaultFields, type Annotation } from '../src/shared/domain'
 import type { DocJSON } from '../src/shared/schema'
 import { generateArticle } from './bench-data'
+import { exportBrat, exportCsv, exportDocx, exportHtml, exportMarkdown, exportW3C } from '../src/shared/interchange'
 
 const ROOT = join(__dirname, '..')
 const RENDERER = join(ROOT, 'out', 'renderer')
@@ -92,6 +93,28 @@ async function main(): Promise<void> {
   const annotations = makeAnnotations(text, 2_000)
   store.saveArticle({ id: article.id, baseRevision: 1, annotations, who: 'Bench' })
   console.log(`Article: ${words.toLocaleString()} words, ${text.length.toLocaleString()} characters, ${annotations.length} annotations`)
+
+  // Exports, in Node, on the same article and annotations.
+  const full = store.getArticle(article.id)
+  const stored = store.listAnnotations(article.id)
+  const exporters: [string, () => unknown, number][] = [
+    ['export html', () => exportHtml(full, stored), 100],
+    ['export md', () => exportMarkdown(full, stored), 100],
+    ['export docx', () => exportDocx(full, stored), 1000],
+    ['export w3c', () => exportW3C(full, stored), 100],
+    ['export brat', () => exportBrat(full, stored), 100],
+    ['export csv', () => exportCsv(full, stored), 100]
+  ]
+  for (const [name, run, budget] of exporters) {
+    await run() // warm up
+    const times: number[] = []
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now()
+      await run()
+      times.push(performance.now() - t0)
+    }
+    console.log(row(name, times, budget))
+  }
 
   const door = await startHttpDoor({ dispatch: createDispatch(createServices(store)), rendererDir: RENDERER })
   const browser = await chromium.launch({

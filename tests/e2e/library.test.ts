@@ -85,6 +85,28 @@ describe('the library and the editor in Chromium', () => {
     expect(problems.filter((p) => !/status of 4\d\d/.test(p))).toEqual([])
   })
 
+  it('a brat .txt chosen with its .ann opens as an annotated article', async () => {
+    const { page, problems } = await strictPage(browser)
+    await page.goto(served.url)
+    const text = 'Ferry fares rise\n\nFares will rise 12% in May, the port authority said on Friday.'
+    const start = text.indexOf('the port authority')
+    const cue = text.indexOf('said')
+    const content = text.indexOf('Fares')
+    const ann = [
+      `T1\tSource ${start} ${start + 18}\tthe port authority`,
+      `T2\tCue ${cue} ${cue + 4}\tsaid`,
+      `T3\tContent ${content} ${content + 27}\tFares will rise 12% in May,`,
+      'E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1'
+    ].join('\n')
+    await page.getByTestId('file-input').setInputFiles([
+      { name: 'ferry.txt', mimeType: 'text/plain', buffer: Buffer.from(text) },
+      { name: 'ferry.ann', mimeType: 'text/plain', buffer: Buffer.from(`${ann}\n`) }
+    ])
+    await page.locator('.ProseMirror').waitFor()
+    await expect.poll(() => page.getByRole('tab', { name: /^Annotations/ }).textContent()).toBe('Annotations (2)')
+    expect(problems).toEqual([])
+  })
+
   it('paste as new article, then delete it and undo the deletion', async () => {
     const { page, problems } = await strictPage(browser)
     await page.goto(served.url)

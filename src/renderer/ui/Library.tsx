@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { ArticleSummary } from '../../shared/domain'
 import { call } from '../api'
 import { openArticle, useAppCommands } from './App'
-import { ACCEPT_ATTRIBUTE, importBrowserFile } from './importing'
+import { ACCEPT_ATTRIBUTE, planImport, runImport } from './importing'
 import { useToast } from './Toast'
 
 function formatDate(iso: string): string {
@@ -40,17 +40,20 @@ export function Library(): JSX.Element {
   }, [refresh])
 
   async function importFiles(files: File[]): Promise<void> {
+    const { jobs, problems } = planImport(files)
+    for (const message of problems) toast({ tone: 'error', message })
     let lastId: number | null = null
-    for (const [i, file] of files.entries()) {
-      setBusy(files.length > 1 ? `Importing ${file.name} (${i + 1} of ${files.length})…` : `Importing ${file.name}…`)
+    for (const [i, job] of jobs.entries()) {
+      const name = job.kind === 'file' ? job.file.name : job.text.name
+      setBusy(jobs.length > 1 ? `Importing ${name} (${i + 1} of ${jobs.length})…` : `Importing ${name}…`)
       try {
-        lastId = (await importBrowserFile(file)).id
+        lastId = (await runImport(job)).id
       } catch (err) {
         toast({ tone: 'error', message: (err as Error).message })
       }
     }
     setBusy(null)
-    if (files.length === 1 && lastId !== null) openArticle(lastId)
+    if (jobs.length === 1 && lastId !== null) openArticle(lastId)
     else void refresh()
   }
 
@@ -180,7 +183,7 @@ export function Library(): JSX.Element {
           </table>
         )}
       </main>
-      {dragging && <div className="dropzone">Drop .txt, .html, .md or .docx files to import them</div>}
+      {dragging && <div className="dropzone">Drop .txt, .html, .md or .docx files (or a brat .txt with its .ann) to import them</div>}
     </div>
   )
 }
