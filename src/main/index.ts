@@ -132,6 +132,8 @@ function showMenu(): void {
       openFile: () => void openFiles().catch((err: unknown) => dialog.showErrorBox('Copydesk could not open the file', toErrorValue(err).message)),
       pasteAsNew: () => send({ command: 'paste-as-new' }),
       exportAs: (format) => void exportAs(format).catch((err: unknown) => dialog.showErrorBox('Copydesk could not export the article', toErrorValue(err).message)),
+      showExport: () => send({ command: 'show-export' }),
+      showImportAnnotations: () => send({ command: 'show-import-annotations' }),
       closeArticle: () => send({ command: 'close-article' }),
       showShortcuts: () => send({ command: 'show-shortcuts' })
     },

@@ -23,6 +23,10 @@ export type MenuCommand =
   | { command: 'paste-as-new' }
   /** Help ▸ Keyboard Shortcuts: show the shortcuts sheet. */
   | { command: 'show-shortcuts' }
+  /** File ▸ Export…: the open article's export dialog. */
+  | { command: 'show-export' }
+  /** File ▸ Import Annotations…: the open article's annotation import dialog. */
+  | { command: 'show-import-annotations' }
 
 export type MenuCommandName = MenuCommand['command']
 
@@ -30,7 +34,9 @@ export const MENU_COMMAND_NAMES: readonly MenuCommandName[] = [
   'open-article',
   'close-article',
   'paste-as-new',
-  'show-shortcuts'
+  'show-shortcuts',
+  'show-export',
+  'show-import-annotations'
 ]
 
 /** The object the renderer sees as `window.copydesk` in the desktop app. */

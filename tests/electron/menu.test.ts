@@ -13,6 +13,8 @@ function recordingActions(): { actions: MenuActions; calls: string[] } {
       openFile: () => calls.push('openFile'),
       pasteAsNew: () => calls.push('pasteAsNew'),
       exportAs: (format) => calls.push(`export:${format}`),
+      showExport: () => calls.push('showExport'),
+      showImportAnnotations: () => calls.push('showImportAnnotations'),
       closeArticle: () => calls.push('closeArticle'),
       showShortcuts: () => calls.push('showShortcuts')
     }
@@ -38,13 +40,14 @@ describe('the native menu', () => {
     const template = menuTemplate(recordingActions().actions, linux)
     expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help'])
     const accelerators = Object.fromEntries(
-      ['Open…', 'Paste as New Article', 'Close Article', 'close', 'quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'].map(
+      ['Open…', 'Paste as New Article', 'Export…', 'Close Article', 'close', 'quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'].map(
         (key) => [key, find(template, key)?.accelerator]
       )
     )
     expect(accelerators).toEqual({
       'Open…': 'CmdOrCtrl+O',
       'Paste as New Article': 'CmdOrCtrl+Shift+N',
+      'Export…': 'CmdOrCtrl+E',
       'Close Article': 'CmdOrCtrl+W',
       close: 'CmdOrCtrl+Shift+W',
       quit: 'Ctrl+Q',
@@ -60,13 +63,13 @@ describe('the native menu', () => {
   it('runs the app’s own actions from File and Help', () => {
     const { actions, calls } = recordingActions()
     const template = menuTemplate(actions, linux)
-    for (const label of ['Open…', 'Paste as New Article', 'Close Article', 'Keyboard Shortcuts']) clickItem(find(template, label))
-    expect(calls).toEqual(['openFile', 'pasteAsNew', 'closeArticle', 'showShortcuts'])
+    for (const label of ['Open…', 'Paste as New Article', 'Export…', 'Import Annotations…', 'Close Article', 'Keyboard Shortcuts']) clickItem(find(template, label))
+    expect(calls).toEqual(['openFile', 'pasteAsNew', 'showExport', 'showImportAnnotations', 'closeArticle', 'showShortcuts'])
   })
 
   it('exports the open article in every format the core writes', () => {
     const { actions, calls } = recordingActions()
-    const exportMenu = find(menuTemplate(actions, linux), 'Export')
+    const exportMenu = find(menuTemplate(actions, linux), 'Quick Export')
     const formats = exportMenu?.submenu as Item[]
     expect(formats).toHaveLength(EXPORT_FORMATS.length)
     formats.forEach(clickItem)

@@ -14,8 +14,12 @@ export interface MenuActions {
   openFile(): void
   /** File ▸ Paste as New Article. */
   pasteAsNew(): void
-  /** File ▸ Export ▸ a format: save the open article's annotated copy. */
+  /** File ▸ Quick Export ▸ a format: save the open article's public annotated copy. */
   exportAs(format: ExportFormat): void
+  /** File ▸ Export…: the export dialog (format and options) of the open article. */
+  showExport(): void
+  /** File ▸ Import Annotations…: add W3C or brat annotations to the open article. */
+  showImportAnnotations(): void
   /** File ▸ Close Article: back to the library. */
   closeArticle(): void
   /** Help ▸ Keyboard Shortcuts. */
@@ -58,10 +62,12 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
         : []),
       { label: 'Paste as New Article', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.pasteAsNew() },
       { type: 'separator' },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.showExport() },
       {
-        label: 'Export',
+        label: 'Quick Export',
         submenu: EXPORT_FORMATS.map((format) => ({ label: EXPORT_LABELS[format], click: () => actions.exportAs(format) }))
       },
+      { label: 'Import Annotations…', click: () => actions.showImportAnnotations() },
       { type: 'separator' },
       { label: 'Close Article', accelerator: 'CmdOrCtrl+W', click: () => actions.closeArticle() },
       { role: 'close', label: 'Close Window', accelerator: 'CmdOrCtrl+Shift+W' },
