@@ -26,9 +26,11 @@ export function openLibrary(): void {
 interface AppCommands {
   showShortcuts: () => void
   pasteAsNew: () => void
+  /** Opens the current article afresh from the store (after an import changed it there). */
+  reopenArticle: () => void
 }
 
-const AppCommandsContext = createContext<AppCommands>({ showShortcuts: () => {}, pasteAsNew: () => {} })
+const AppCommandsContext = createContext<AppCommands>({ showShortcuts: () => {}, pasteAsNew: () => {}, reopenArticle: () => {} })
 
 export function useAppCommands(): AppCommands {
   return useContext(AppCommandsContext)
@@ -38,7 +40,11 @@ export function App(): JSX.Element {
   const [route, setRoute] = useState<Route>(readRoute)
   const [sheet, setSheet] = useState(false)
   const [pasting, setPasting] = useState(false)
-  const commands = useMemo<AppCommands>(() => ({ showShortcuts: () => setSheet(true), pasteAsNew: () => setPasting(true) }), [])
+  const [opened, setOpened] = useState(0)
+  const commands = useMemo<AppCommands>(
+    () => ({ showShortcuts: () => setSheet(true), pasteAsNew: () => setPasting(true), reopenArticle: () => setOpened((n) => n + 1) }),
+    []
+  )
 
   useEffect(() => {
     const onHash = (): void => setRoute(readRoute())
@@ -70,7 +76,7 @@ export function App(): JSX.Element {
   return (
     <ToastProvider>
       <AppCommandsContext.Provider value={commands}>
-        {route.view === 'article' ? <ArticleView key={route.id} id={route.id} /> : <Library />}
+        {route.view === 'article' ? <ArticleView key={`${route.id}:${opened}`} id={route.id} /> : <Library />}
         {sheet && <ShortcutsSheet onClose={() => setSheet(false)} />}
         {pasting && (
           <PasteDialog

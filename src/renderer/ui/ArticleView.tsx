@@ -4,7 +4,7 @@ import type { Command, EditorState } from 'prosemirror-state'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ANNOTATION_KINDS, type Article, type ArticleMeta, type Preferences } from '../../shared/domain'
 import type { DocJSON } from '../../shared/schema'
-import { call } from '../api'
+import { call, onMenuCommand } from '../api'
 import { Autosaver, type SaveStatus } from '../autosave'
 import { annotationKeymap, tagSelection } from '../editor/annotation-keys'
 import {
@@ -26,6 +26,8 @@ import { useHistory } from './annotations/AnnotationDetails'
 import { ContextMenu, HoverCard, type MenuState } from './annotations/EditorOverlays'
 import { useAnnotation, useAnnotationList, useAnnotationText, useSelectedId } from './annotations/useAnnotations'
 import { KIND_LABELS, SHORTCUTS } from './labels'
+import { ExportDialog } from './ExportDialog'
+import { ImportAnnotationsDialog } from './ImportAnnotationsDialog'
 import { MetaFields } from './MetaFields'
 import { PreferencesDialog } from './PreferencesDialog'
 import { SaveIndicator } from './SaveIndicator'
@@ -53,7 +55,8 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const dirty = useRef({ meta: false, body: false, annotations: false })
   const place = useRef<HTMLDivElement>(null)
   const toast = useToast()
-  const { showShortcuts } = useAppCommands()
+  const { showShortcuts, reopenArticle } = useAppCommands()
+  const [dialog, setDialog] = useState<'export' | 'import' | null>(null)
 
   const handle = useEditorHandle((tr, state) => {
     const before = lastVersion.current
@@ -235,6 +238,33 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
     }
   }, [handle, initialState])
 
+  /** Dialogs that read the article from the store: save first, so they see every change. */
+  async function openDialog(which: 'export' | 'import'): Promise<void> {
+    if (!autosaver.hasUnsavedChanges) {
+      setDialog(which)
+      return
+    }
+    // The dialog gives focus back to what opened it: keep that across the save.
+    const opener = document.activeElement as HTMLElement | null
+    try {
+      await autosaver.flush()
+      opener?.focus()
+      setDialog(which)
+    } catch (err) {
+      toast({ tone: 'error', message: `Save your changes first: ${(err as Error).message}` })
+    }
+  }
+
+  useEffect(
+    () =>
+      onMenuCommand((c) => {
+        if (c.command === 'show-export') void openDialog('export')
+        else if (c.command === 'show-import-annotations') void openDialog('import')
+      }),
+    // openDialog only reads refs and stable setters.
+    []
+  )
+
   async function backToLibrary(): Promise<void> {
     try {
       await autosaver.flush()
@@ -292,6 +322,12 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
           <span className="sep" aria-hidden="true" />
           <button type="button" title={`Keyboard shortcuts (${shortcut(SHORTCUTS.sheet.keys)})`} aria-label="Keyboard shortcuts" onClick={showShortcuts}>
             ?
+          </button>
+          <button type="button" aria-label="Export…" title="Export an annotated copy (Ctrl/⌘+E in the app menu)" onClick={() => void openDialog('export')}>
+            Export…
+          </button>
+          <button type="button" aria-label="Import annotations…" title="Add annotations from a W3C or brat file" onClick={() => void openDialog('import')}>
+            Import annotations…
           </button>
           <button type="button" title="Your name and organisation" onClick={() => setPrefsOpen(true)}>
             Preferences
@@ -360,6 +396,23 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
           onRemove={(annId) => {
             setMenu(null)
             run(removeAnnotation(annId))
+          }}
+        />
+      )}
+      {dialog === 'export' && (
+        <ExportDialog
+          articleId={id}
+          onClose={() => setDialog(null)}
+          onExported={(names) => toast({ tone: 'info', message: `Exported ${names.join(' and ')}.` })}
+        />
+      )}
+      {dialog === 'import' && (
+        <ImportAnnotationsDialog
+          articleId={id}
+          onClose={() => setDialog(null)}
+          onImported={() => {
+            setDialog(null)
+            reopenArticle()
           }}
         />
       )}
