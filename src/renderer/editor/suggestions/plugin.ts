@@ -85,18 +85,20 @@ function decorate(doc: Node, items: readonly SuggestionItem[]): DecorationSet {
   )
 }
 
-/** True when the transaction changed text inside [from, to]. */
+/** True when the transaction changed text inside [from, to] (positions before the transaction). */
 function touched(tr: Transaction, from: number, to: number): boolean {
-  let hit = false
-  tr.mapping.maps.forEach((map, i) => {
-    // Positions in the coordinates of that step.
-    const a = tr.mapping.slice(0, i).map(from, 1)
-    const b = tr.mapping.slice(0, i).map(to, -1)
+  let a = from
+  let b = to
+  for (const map of tr.mapping.maps) {
+    let hit = false
     map.forEach((oldStart, oldEnd) => {
       if (oldStart < b && oldEnd > a) hit = true
     })
-  })
-  return hit
+    if (hit) return true
+    a = map.map(a, 1)
+    b = map.map(b, -1)
+  }
+  return false
 }
 
 function mapSpan(tr: Transaction, s: PosSpan | null): PosSpan | null {

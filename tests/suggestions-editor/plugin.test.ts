@@ -1,0 +1,71 @@
+import { undo } from 'prosemirror-history'
+import { EditorState } from 'prosemirror-state'
+import { describe, expect, it } from 'vitest'
+import { suggest } from '../../src/shared/suggest'
+import { projectDoc } from '../../src/shared/text'
+import { annotations, getAnnotations } from '../../src/renderer/editor/annotations'
+import { acceptSuggestions, guessSourceType } from '../../src/renderer/editor/suggestions/accept'
+import { getSuggestions, placeSuggestions, setSuggestions, suggestionsPlugin } from '../../src/renderer/editor/suggestions/plugin'
+import { createArticleState } from '../../src/renderer/editor/setup'
+import { docOf } from '../helpers/articles'
+
+const PARAGRAPHS = [
+  'The harbour board approved a 12% rise in fees on Monday.',
+  '“We had no other way to pay for the dredging,” said Dana Ruiz, the board’s chair.'
+]
+
+function stateWithSuggestions(): EditorState {
+  let state = createArticleState(docOf(PARAGRAPHS), [annotations({ user: () => 'Tester' }), suggestionsPlugin()])
+  const projection = projectDoc(state.doc)
+  state = state.apply(setSuggestions(state.tr, placeSuggestions(projection, suggest(projection.text))))
+  return state
+}
+
+describe('suggestions in the editor state', () => {
+  it('are placed on the words the engine found, and nothing is annotated', () => {
+    const state = stateWithSuggestions()
+    const quote = getSuggestions(state).find((s) => s.kind === 'quote')!
+    expect(state.doc.textBetween(quote.from, quote.to)).toBe('We had no other way to pay for the dredging,')
+    expect(getAnnotations(state)).toEqual([])
+  })
+
+  it('follow typing elsewhere, and one whose words are edited goes away', () => {
+    let state = stateWithSuggestions()
+    const quote = getSuggestions(state).find((s) => s.kind === 'quote')!
+    state = state.apply(state.tr.insertText('UPDATE: ', 1))
+    const moved = getSuggestions(state).find((s) => s.key === quote.key)!
+    expect(state.doc.textBetween(moved.from, moved.to)).toBe('We had no other way to pay for the dredging,')
+    state = state.apply(state.tr.insertText('X', moved.from + 3))
+    expect(getSuggestions(state).find((s) => s.key === quote.key)).toBeUndefined()
+  })
+
+  it('accepting a quote creates it and its speaker’s attribution, linked, in one undoable step', () => {
+    let state = stateWithSuggestions()
+    const quote = getSuggestions(state).find((s) => s.kind === 'quote')!
+    const tr = acceptSuggestions(state, [quote], getSuggestions(state))!
+    state = state.apply(tr)
+    const created = getAnnotations(state)
+    const q = created.find((a) => a.kind === 'quote')!
+    const attribution = created.find((a) => a.kind === 'attribution')!
+    expect(q).toMatchObject({ origin: 'suggested', fields: { speakerId: attribution.id } })
+    expect(attribution.fields).toMatchObject({ sourceName: expect.stringContaining('Dana Ruiz'), cue: 'said' })
+    expect(getSuggestions(state).find((s) => s.key === quote.key)).toBeUndefined()
+    undo(state, (t) => (state = state.apply(t)))
+    expect(getAnnotations(state)).toEqual([])
+  })
+
+  it('accepting a claim keeps the engine’s reasons in the desk note', () => {
+    let state = stateWithSuggestions()
+    const claim = getSuggestions(state).find((s) => s.kind === 'claim' && s.text.includes('12%'))!
+    state = state.apply(acceptSuggestions(state, [claim], getSuggestions(state))!)
+    const created = getAnnotations(state).find((a) => a.kind === 'claim')!
+    expect(created.fields.note).toMatch(/^Suggested as check-worthy: .*percentage/)
+  })
+
+  it('guesses a source’s type from its words', () => {
+    expect(guessSourceType('Dana Ruiz')).toBe('person')
+    expect(guessSourceType('the harbour board')).toBe('organisation')
+    expect(guessSourceType('two officials')).toBe('anonymous')
+    expect(guessSourceType('a report by the auditor')).toBe('document')
+  })
+})
