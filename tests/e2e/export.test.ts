@@ -60,7 +60,9 @@ describe('exporting an annotated copy and importing annotations in Chromium', ()
     await file.saveAs(saved)
     const html = readFileSync(saved, 'utf8')
     expect(html).not.toMatch(/<script/i)
-    expect(html).toContain(CLAIM)
+    // The claim is highlighted as a claim (not merely present in the text), with its verdict.
+    const claimPattern = CLAIM.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    expect(html).toMatch(new RegExp(`<mark[^>]*claim[^>]*>${claimPattern}</mark>`))
     expect(html).toContain('False')
     // The dialog closes once the file is handed over, and focus returns to the toolbar.
     await dialog.waitFor({ state: 'detached' })

@@ -61,16 +61,16 @@ sup.ref a { color: inherit; }
 .note dt { color: var(--muted); }
 .note dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 footer { margin-top: 2rem; color: var(--muted); font: 0.8rem/1.4 system-ui, sans-serif; }
-@page { margin: 2cm 1.8cm; }
-@media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
-  .body { line-height: 1.9; }
-  mark.hl, /* Two annotations of one kind overlapping: a deeper tint shows where. */
+/* Two annotations of one kind overlapping: a deeper tint shows where. */
 mark.hl-claim.hl-overlap { background-color: rgba(245, 158, 11, 0.45); }
 mark.hl-quote.hl-overlap { background-color: rgba(59, 130, 246, 0.32); }
 mark.hl-attribution.hl-overlap { background-color: rgba(34, 197, 94, 0.34); }
 .body li > p { margin: 0.25rem 0; }
-.swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@page { margin: 2cm 1.8cm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
+  .body { line-height: 1.9; }
+  mark.hl, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; }
   .note { break-inside: avoid; }
   .notes h2 { break-after: avoid; }
