@@ -1,10 +1,9 @@
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { copydesk, ROOT, serve, type Served } from '../helpers/cli'
-import { launch, strictPage } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
+import { copydesk, ROOT } from '../helpers/cli'
+import { strictPage } from '../helpers/browser'
 import { selectText, waitSaved } from '../helpers/editor'
-import { useTempDir } from '../helpers/tmp'
+import { useServedApp } from '../helpers/app'
 
 const SHOTS = process.env.COPYDESK_SCREENSHOTS
 
@@ -19,23 +18,14 @@ interface Listed {
 }
 
 describe('annotating in Chromium', () => {
-  const dir = useTempDir()
-  const db = (): string => join(dir(), 'ann.db')
-  let browser: Browser
-  let served: Served
-  beforeAll(async () => {
-    browser = await launch()
+  const app = useServedApp((db) => {
+    expect(copydesk(db, 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
   })
-  afterAll(() => browser?.close())
-  beforeEach(async () => {
-    expect(copydesk(db(), 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
-    served = await serve(db())
-  })
-  afterEach(() => served.stop())
+  const db = app.db
 
   it('tag with mouse and keyboard, overlap, link, verdict, edit around them, reload: all still there', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(`${served.url}#/article/1`)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
     await page.locator('.ProseMirror').waitFor()
     const claimButton = page.getByRole('button', { name: 'Claim', exact: true })
     expect(await claimButton.getAttribute('title')).toMatch(/\(Alt\+Shift\+C\)$/)
@@ -105,8 +95,8 @@ describe('annotating in Chromium', () => {
   })
 
   it('undo removes a tag and redo brings it back; deleting the text removes it and undo restores it', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(`${served.url}#/article/1`)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
     await page.locator('.ProseMirror').waitFor()
     const spans = page.locator('.ProseMirror [data-ann-id]')
     await selectText(page, 'a $38 million expansion of the bus network')
@@ -132,8 +122,8 @@ describe('annotating in Chromium', () => {
   })
 
   it('the context menu tags the selection, and the shortcuts sheet opens with ?', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(`${served.url}#/article/1`)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
     await page.locator('.ProseMirror').waitFor()
     await selectText(page, 'Riverton City Council')
     const box = await page.locator('.ProseMirror p').first().boundingBox()

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launch, strictPage } from '../helpers/browser'
-import { copydesk, ROOT, serve, type Served } from '../helpers/cli'
-import { useTempDir } from '../helpers/tmp'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { strictPage } from '../helpers/browser'
+import { copydesk, ROOT } from '../helpers/cli'
+import { useServedApp } from '../helpers/app'
 
 const CLAIM = 'the annual pension contribution was $104 million in 2016'
 
@@ -21,27 +21,19 @@ async function openExport(page: Page): Promise<ReturnType<Page['getByRole']>> {
 }
 
 describe('exporting an annotated copy and importing annotations in Chromium', () => {
-  const dir = useTempDir()
-  const db = (): string => join(dir(), 'export.db')
-  let browser: Browser
-  let served: Served
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(() => browser?.close())
-  beforeEach(async () => {
+  const app = useServedApp((db) => {
     // Article 1 carries one claim judged false; article 2 is a clean copy of the same text.
-    expect(copydesk(db(), 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
-    expect(copydesk(db(), 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
-    const annotated = copydesk(db(), 'annotate', '1', '--kind', 'claim', '--quote', CLAIM, '--status', 'false')
+    expect(copydesk(db, 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
+    expect(copydesk(db, 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
+    const annotated = copydesk(db, 'annotate', '1', '--kind', 'claim', '--quote', CLAIM, '--status', 'false')
     expect(annotated.stderr).toBe('')
-    served = await serve(db())
   })
-  afterEach(() => served.stop())
+  const db = app.db
+  const dir = app.dir
 
   it('Export… → Annotated HTML downloads a copy with the claim and its verdict, and no script', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(`${served.url}#/article/1`)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
     await page.locator('.ProseMirror').waitFor()
     const dialog = await openExport(page)
     // Public by default: every kind and status in, internal notes out.
@@ -71,8 +63,8 @@ describe('exporting an annotated copy and importing annotations in Chromium', ()
   })
 
   it('Export… → Word shows progress while it works and downloads a .docx (a zip)', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(`${served.url}#/article/1`)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
     await page.locator('.ProseMirror').waitFor()
     const dialog = await openExport(page)
     // The keyboard alone picks the format: arrows move within the radio group.
@@ -106,8 +98,8 @@ describe('exporting an annotated copy and importing annotations in Chromium', ()
   })
 
   it('ClaimReview without an organisation is explained in the dialog, which stays open; Escape closes it', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(`${served.url}#/article/1`)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
     await page.locator('.ProseMirror').waitFor()
     const dialog = await openExport(page)
     await dialog.getByRole('radio', { name: /^ClaimReview JSON-LD/ }).check()
@@ -136,8 +128,8 @@ describe('exporting an annotated copy and importing annotations in Chromium', ()
     const file = join(dir(), 'city-budget.annotations.jsonld')
     writeFileSync(file, exported.stdout)
 
-    const { page, problems } = await strictPage(browser)
-    await page.goto(`${served.url}#/article/2`)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/2`)
     await page.locator('.ProseMirror').waitFor()
     expect(await page.locator('.ProseMirror [data-ann-id]').count()).toBe(0)
     await page.getByRole('button', { name: 'Import annotations…', exact: true }).click()
@@ -162,8 +154,8 @@ describe('exporting an annotated copy and importing annotations in Chromium', ()
   })
 
   it('a file that is not annotations is explained in the dialog', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(`${served.url}#/article/2`)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/2`)
     await page.locator('.ProseMirror').waitFor()
     await page.getByRole('button', { name: 'Import annotations…', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'Import annotations' })

@@ -1,28 +1,18 @@
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { copydesk, ROOT, serve, type Served } from '../helpers/cli'
-import { launch, strictPage } from '../helpers/browser'
-import { useTempDir } from '../helpers/tmp'
+import { describe, expect, it } from 'vitest'
+import { copydesk, ROOT } from '../helpers/cli'
+import { strictPage } from '../helpers/browser'
+import { useServedApp } from '../helpers/app'
 
 const SHOTS = process.env.COPYDESK_SCREENSHOTS
 
 describe('the library and the editor in Chromium', () => {
-  const dir = useTempDir()
-  let browser: Browser
-  let served: Served
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(() => browser?.close())
-  beforeEach(async () => {
-    served = await serve(join(dir(), 'e2e.db'))
-  })
-  afterEach(() => served.stop())
+  const app = useServedApp()
+  const db = app.db
 
   it('import → library → open → edit → reload: the edit is there', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(served.url)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(app.served().url)
     await expect(page.getByText('No articles yet.')).toBeTruthy()
     await page.getByTestId('file-input').setInputFiles(join(ROOT, 'samples', 'city-budget.txt'))
     // A single import opens the article.
@@ -51,9 +41,9 @@ describe('the library and the editor in Chromium', () => {
   })
 
   it('undo and redo in the editor, shown with their shortcuts', async () => {
-    copydesk(join(dir(), 'e2e.db'), 'import', join(ROOT, 'samples', 'courts-treasurer.txt'))
-    const { page, problems } = await strictPage(browser)
-    await page.goto(served.url.replace('/?', '/?') + '#/article/1')
+    copydesk(db(), 'import', join(ROOT, 'samples', 'courts-treasurer.txt'))
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(app.served().url.replace('/?', '/?') + '#/article/1')
     const editor = page.locator('.ProseMirror')
     await editor.waitFor()
     const undoButton = page.getByRole('button', { name: 'Undo' })
@@ -74,8 +64,8 @@ describe('the library and the editor in Chromium', () => {
   })
 
   it('a file Copydesk cannot read is explained, and the library is unchanged', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(served.url)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(app.served().url)
     await page.getByTestId('file-input').setInputFiles({ name: 'fake.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('plain text, not a zip') })
     await page.getByRole('alert').filter({ hasText: 'is not a Word document' }).waitFor()
     await page.getByTestId('file-input').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) })
@@ -86,8 +76,8 @@ describe('the library and the editor in Chromium', () => {
   })
 
   it('a brat .txt chosen with its .ann opens as an annotated article', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(served.url)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(app.served().url)
     const text = 'Ferry fares rise\n\nFares will rise 12% in May, the port authority said on Friday.'
     const start = text.indexOf('the port authority')
     const cue = text.indexOf('said')
@@ -108,8 +98,8 @@ describe('the library and the editor in Chromium', () => {
   })
 
   it('paste as new article, then delete it and undo the deletion', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(served.url)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(app.served().url)
     await page.getByRole('button', { name: 'Paste as new article' }).click()
     await page.getByLabel('Article text').fill('Harbour fees to double\n\nBy Lee Moss\n\nFees rise 100% next year, the port said.')
     await page.getByRole('button', { name: 'Create article' }).click()

@@ -1,10 +1,9 @@
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { copydesk, ROOT, serve, type Served } from '../helpers/cli'
-import { launch, strictPage } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
+import { copydesk, ROOT } from '../helpers/cli'
+import { strictPage } from '../helpers/browser'
 import { waitSaved } from '../helpers/editor'
-import { useTempDir } from '../helpers/tmp'
+import { useServedApp } from '../helpers/app'
 
 interface Listed {
   kind: string
@@ -16,26 +15,17 @@ interface Listed {
 }
 
 describe('suggestions in the editor', () => {
-  const dir = useTempDir()
-  const db = (): string => join(dir(), 'sug.db')
-  let browser: Browser
-  let served: Served
-  beforeAll(async () => {
-    browser = await launch()
+  const app = useServedApp((db) => {
+    expect(copydesk(db, 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
   })
-  afterAll(() => browser?.close())
-  beforeEach(async () => {
-    expect(copydesk(db(), 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
-    served = await serve(db())
-  })
-  afterEach(() => served.stop())
+  const db = app.db
 
   const countOf = async (page: import('playwright-core').Page): Promise<number> =>
     Number((await page.getByRole('tab', { name: /^Suggestions/ }).textContent())!.match(/\((\d+)\)/)![1])
 
   it('shows suggestions as dashed underlines; accept creates linked annotations, dismiss is remembered', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(`${served.url}#/article/1`)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
     await page.locator('.ProseMirror').waitFor()
     await expect.poll(() => countOf(page)).toBeGreaterThan(10)
     // Suggestions are drawn apart from annotations, and nothing is annotated yet.
@@ -83,8 +73,8 @@ describe('suggestions in the editor', () => {
   })
 
   it('accepts the suggestion at the cursor with the keyboard', async () => {
-    const { page, problems } = await strictPage(browser)
-    await page.goto(`${served.url}#/article/1`)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
     await page.locator('.ProseMirror').waitFor()
     await expect.poll(() => countOf(page)).toBeGreaterThan(10)
     await page.locator('.ProseMirror .cd-sug-quote').first().click()
