@@ -91,9 +91,12 @@ function resolveHref(href: string, base: string | undefined): string | null {
   }
 }
 
-let baseUrl: string | undefined
+/** What the walk needs to know about the page: its URL, for relative links. */
+interface Page {
+  base: string | undefined
+}
 
-function walkInline(nodes: ChildNode[], marks: Mark[], out: BlockBuilder, onBlock: (el: Element) => void): void {
+function walkInline(page: Page, nodes: ChildNode[], marks: Mark[], out: BlockBuilder, onBlock: (el: Element) => void): void {
   for (const node of nodes) {
     if (node.type === 'text') {
       out.addText((node as unknown as { data: string }).data, marks)
@@ -103,13 +106,13 @@ function walkInline(nodes: ChildNode[], marks: Mark[], out: BlockBuilder, onBloc
     const el = node as Element
     const name = el.name.toLowerCase()
     if (name === 'br') out.addBreak()
-    else if (name === 'em' || name === 'i' || name === 'cite') walkInline(el.children, addMark(marks, { type: 'em' }), out, onBlock)
-    else if (name === 'strong' || name === 'b') walkInline(el.children, addMark(marks, { type: 'strong' }), out, onBlock)
-    else if (name === 'a' && el.attribs.href && resolveHref(el.attribs.href, baseUrl)) {
-      walkInline(el.children, addMark(marks, { type: 'link', attrs: { href: resolveHref(el.attribs.href, baseUrl) } }), out, onBlock)
+    else if (name === 'em' || name === 'i' || name === 'cite') walkInline(page, el.children, addMark(marks, { type: 'em' }), out, onBlock)
+    else if (name === 'strong' || name === 'b') walkInline(page, el.children, addMark(marks, { type: 'strong' }), out, onBlock)
+    else if (name === 'a' && el.attribs.href && resolveHref(el.attribs.href, page.base)) {
+      walkInline(page, el.children, addMark(marks, { type: 'link', attrs: { href: resolveHref(el.attribs.href, page.base) } }), out, onBlock)
     }
     else if (isBlock(name)) onBlock(el)
-    else walkInline(el.children, marks, out, onBlock)
+    else walkInline(page, el.children, marks, out, onBlock)
   }
 }
 
@@ -128,24 +131,24 @@ function isBlock(name: string): boolean {
 }
 
 /** Walks block-level children into a list of block nodes. */
-function walkBlocks(nodes: ChildNode[]): NodeJSON[] {
+function walkBlocks(page: Page, nodes: ChildNode[]): NodeJSON[] {
   const b = new BlockBuilder()
   const onBlock = (el: Element): void => {
     b.flush()
     const name = el.name.toLowerCase()
     if (name in HEADINGS) {
-      walkInline(el.children, [], b, onBlock)
+      walkInline(page, el.children, [], b, onBlock)
       b.flush('heading', { level: HEADINGS[name] })
     } else if (BLOCK_TEXT.has(name)) {
-      walkInline(el.children, [], b, onBlock)
+      walkInline(page, el.children, [], b, onBlock)
       b.flush()
     } else if (name === 'blockquote') {
-      const inner = walkBlocks(el.children)
+      const inner = walkBlocks(page, el.children)
       if (inner.length) b.blocks.push({ type: 'blockquote', content: inner })
     } else if (name === 'ul' || name === 'ol') {
       const items = el.children
         .filter((c): c is Element => c.type === 'tag')
-        .map((li) => listItem(li.name.toLowerCase() === 'li' ? li.children : [li]))
+        .map((li) => listItem(page, li.name.toLowerCase() === 'li' ? li.children : [li]))
         .filter((x): x is NodeJSON => x !== null)
       if (items.length) {
         const start = Number(el.attribs.start)
@@ -156,19 +159,19 @@ function walkBlocks(nodes: ChildNode[]): NodeJSON[] {
         )
       }
     } else if (name === 'li') {
-      const item = listItem(el.children)
+      const item = listItem(page, el.children)
       if (item) b.blocks.push({ type: 'bullet_list', content: [item] })
     } else if (name !== 'hr') {
-      b.blocks.push(...walkBlocks(el.children))
+      b.blocks.push(...walkBlocks(page, el.children))
     }
   }
-  walkInline(nodes, [], b, onBlock)
+  walkInline(page, nodes, [], b, onBlock)
   b.flush()
   return b.blocks
 }
 
-function listItem(children: ChildNode[]): NodeJSON | null {
-  const blocks = walkBlocks(children)
+function listItem(page: Page, children: ChildNode[]): NodeJSON | null {
+  const blocks = walkBlocks(page, children)
   if (!blocks.length) return null
   if (blocks[0].type !== 'paragraph') blocks.unshift({ type: 'paragraph' })
   return { type: 'list_item', content: blocks }
@@ -180,11 +183,6 @@ function listItem(children: ChildNode[]): NodeJSON | null {
  */
 export function htmlToDoc(safeHtml: string, base?: string): DocJSON | null {
   const dom = parseDocument(safeHtml, { decodeEntities: true })
-  baseUrl = base
-  try {
-    const blocks = walkBlocks(dom.children as ChildNode[])
-    return blocks.length ? { type: 'doc', content: blocks } : null
-  } finally {
-    baseUrl = undefined
-  }
+  const blocks = walkBlocks({ base }, dom.children as ChildNode[])
+  return blocks.length ? { type: 'doc', content: blocks } : null
 }
