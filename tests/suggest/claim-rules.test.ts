@@ -35,4 +35,23 @@ describe('check-worthiness rules', () => {
   it('a topic word alone ("taxes") is not a figure of money', () => {
     expect(claimScore('Mr. Lee talked about taxes.').reasons).not.toContain('money')
   })
+
+  it('-ed words that are not past actions ("United", "concerned") are no record', () => {
+    expect(claimScore('The United States is a country of many faiths and many voices.').reasons).not.toContain('past action or record')
+    const r = claimScore('I am deeply concerned about the future of the schools in this county.')
+    expect(r.reasons).not.toContain('past action or record')
+    expect(r.score).toBeLessThan(0.5)
+  })
+
+  it('how someone voted, what they signed, vetoed or opposed is a record', () => {
+    expect(claimScore('The governor vetoed the school funding bill last spring.').score).toBeGreaterThanOrEqual(0.5)
+    const r = claimScore('My opponent opposed the highway bill and the new port.')
+    expect(r.score).toBeGreaterThanOrEqual(0.5)
+    expect(r.reasons).toContain('past action or record')
+  })
+
+  it('speakers on themselves with nothing measurable are not check-worthy; with a figure they are', () => {
+    expect(claimScore('I have always believed in the power of free markets and open trade.').score).toBeLessThan(0.5)
+    expect(claimScore('We cut the county payroll by 12 percent in two years.').score).toBeGreaterThanOrEqual(0.5)
+  })
 })

@@ -16,7 +16,11 @@ const NUMBER_WORDS = /\b(?:hundreds?|thousands?|millions?|billions?|trillions?|d
 // Irregular past forms of verbs that report an action or a record ("he cut", "they sent").
 const PAST_IRREGULAR = 'cut|lost|spent|sent|built|fought|bought|sold|made|gave|took|won|grew|fell|rose|paid|led|left|met|brought|wrote|ran|began|became|kept|held|drove|went|came|told|said|saw|knew|voted|passed'
 // A past or perfect statement about what someone did: "he voted against", "we have created".
-const PAST_ACTION = new RegExp(`\\b(?:[a-z]{3,}(?:ed)|${PAST_IRREGULAR})\\b|(?:\\b(?:has|have|had)|['\u2019](?:ve|s|d))\\s+(?:(?:never|not|already|just|also|ever)\\s+)?(?:[a-z]+(?:ed|en|ne|wn|ght|lt|nt)|had|made|put|cut|set|let)\\b`, 'i')
+// Words ending in -ed that are not past actions: "the United States", "indeed", "a hundred".
+const NOT_PAST = '(?!(?:united|indeed|need|speed|proceed|succeed|exceed|seed|feed|breed|hundred|kindred|sacred|naked|wicked|supposed|concerned|interested|so-called|tired|scared|talented|skilled|biased|beloved|aged|red|bed|shed|fled|wed)\\b)'
+// After "be", "feel", "seem" or "get" an -ed word describes a state: "I'm concerned", "we're committed".
+const STATE = "(?<!\\b(?:am|is|are|be|being|feel|feels|felt|seem|seems|get|got|very|so|too|deeply|really)\\s+)(?<!['\u2019](?:m|re)\\s+)"
+const PAST_ACTION = new RegExp(`\\b${STATE}${NOT_PAST}(?:[a-z]{3,}(?:ed)|${PAST_IRREGULAR})\\b|(?:\\b(?:has|have|had)|['\u2019](?:ve|s|d))\\s+(?:(?:never|not|already|just|also|ever)\\s+)?(?!been\\b)(?:[a-z]+(?:ed|en|ne|wn|ght|lt|nt)|had|made|put|cut|set|let)\\b`, 'i')
 
 /** Signals that a sentence states something checkable; each counts once. */
 const FOR: Rule[] = [
@@ -30,6 +34,8 @@ const FOR: Rule[] = [
   { reason: 'causal', test: /\b(?:because of|due to|caused|causes|led to|leads to|result(?:ed|s)? (?:in|of)|as a result|thanks to|responsible for)\b/i, weight: 0.2 },
   { reason: 'attributed fact', test: /\b(?:according to|reported|reports|study|studies|survey|poll|data|statistics|census|records show|found that|shows that|showed that|estimates?|evidence)\b/i, weight: 0.25 },
   { reason: 'past action or record', test: PAST_ACTION, weight: 0.2 },
+  // A politician's record: how they voted, what they backed, signed or blocked.
+  { reason: 'past action or record', test: /\b(?:voted|supported|opposed|signed|vetoed|sponsored|co-?sponsored|introduced|blocked|filibustered|repealed|enacted|endorsed|funded|defunded|slashed|raised|lowered|created|eliminated|abolished|privatized|deregulated|invaded|bombed|killed)\b/i, weight: 0.15 },
   { reason: 'law or policy', test: /\b(?:law|laws|illegal|legislation|bill|voted|vote|votes|vetoed|amendment|regulation|treaty|act|budget|deficit|debt|taxe?s?|unemployment|jobs|inflation|crime|insurance|nuclear|troops|military|medicare|social security|wages?|income)\b/i, weight: 0.15 },
   { reason: 'absolute statement', test: /\b(?:never|no one|nobody|not one|none of|not a single|every single|all of (?:them|the))\b/i, weight: 0.1 },
   { reason: 'stated fact', test: /\b(?:is|are|was|were|has|have|had)\b/i, weight: 0.05 }
@@ -62,6 +68,8 @@ const AGAINST: Array<{ test: RegExp; weight: number }> = [
   { test: /^\s*(?:(?:and|but|so|now|well),?\s+)?(?:give|look|let|imagine|consider|think|remember|ask|take|go|tell|make|stop|vote|join|help|listen)\b/i, weight: 0.2 }
 ]
 
+const FIRST_PERSON = /^\W*(?:(?:and|but|so|now|well|look|frankly|yes|no)\W+)?(?:i|we|i'm|we're|i've|we've|i'd|we'd|my|our)\b/i
+
 /** Scores how check-worthy a sentence is, from 0 to 1, with the reasons for it. */
 export function claimScore(sentence: string): { score: number; reasons: string[] } {
   const reasons: string[] = []
@@ -73,6 +81,9 @@ export function claimScore(sentence: string): { score: number; reasons: string[]
     }
   }
   for (const a of AGAINST) if (a.test.test(sentence)) x -= a.weight
+  // Speakers talking about themselves, with nothing measurable in it: an anecdote or a stance.
+  const hard = reasons.some((r) => r !== 'past action or record')
+  if (!hard && FIRST_PERSON.test(sentence)) x -= 0.1
   const words = sentence.split(/\s+/).filter(Boolean).length
   if (words < 6) x -= 0.2
   else if (words > 14) x += 0.05
