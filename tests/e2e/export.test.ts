@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { strictPage } from '../helpers/browser'
 import { copydesk, ROOT } from '../helpers/cli'
 import { useServedApp } from '../helpers/app'
+import { paintedAnnotations } from '../helpers/editor'
 
 const CLAIM = 'the annual pension contribution was $104 million in 2016'
 
@@ -131,7 +132,7 @@ describe('exporting an annotated copy and importing annotations in Chromium', ()
     const { page, problems } = await strictPage(app.browser())
     await page.goto(`${app.served().url}#/article/2`)
     await page.locator('.ProseMirror').waitFor()
-    expect(await page.locator('.ProseMirror [data-ann-id]').count()).toBe(0)
+    expect(await paintedAnnotations(page)).toEqual([])
     await page.getByRole('button', { name: 'Import annotations…', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'Import annotations' })
     await dialog.waitFor()
@@ -149,7 +150,7 @@ describe('exporting an annotated copy and importing annotations in Chromium', ()
     expect(listed).toMatchObject([{ kind: 'claim', exact: CLAIM, status: 'false' }])
     await dialog.getByRole('button', { name: 'Done' }).click()
     await dialog.waitFor({ state: 'detached' })
-    await page.locator('.ProseMirror [data-ann-id]').first().waitFor()
+    await expect.poll(async () => (await paintedAnnotations(page)).map((a) => `${a.kind}: ${a.text}`)).toEqual([`claim: ${CLAIM}`])
     expect(realProblems(problems)).toEqual([])
   })
 

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { copydesk, ROOT } from '../helpers/cli'
 import { strictPage } from '../helpers/browser'
-import { waitSaved } from '../helpers/editor'
+import { paintedAnnotations, waitSaved } from '../helpers/editor'
 import { useServedApp } from '../helpers/app'
 
 interface Listed {
@@ -30,7 +30,7 @@ describe('suggestions in the editor', () => {
     await expect.poll(() => countOf(page)).toBeGreaterThan(10)
     // Suggestions are drawn apart from annotations, and nothing is annotated yet.
     expect(await page.locator('.ProseMirror .cd-sug-quote').count()).toBeGreaterThan(3)
-    expect(await page.locator('.ProseMirror .cd-ann').count()).toBe(0)
+    expect(await paintedAnnotations(page)).toEqual([])
     expect(JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout)).toEqual([])
 
     await page.getByRole('tab', { name: /^Suggestions/ }).click()

@@ -8,9 +8,8 @@ import { call, onMenuCommand } from '../api'
 import { Autosaver, type SaveStatus } from '../autosave'
 import { annotationKeymap, tagSelection } from '../editor/annotation-keys'
 import {
-  annotationDecorations,
+  annotationPainter,
   annotations,
-  annotationsAt,
   annotationsFromStored,
   annotationsToStored,
   annotationsVersion,
@@ -24,6 +23,7 @@ import { annotationActions } from './annotations/actions'
 import { AnnotationPanel } from './annotations/AnnotationPanel'
 import { useHistory } from './annotations/AnnotationDetails'
 import { ContextMenu, HoverCard, type MenuState } from './annotations/EditorOverlays'
+import { annotationsUnderPointer } from './annotations/pointer'
 import { useAnnotation, useAnnotationList, useAnnotationText, useSelectedId } from './annotations/useAnnotations'
 import { KIND_LABELS, SHORTCUTS } from './labels'
 import { ExportDialog } from './ExportDialog'
@@ -117,7 +117,8 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         const records = annotationsFromStored(probe.doc, stored, new Date().toISOString())
         const state = createArticleState(a.body, [
           annotations({ annotations: records, user: () => prefs.current.userName }),
-          annotationDecorations(),
+          // CSS Custom Highlight API where the browser has it (Electron, Chromium), spans elsewhere.
+          annotationPainter({ mode: 'auto' }),
           annotationKeymap(),
           suggestionsPlugin(),
           suggestionKeymap(() => suggestionsRef.current)
@@ -210,25 +211,25 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
     return () => window.removeEventListener('keydown', onKey)
   }, [handle, menu])
 
-  // A click on highlighted text opens its innermost annotation.
+  // A click on highlighted text opens its innermost annotation (found by position: the
+  // highlights painter has no element per annotation).
   useEffect(() => {
     const el = place.current
     if (!el || !initialState) return
     const onClick = (e: MouseEvent): void => {
       const view = handle.view
-      if (!view || !view.state.selection.empty) return
-      const pos = view.posAtCoords({ left: e.clientX, top: e.clientY })
-      const hit = pos ? annotationsAt(view.state, pos.pos).find((a) => a.from < pos.pos && pos.pos < a.to) : undefined
-      const target = (e.target as HTMLElement).closest('[data-ann-id]') as HTMLElement | null
-      const id = target?.dataset.annId ?? hit?.id ?? null
+      // A drag that selected text is not a click on an annotation. The DOM selection, not the
+      // editor's: ProseMirror reads a click's new selection only on the next selectionchange.
+      if (!view || !(getSelection()?.isCollapsed ?? true)) return
+      const id = annotationsUnderPointer(view, e.clientX, e.clientY)[0]?.id ?? null
       selectAnnotation(id)(view.state, view.dispatch)
     }
     const onContext = (e: MouseEvent): void => {
       const view = handle.view
       if (!view) return
-      const target = (e.target as HTMLElement).closest('[data-ann-id]') as HTMLElement | null
       e.preventDefault()
-      setMenu({ x: e.clientX, y: e.clientY, canTag: !view.state.selection.empty, onAnnotation: target?.dataset.annId ?? null })
+      const onAnnotation = annotationsUnderPointer(view, e.clientX, e.clientY)[0]?.id ?? null
+      setMenu({ x: e.clientX, y: e.clientY, canTag: !view.state.selection.empty, onAnnotation })
     }
     el.addEventListener('click', onClick)
     el.addEventListener('contextmenu', onContext)

@@ -31,11 +31,16 @@ export function VirtualList<T>({
     return () => ro.disconnect()
   }, [])
 
+  // From the scroll position and height already known (onScroll, ResizeObserver): reading
+  // them from the element here would force style and layout in the middle of every commit.
+  const view = useRef({ top, height })
+  view.current = { top, height }
   useEffect(() => {
     const el = box.current
     if (!el || scrollTo === undefined || scrollTo < 0) return
     const y = scrollTo * rowHeight
-    if (y < el.scrollTop || y + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, y - el.clientHeight / 2)
+    const { top: shown, height: tall } = view.current
+    if (y < shown || y + rowHeight > shown + tall) el.scrollTop = Math.max(0, y - tall / 2)
   }, [scrollTo, rowHeight])
 
   const first = Math.max(0, Math.floor(top / rowHeight) - 5)

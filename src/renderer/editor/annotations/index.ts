@@ -20,5 +20,12 @@ export {
 } from './queries'
 export { annotationsFromStored, annotationsToStored } from './convert'
 export { annotationClasses, annotationDecorations, annotationDecorationSet } from './decorations'
+export {
+  annotationHighlights,
+  annotationPainter,
+  highlightsSupported,
+  HIGHLIGHT_NAMES,
+  type PainterMode
+} from './highlights'
 export { AnnotationStep } from './step'
 export type { AnnotationRecord, AnnotationsConfig, FieldsPatch } from './types'

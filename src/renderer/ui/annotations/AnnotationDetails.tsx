@@ -1,4 +1,5 @@
 import { useEffect, useState, type JSX } from 'react'
+import { flushSync } from 'react-dom'
 import {
   ANNOTATION_KINDS,
   CLAIM_STATUSES,
@@ -157,14 +158,29 @@ function SourcePicker(props: {
 }): JSX.Element {
   const [name, setName] = useState('')
   const [message, setMessage] = useState<string | null>(null)
+  // Every attribution of the article is an option: hundreds in a long article, ~15 ms of
+  // elements, style and layout. Until the list is used it holds only the current choice;
+  // the rest come when it takes focus or a press (before its popup opens).
+  const [all, setAll] = useState(false)
   const linked = props.attributions.find((a) => a.id === props.value)
+  const choices = all ? props.attributions : linked ? [linked] : []
+  const fill = (): void => {
+    if (!all) flushSync(() => setAll(true))
+  }
   return (
     <div className="field">
       <span>{props.label}</span>
       <div className="picker">
-        <select aria-label={props.label} value={props.value ?? ''} onChange={(e) => props.onPick(e.target.value || null)}>
+        <select
+          aria-label={props.label}
+          value={props.value ?? ''}
+          onFocus={fill}
+          onMouseDown={fill}
+          onKeyDown={fill}
+          onChange={(e) => props.onPick(e.target.value || null)}
+        >
           <option value="">{props.namedOnly ? `${props.namedOnly} (not in the text)` : '— none —'}</option>
-          {props.attributions.map((a) => (
+          {choices.map((a) => (
             <option key={a.id} value={a.id}>
               {props.describe(a)}
             </option>
@@ -303,12 +319,20 @@ export function useHistory(
   useEffect(() => {
     if (!id) return
     let live = true
-    load(id).then(
-      (h) => live && setHistory(h),
-      () => live && setHistory([])
-    )
+    // After the frame that shows the details: the request is not what the user waits for.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        load(id).then(
+          (h) => live && setHistory(h),
+          () => live && setHistory([])
+        )
+      }, 0)
+    })
     return () => {
       live = false
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
     }
   }, [id, savedVersion, load])
   return history

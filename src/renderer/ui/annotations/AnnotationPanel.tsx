@@ -6,6 +6,7 @@ import { shortcut } from '../shortcuts'
 import type { AnnotationActions } from './actions'
 import { AnnotationDetails } from './AnnotationDetails'
 import { VirtualList } from '../VirtualList'
+import type { AnnotationTexts } from './useAnnotations'
 
 const ROW_HEIGHT = 62
 
@@ -16,7 +17,7 @@ interface Props {
   selectedText: string
   actions: AnnotationActions
   history: AnnotationChange[] | null
-  texts: Map<string, string>
+  texts: AnnotationTexts
   userName: string
   onPreferences: () => void
 }

@@ -3,6 +3,7 @@ import type { AnnotationKind } from '../../../shared/domain'
 import { CLAIM_STATUS_LABELS } from '../../../shared/domain'
 import type { EditorHandle } from '../../editor/react'
 import { getAnnotation, type AnnotationRecord } from '../../editor/annotations'
+import { annotationRect, annotationsUnderPointer } from './pointer'
 import { KIND_LABELS, SHORTCUTS } from '../labels'
 import { shortcut } from '../shortcuts'
 
@@ -19,30 +20,47 @@ function hoverSummary(a: AnnotationRecord, all: (id: string) => AnnotationRecord
   return [a.fields.sourceName || 'Source not named', a.fields.cue].filter(Boolean).join(' · ')
 }
 
-/** A summary card for the annotations under the mouse. */
+/**
+ * A summary card for the annotations under the mouse. The annotations are found by position
+ * (the highlights painter has no element per annotation), at most once a frame.
+ */
 export function HoverCard({ handle, container }: { handle: EditorHandle; container: RefObject<HTMLDivElement | null> }): JSX.Element | null {
   const [card, setCard] = useState<{ x: number; y: number; items: AnnotationRecord[] } | null>(null)
   useEffect(() => {
     const el = container.current
     if (!el) return
-    const over = (e: MouseEvent): void => {
-      const target = e.target as HTMLElement
-      const spans: HTMLElement[] = []
-      for (let n: HTMLElement | null = target.closest('[data-ann-id]'); n && el.contains(n); n = n.parentElement?.closest('[data-ann-id]') ?? null) spans.push(n)
+    let frame = 0
+    let point: { x: number; y: number } | null = null
+    let shown = ''
+    const show = (items: AnnotationRecord[]): void => {
+      const key = items.map((a) => a.id).join(' ')
+      if (key === shown) return
+      shown = key
       const view = handle.view
-      if (!spans.length || !view) {
-        setCard(null)
-        return
-      }
-      const items = spans.map((s) => getAnnotation(view.state, s.dataset.annId!)).filter((a): a is AnnotationRecord => !!a)
-      const rect = spans[0].getBoundingClientRect()
-      setCard({ x: rect.left, y: rect.bottom + 6, items })
+      const rect = view && items.length ? annotationRect(view, items[0]) : null
+      setCard(rect ? { x: rect.left, y: rect.bottom + 6, items } : null)
     }
-    const leave = (): void => setCard(null)
-    el.addEventListener('mouseover', over)
+    const look = (): void => {
+      frame = 0
+      const view = handle.view
+      if (!point || !view) return
+      show(annotationsUnderPointer(view, point.x, point.y))
+    }
+    const move = (e: MouseEvent): void => {
+      // Not while selecting text with the mouse.
+      if (e.buttons !== 0) return
+      point = { x: e.clientX, y: e.clientY }
+      if (!frame) frame = requestAnimationFrame(look)
+    }
+    const leave = (): void => {
+      point = null
+      show([])
+    }
+    el.addEventListener('mousemove', move)
     el.addEventListener('mouseleave', leave)
     return () => {
-      el.removeEventListener('mouseover', over)
+      if (frame) cancelAnimationFrame(frame)
+      el.removeEventListener('mousemove', move)
       el.removeEventListener('mouseleave', leave)
     }
   }, [handle, container])

@@ -3,6 +3,7 @@ import type { AnnotationKind } from '../../../shared/domain'
 import { offsetToPos, projectDoc } from '../../../shared/text'
 import {
   addAnnotation,
+  getAnnotation,
   reattachAnnotation,
   removeAnnotation,
   retagAnnotation,
@@ -11,6 +12,7 @@ import {
   type AnnotationRecord,
   type FieldsPatch
 } from '../../editor/annotations'
+import { annotationElement } from './pointer'
 
 /** What the panel can do to annotations; each is one undoable editor transaction. */
 export interface AnnotationActions {
@@ -39,7 +41,8 @@ export function annotationActions(view: () => EditorView | null): AnnotationActi
     },
     select: (id, reveal = false) => {
       run(selectAnnotation(id, { reveal }))
-      if (reveal && id) scrollToAnnotation(id)
+      const v = view()
+      if (reveal && id && v) scrollToAnnotation(v, id)
     },
     speakerByName(record, name) {
       const v = view()
@@ -72,10 +75,11 @@ export function annotationActions(view: () => EditorView | null): AnnotationActi
   }
 }
 
-/** Scrolls the annotation's highlight into the middle of the window. */
-export function scrollToAnnotation(id: string): void {
+/** Scrolls the annotation's text into the middle of the window (with either painter). */
+export function scrollToAnnotation(view: EditorView, id: string): void {
   requestAnimationFrame(() => {
-    const el = document.querySelector(`[data-ann-id="${CSS.escape(id)}"]`)
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+    const record = getAnnotation(view.state, id)
+    if (!record || record.placement !== 'anchored') return
+    annotationElement(view, record)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
   })
 }

@@ -3,12 +3,33 @@ import type { EditorHandle } from '../../editor/react'
 import { useEditorSelector } from '../../editor/react'
 import { annotationsVersion, annotationText, getAnnotation, getAnnotations, getOrphans, selectedAnnotationId } from '../../editor/annotations'
 import type { AnnotationRecord } from '../../editor/annotations'
+import type { EditorState } from 'prosemirror-state'
+
+/** Annotations' current text by id, read from the document when first asked (the list shows ~20 of 2,000). */
+export interface AnnotationTexts {
+  get(id: string): string | undefined
+}
 
 export interface AnnotationList {
   list: readonly AnnotationRecord[]
   orphans: AnnotationRecord[]
   /** Each listed annotation's current text, by id. */
-  texts: Map<string, string>
+  texts: AnnotationTexts
+}
+
+function lazyTexts(state: EditorState): AnnotationTexts {
+  const cache = new Map<string, string>()
+  return {
+    get(id) {
+      let text = cache.get(id)
+      if (text === undefined) {
+        const record = getAnnotation(state, id)
+        if (!record) return undefined
+        cache.set(id, (text = annotationText(state, record)))
+      }
+      return text
+    }
+  }
 }
 
 /** A number that moves once typing has paused for `ms` after the text changed (no render per key). */
@@ -42,9 +63,8 @@ export function useAnnotationList(handle: EditorHandle): AnnotationList {
   const settled = useSettledDoc(handle, 400)
   return useMemo(() => {
     const state = handle.view?.state
-    if (!state) return { list: [], orphans: [], texts: new Map() }
-    const list = getAnnotations(state)
-    return { list, orphans: getOrphans(state), texts: new Map(list.map((a) => [a.id, annotationText(state, a)])) }
+    if (!state) return { list: [], orphans: [], texts: new Map<string, string>() }
+    return { list: getAnnotations(state), orphans: getOrphans(state), texts: lazyTexts(state) }
   }, [handle, version, settled])
 }
 
