@@ -1,4 +1,5 @@
 import type { Node } from 'prosemirror-model'
+import { lastAtOrBefore } from './bsearch'
 
 /**
  * The plain-text projection of an article body: every textblock's text in document order,
@@ -64,28 +65,6 @@ export function docText(doc: Node): string {
   return projectDoc(doc).text
 }
 
-function findRunByOffset(runs: TextRun[], offset: number): number {
-  let lo = 0
-  let hi = runs.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (runs[mid].offset <= offset) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
-
-function findRunByPos(runs: TextRun[], pos: number): number {
-  let lo = 0
-  let hi = runs.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (runs[mid].pos <= pos) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
-
 /**
  * Document position of a text offset. An offset inside a block separator maps to the end of
  * the block before it when `side` is -1 (an end boundary) and to the start of the next one
@@ -94,7 +73,7 @@ function findRunByPos(runs: TextRun[], pos: number): number {
 export function offsetToPos(p: Projection, offset: number, side: -1 | 1 = 1): number {
   const { runs } = p
   if (runs.length === 0) return 1
-  const i = findRunByOffset(runs, offset)
+  const i = lastAtOrBefore(runs, (r) => r.offset, offset)
   const run = runs[i]
   if (offset <= run.offset + run.length) return run.pos + Math.max(0, offset - run.offset)
   // In the gap after this run (a separator).
@@ -106,7 +85,7 @@ export function offsetToPos(p: Projection, offset: number, side: -1 | 1 = 1): nu
 export function posToOffset(p: Projection, pos: number): number {
   const { runs } = p
   if (runs.length === 0) return 0
-  const i = findRunByPos(runs, pos)
+  const i = lastAtOrBefore(runs, (r) => r.pos, pos)
   const run = runs[i]
   if (pos < run.pos) return run.offset
   if (pos <= run.pos + run.length) return run.offset + (pos - run.pos)

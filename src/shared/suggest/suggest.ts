@@ -1,5 +1,6 @@
 /** The suggestion engine: quotes, attributions and check-worthy claims in an article's text. */
 import { findAttributions, type FoundAttribution } from './attributions'
+import { lastAtOrBefore } from '../bsearch'
 import { claimScore } from './claims'
 import { findQuotes } from './quotes'
 import { fitsPronoun, isPronoun, sourceBefore, type TokenRange } from './sources'
@@ -75,17 +76,8 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   }
 
   if (kinds.has('quote')) {
-    // The sentence a character falls in (binary search over the sentence starts).
-    const sentenceOf = (pos: number): number => {
-      let lo = 0
-      let hi = sents.length - 1
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1
-        if (sents[mid].start <= pos) lo = mid
-        else hi = mid - 1
-      }
-      return lo
-    }
+    // The sentence a character falls in.
+    const sentenceOf = (pos: number): number => lastAtOrBefore(sents, (x) => x.start, pos)
     const owner = new Map<number, number>()
     found.forEach((a, k) => a.quotes.forEach((q) => owner.has(q) || owner.set(q, k)))
     quotes.forEach((q, n) => {
