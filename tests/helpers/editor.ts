@@ -1,10 +1,28 @@
 import type { Page } from 'playwright-core'
 
-/** Selects the first occurrence of `text` in the editor, as a user dragging over it would. */
+/**
+ * Selects the first occurrence of `text` in the editor, as a user dragging over it would.
+ * Tries again when a redraw that was already under way (suggestions arriving from their
+ * worker, say) put ProseMirror's own selection back before it read the new one.
+ */
 export async function selectText(page: Page, text: string, occurrence = 1): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await placeSelection(page, text, occurrence)
+    const held = await page
+      .waitForFunction((t) => getSelection()!.toString() === t, text, { timeout: 2_000 })
+      .then(() => page.waitForTimeout(100))
+      .then(() => page.evaluate((t) => getSelection()!.toString() === t, text))
+      .catch(() => false)
+    if (held) return
+    if (attempt === 4) throw new Error(`The editor would not keep "${text}" selected`)
+  }
+}
+
+async function placeSelection(page: Page, text: string, occurrence: number): Promise<void> {
   await page.evaluate(
     ([t, n]) => {
       const root = document.querySelector('.ProseMirror')!
+      ;(root as HTMLElement).focus()
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       const nodes: Text[] = []
       for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
@@ -28,13 +46,9 @@ export async function selectText(page: Page, text: string, occurrence = 1): Prom
       const sel = getSelection()!
       sel.removeAllRanges()
       sel.addRange(range)
-      ;(root as HTMLElement).focus()
     },
     [text, occurrence] as const
   )
-  // ProseMirror reads the DOM selection on selectionchange.
-  await page.waitForFunction(() => !getSelection()!.isCollapsed)
-  await page.waitForTimeout(50)
 }
 
 /** Waits until the save indicator says everything is saved. */
