@@ -1,7 +1,7 @@
 /** The suggestion engine: quotes, attributions and check-worthy claims in an article's text. */
 import { findAttributions, type FoundAttribution } from './attributions'
-import { lastAtOrBefore } from '../bsearch'
 import { claimScore } from './claims'
+import { quoteSuggestions } from './quote-score'
 import { findQuotes } from './quotes'
 import { fitsPronoun, isPronoun, sourceBefore, type TokenRange } from './sources'
 import { sentences, tokenize, type Token } from './tokens'
@@ -76,30 +76,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   }
 
   if (kinds.has('quote')) {
-    // The sentence a character falls in.
-    const sentenceOf = (pos: number): number => lastAtOrBefore(sents, (x) => x.start, pos)
-    const owner = new Map<number, number>()
-    found.forEach((a, k) => a.quotes.forEach((q) => owner.has(q) || owner.set(q, k)))
-    quotes.forEach((q, n) => {
-      const k = owner.get(n)
-      const a = k === undefined ? undefined : found[k]
-      const words = text.slice(q.start, q.end).trim().split(/\s+/).length
-      let score = q.single ? 0.6 : 0.75
-      // A quote inside reported speech ("she said the plan was “a disaster”") is someone's words.
-      const within = a ? undefined : found.find((f) => (f.content && f.content.start <= q.open && q.closeEnd <= f.content.end + 1) || sentenceOf(f.cueStart) === sentenceOf(q.start))
-      if (a) score = 0.95
-      else if (within) score = words <= 3 ? 0.7 : 0.85
-      // A few words in marks, said by no one, are often a title, a nickname or scare quotes:
-      // offered, but ranked below 0.5.
-      else if (words <= 3) score = 0.35
-      out.push({
-        kind: 'quote',
-        ...span(text, q.start, q.end),
-        score: Math.round(score * 100) / 100,
-        speaker: k === undefined ? null : resolve(text, toks, found, k),
-        cue: a ? span(text, a.cueStart, a.cueEnd) : null
-      })
-    })
+    out.push(...quoteSuggestions({ text, toks, sents, quotes, found, speakerOf: (k) => resolve(text, toks, found, k) }))
   }
 
   if (kinds.has('claim')) {
