@@ -27,6 +27,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // COPYDESK_MINIFY=0 keeps function names, for reading CPU profiles (BENCH_PROFILE).
+      minify: process.env.COPYDESK_MINIFY !== '0',
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     }
   }

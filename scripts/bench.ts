@@ -10,7 +10,7 @@
  * then the exports, in Node, on the same article.
  * Needs `npm run build` first (npm install does it) and /usr/bin/chromium.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
@@ -27,6 +27,75 @@ import { exportBrat, exportCsv, exportDocx, exportHtml, exportMarkdown, exportW3
 const ROOT = join(__dirname, '..')
 const RENDERER = join(ROOT, 'out', 'renderer')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+// BENCH_PROFILE=<folder>: also record a CPU profile of each interaction (open it in DevTools)
+// and print where its time went, by function.
+const PROFILE = process.env.BENCH_PROFILE
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]
+  samples: number[]
+  timeDeltas: number[]
+}
+
+const selfTimes = new Map<string, Map<string, number>>()
+const nativeTimes = new Map<string, Map<string, number>>()
+interface TraceEvent {
+  name: string
+  ph: string
+  pid: number
+  tid: number
+  dur?: number
+  args?: { name?: string }
+}
+
+/**
+ * Runs `work` under the CPU profiler when BENCH_PROFILE is set, adding its self times by
+ * function to `phase` (printed by printProfile) and keeping the last profile on disk.
+ */
+async function profiled(page: Page, phase: string, work: () => Promise<void>): Promise<void> {
+  if (!PROFILE) return work()
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+  await cdp.send('Profiler.start')
+  mkdirSync(PROFILE, { recursive: true })
+  await page.context().browser()!.startTracing(page, { categories: (process.env.BENCH_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline').split(',') })
+  await work()
+  const raw = (await page.context().browser()!.stopTracing()).toString('utf8')
+  const trace = JSON.parse(raw) as { traceEvents: TraceEvent[] }
+  writeFileSync(join(PROFILE, `${phase}.trace.json`), raw)
+  const main = trace.traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+  const natives = nativeTimes.get(phase) ?? new Map<string, number>()
+  nativeTimes.set(phase, natives)
+  for (const e of trace.traceEvents) {
+    if (e.ph !== 'X' || !main || e.tid !== main.tid || e.pid !== main.pid || !e.dur) continue
+    natives.set(e.name, (natives.get(e.name) ?? 0) + e.dur / 1000)
+  }
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+  await cdp.detach()
+  mkdirSync(PROFILE, { recursive: true })
+  writeFileSync(join(PROFILE, `${phase}.cpuprofile`), JSON.stringify(profile))
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
+  const self = selfTimes.get(phase) ?? new Map<string, number>()
+  selfTimes.set(phase, self)
+  profile.samples.forEach((id, i) => {
+    const f = byNode.get(id)!.callFrame
+    if (f.functionName === '(idle)') return
+    const where = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
+    self.set(where, (self.get(where) ?? 0) + profile.timeDeltas[i] / 1000)
+  })
+}
+
+function printProfile(phase: string, runs: number): void {
+  const self = selfTimes.get(phase)
+  if (!self) return
+  const total = [...self.values()].reduce((a, b) => a + b, 0)
+  console.log(`  profile of ${phase}: ${(total / runs).toFixed(1)} ms busy a run; top self times a run:`)
+  for (const [where, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`    ${(ms / runs).toFixed(2).padStart(7)} ms  ${where}`)
+  console.log('  trace events on the main thread a run (nested events counted in each):')
+  for (const [name, ms] of [...(nativeTimes.get(phase) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_TOP ?? 14))) console.log(`    ${(ms / runs).toFixed(2).padStart(7)} ms  ${name}`)
+}
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b)
@@ -196,11 +265,14 @@ async function main(): Promise<void> {
     await page.locator('.ProseMirror p').nth(200).click()
     await samples(page)
     const typing: number[] = []
-    for (let i = 0; i < 120; i++) {
-      await page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA')
-      typing.push(...(await samples(page)))
-    }
+    await profiled(page, 'typing', async () => {
+      for (let i = 0; i < 120; i++) {
+        await page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA')
+        typing.push(...(await samples(page)))
+      }
+    })
     console.log(row('typing (per key)', typing, 16))
+    printProfile('typing', typing.length)
 
     // Tagging a selection with the keyboard.
     const tagTimes: number[] = []
@@ -208,21 +280,27 @@ async function main(): Promise<void> {
       await page.locator('.ProseMirror p').nth(10 + i * 5).click()
       await page.keyboard.press('Shift+End')
       await samples(page)
-      await page.keyboard.press('Alt+Shift+C')
-      // Alt, Shift and C each report; the C is the one that tags, and the slowest.
-      tagTimes.push(Math.max(...(await samples(page))))
+      await profiled(page, 'tagging', async () => {
+        await page.keyboard.press('Alt+Shift+C')
+        // Alt, Shift and C each report; the C is the one that tags, and the slowest.
+        tagTimes.push(Math.max(...(await samples(page))))
+      })
     }
     console.log(row('tagging (Alt+Shift+C)', tagTimes, 16))
+    printProfile('tagging', tagTimes.length)
 
     // Opening an annotation's details from the list.
     const items = page.locator('.virtual-list .ann-item')
     const detailTimes: number[] = []
     for (let i = 0; i < 40; i++) {
       await samples(page)
-      await items.nth(i % 8).click()
-      detailTimes.push(Math.max(...(await samples(page))))
+      await profiled(page, 'details', async () => {
+        await items.nth(i % 8).click()
+        detailTimes.push(Math.max(...(await samples(page))))
+      })
     }
     console.log(row('opening details (click in list)', detailTimes, 16))
+    printProfile('details', detailTimes.length)
   } finally {
     await browser.close()
     await door.close()

@@ -9,6 +9,18 @@ export interface AutosaveOptions {
   save: () => Promise<void>
   delayMs?: number
   onStatus: (status: SaveStatus, error?: Error) => void
+  /**
+   * Runs a pause's save when the page is next idle, so that a save (serialising a long
+   * article and its annotations takes several milliseconds) never lands between a key and
+   * its frame. Defaults to requestIdleCallback (at most 1 s late), or at once without it.
+   */
+  whenIdle?: (run: () => void) => void
+}
+
+function defaultWhenIdle(run: () => void): void {
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback
+  if (ric) ric(run, { timeout: 1000 })
+  else run()
 }
 
 export class Autosaver {
@@ -26,7 +38,13 @@ export class Autosaver {
     this.dirty = true
     this.options.onStatus('unsaved')
     if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.flush(), this.delay)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      ;(this.options.whenIdle ?? defaultWhenIdle)(() => {
+        // Flushed (or changed again) in the meantime: that call or the next timer saves.
+        if (this.timer === null) void this.flush().catch(() => {})
+      })
+    }, this.delay)
   }
 
   get hasUnsavedChanges(): boolean {

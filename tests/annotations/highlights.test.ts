@@ -35,6 +35,8 @@ interface FakeRange {
 class Painter {
   readonly highlights = new Map<string, Set<FakeRange>>()
   readonly book: HighlightBook<FakeRange>
+  /** Ranges handed back as painted no more (the view reuses them). */
+  readonly released: FakeRange[] = []
   state: EditorState
 
   constructor(state: EditorState, win: Region | null = null) {
@@ -49,7 +51,8 @@ class Painter {
         if (!this.highlights.has(name)) this.highlights.set(name, new Set())
         this.highlights.get(name)!.add(r)
       },
-      remove: (name, r) => this.highlights.get(name)?.delete(r)
+      remove: (name, r) => this.highlights.get(name)?.delete(r),
+      release: (r) => void this.released.push(r)
     })
     this.book.setWindow(set(state), win)
   }
@@ -87,6 +90,10 @@ class Painter {
     }
     const inHighlights = new Set([...this.highlights.values()].flatMap((h) => [...h]))
     expect(inHighlights.size).toBe(this.book.size)
+    // Every range made is either painted or handed back once, and one handed back is in no highlight.
+    expect(new Set(this.released).size).toBe(this.released.length)
+    expect(this.released.length + this.book.size).toBe(this.book.made)
+    for (const r of this.released) expect(inHighlights.has(r)).toBe(false)
   }
 }
 

@@ -75,4 +75,24 @@ describe('autosave', () => {
     expect(statuses.at(-1)).toBe('saved')
     a.dispose()
   })
+
+  it('saves after the pause only when the page is idle, and not at all when typing resumed meanwhile', async () => {
+    const idle: (() => void)[] = []
+    let saves = 0
+    const a = new Autosaver({ delayMs: 10, save: async () => void saves++, onStatus: () => {}, whenIdle: (run) => void idle.push(run) })
+    a.changed()
+    await new Promise((r) => setTimeout(r, 30))
+    expect(saves).toBe(0)
+    expect(idle).toHaveLength(1)
+    a.changed() // typing again before the page was idle: this pause's save is dropped
+    idle.shift()!()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(saves).toBe(0)
+    await new Promise((r) => setTimeout(r, 30))
+    idle.shift()!()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(saves).toBe(1)
+    expect(a.hasUnsavedChanges).toBe(false)
+    a.dispose()
+  })
 })

@@ -1,11 +1,10 @@
 import type { JSX } from 'react'
-import { redo, redoDepth, undo, undoDepth } from 'prosemirror-history'
 import type { Command, EditorState } from 'prosemirror-state'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { ANNOTATION_KINDS, type Article, type ArticleMeta, type Preferences } from '../../shared/domain'
+import type { Article, ArticleMeta, Preferences } from '../../shared/domain'
 import type { DocJSON } from '../../shared/schema'
 import { call, onMenuCommand } from '../api'
-import { Autosaver, type SaveStatus } from '../autosave'
+import { Autosaver } from '../autosave'
 import { annotationKeymap, tagSelection } from '../editor/annotation-keys'
 import {
   annotationPainter,
@@ -16,35 +15,33 @@ import {
   removeAnnotation,
   selectAnnotation
 } from '../editor/annotations'
-import { useEditorHandle, useEditorSelector, useMountEditor } from '../editor/react'
+import { useEditorHandle, useMountEditor } from '../editor/react'
 import { createArticleState } from '../editor/setup'
 import { openLibrary, useAppCommands } from './App'
 import { annotationActions } from './annotations/actions'
-import { AnnotationPanel } from './annotations/AnnotationPanel'
-import { useHistory } from './annotations/AnnotationDetails'
 import { ContextMenu, HoverCard, type MenuState } from './annotations/EditorOverlays'
 import { annotationsUnderPointer } from './annotations/pointer'
-import { useAnnotation, useAnnotationList, useAnnotationText, useSelectedId } from './annotations/useAnnotations'
-import { KIND_LABELS, SHORTCUTS } from './labels'
+import { EditingToolbar } from './EditingToolbar'
 import { ExportDialog } from './ExportDialog'
 import { ImportAnnotationsDialog } from './ImportAnnotationsDialog'
 import { MetaFields } from './MetaFields'
 import { PreferencesDialog } from './PreferencesDialog'
-import { SaveIndicator } from './SaveIndicator'
-import { shortcut } from './shortcuts'
+import { SaveIndicator, SaveState } from './SaveIndicator'
+import { SidePanel } from './SidePanel'
 import { useToast } from './Toast'
 import { suggestionsPlugin } from '../editor/suggestions/plugin'
-import { SuggestionsPanel } from './suggestions/SuggestionsPanel'
-import { suggestionKeymap, useSuggestions, type SuggestionsControl } from './suggestions/useSuggestions'
+import { suggestionKeymap, type SuggestionsControl } from './suggestions/useSuggestions'
 
-/** One article open for editing: its details, its text, its annotations, and a save state always in view. */
+/**
+ * One article open for editing: its details, its text, its annotations, and a save state
+ * always in view. The page itself re-renders only when the article, its details or a dialog
+ * change: the toolbar, the save state and the side panel follow the editor by themselves.
+ */
 export function ArticleView({ id }: { id: number }): JSX.Element {
   const [article, setArticle] = useState<Article | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [meta, setMeta] = useState<ArticleMeta | null>(null)
-  const [status, setStatus] = useState<SaveStatus>('saved')
-  const [saveError, setSaveError] = useState<string | null>(null)
-  const [savedVersion, setSavedVersion] = useState(0)
+  const [saves] = useState(() => new SaveState())
   const [initialState, setInitialState] = useState<EditorState | null>(null)
   const [menu, setMenu] = useState<MenuState | null>(null)
   const [prefsOpen, setPrefsOpen] = useState(false)
@@ -72,11 +69,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const autosaver = useMemo(
     () =>
       new Autosaver({
-        onStatus: (s, err) => {
-          setStatus(s)
-          setSaveError(s === 'error' ? (err?.message ?? 'Saving failed') : null)
-          if (s === 'saved') setSavedVersion((v) => v + 1)
-        },
+        onStatus: (s, err) => saves.set(s, err),
         save: async () => {
           const state = handle.view?.state
           const was = dirty.current
@@ -98,7 +91,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
           }
         }
       }),
-    [id, handle]
+    [id, handle, saves]
   )
 
   useEffect(() => {
@@ -174,20 +167,11 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
     [autosaver]
   )
 
-  const canUndo = useEditorSelector(handle, (s) => undoDepth(s) > 0, false)
-  const canRedo = useEditorSelector(handle, (s) => redoDepth(s) > 0, false)
-  const hasSelection = useEditorSelector(handle, (s) => !s.selection.empty, false)
-  const { list, orphans, texts } = useAnnotationList(handle)
-  const selectedId = useSelectedId(handle)
-  const selected = useAnnotation(handle, selectedId)
-  const selectedText = useAnnotationText(handle, selectedId)
   const actions = useMemo(() => annotationActions(() => handle.view), [handle])
-  const [tab, setTab] = useState<'annotations' | 'suggestions'>('annotations')
-  const suggestions = useSuggestions(handle, id, initialState !== null)
   const suggestionsRef = useRef<SuggestionsControl | null>(null)
-  suggestionsRef.current = suggestions
   const loadHistory = useCallback((annotationId: string) => call('annotationHistory', { articleId: id, annotationId }), [id])
-  const history = useHistory(loadHistory, selectedId, savedVersion)
+  const openPreferences = useCallback(() => setPrefsOpen(true), [])
+  const retrySave = useCallback(() => void autosaver.flush().catch(() => {}), [autosaver])
 
   const run = useCallback(
     (cmd: Command): boolean => {
@@ -256,14 +240,18 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
     }
   }
 
+  // openDialog only reads refs and stable setters, so these need not change with renders.
+  const openDialogRef = useRef(openDialog)
+  openDialogRef.current = openDialog
+  const openExport = useCallback(() => void openDialogRef.current('export'), [])
+  const openImport = useCallback(() => void openDialogRef.current('import'), [])
   useEffect(
     () =>
       onMenuCommand((c) => {
-        if (c.command === 'show-export') void openDialog('export')
-        else if (c.command === 'show-import-annotations') void openDialog('import')
+        if (c.command === 'show-export') openExport()
+        else if (c.command === 'show-import-annotations') openImport()
       }),
-    // openDialog only reads refs and stable setters.
-    []
+    [openExport, openImport]
   )
 
   async function backToLibrary(): Promise<void> {
@@ -296,45 +284,15 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         <button type="button" title="Back to the library" onClick={() => void backToLibrary()}>
           ← Library
         </button>
-        <div className="toolbar" role="toolbar" aria-label="Editing">
-          <button type="button" aria-label="Undo" title={`Undo (${shortcut(SHORTCUTS.undo.keys)})`} disabled={!canUndo} onClick={() => run(undo)}>
-            Undo
-          </button>
-          <button type="button" aria-label="Redo" title={`Redo (${shortcut(SHORTCUTS.redo.keys)})`} disabled={!canRedo} onClick={() => run(redo)}>
-            Redo
-          </button>
-          <span className="sep" aria-hidden="true" />
-          {ANNOTATION_KINDS.map((k) => (
-            <button
-              key={k}
-              type="button"
-              className={`tag-button tag-${k}`}
-              aria-label={KIND_LABELS[k]}
-              title={`${SHORTCUTS[k].label} (${shortcut(SHORTCUTS[k].keys)})`}
-              disabled={!hasSelection}
-              // Keep the text selection: a mouse-down on the button would otherwise take focus from it.
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => run(tagSelection(k))}
-            >
-              <span className={`dot dot-${k}`} aria-hidden="true" />
-              {KIND_LABELS[k]}
-            </button>
-          ))}
-          <span className="sep" aria-hidden="true" />
-          <button type="button" title={`Keyboard shortcuts (${shortcut(SHORTCUTS.sheet.keys)})`} aria-label="Keyboard shortcuts" onClick={showShortcuts}>
-            ?
-          </button>
-          <button type="button" aria-label="Export…" title="Export an annotated copy (Ctrl/⌘+E in the app menu)" onClick={() => void openDialog('export')}>
-            Export…
-          </button>
-          <button type="button" aria-label="Import annotations…" title="Add annotations from a W3C or brat file" onClick={() => void openDialog('import')}>
-            Import annotations…
-          </button>
-          <button type="button" title="Your name and organisation" onClick={() => setPrefsOpen(true)}>
-            Preferences
-          </button>
-        </div>
-        <SaveIndicator status={status} error={saveError} onRetry={() => void autosaver.flush().catch(() => {})} />
+        <EditingToolbar
+          handle={handle}
+          run={run}
+          onShortcuts={showShortcuts}
+          onExport={openExport}
+          onImport={openImport}
+          onPreferences={openPreferences}
+        />
+        <SaveIndicator state={saves} onRetry={retrySave} />
       </header>
       <div className="article-layout">
         <main className="article-main">
@@ -348,41 +306,16 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
           )}
         </main>
         {initialState && (
-          <aside className="panel" aria-label="Side panel">
-            <div className="tabs" role="tablist" aria-label="Side panel">
-              <button type="button" role="tab" aria-selected={tab === 'annotations'} onClick={() => setTab('annotations')}>
-                Annotations ({list.length})
-              </button>
-              <button type="button" role="tab" aria-selected={tab === 'suggestions'} onClick={() => setTab('suggestions')}>
-                Suggestions ({suggestions.items.length})
-              </button>
-              <label className="toggle" title="Show suggestions in the text">
-                <input type="checkbox" checked={suggestions.enabled} onChange={(e) => suggestions.setEnabled(e.target.checked)} />
-                Suggest
-              </label>
-            </div>
-            {tab === 'annotations' ? (
-              <AnnotationPanel
-                list={list}
-                orphans={orphans}
-                selected={selected}
-                selectedText={selectedText}
-                texts={texts}
-                userName={userName}
-                onPreferences={() => setPrefsOpen(true)}
-                actions={actions}
-                history={history}
-              />
-            ) : (
-              <SuggestionsPanel
-                items={suggestions.items}
-                status={suggestions.status}
-                onAccept={suggestions.accept}
-                onDismiss={suggestions.dismiss}
-                onShow={suggestions.show}
-              />
-            )}
-          </aside>
+          <SidePanel
+            handle={handle}
+            articleId={id}
+            actions={actions}
+            suggestionsRef={suggestionsRef}
+            loadHistory={loadHistory}
+            saves={saves}
+            userName={userName}
+            onPreferences={openPreferences}
+          />
         )}
       </div>
       {initialState && <HoverCard handle={handle} container={place} />}

@@ -1,4 +1,4 @@
-import type { JSX } from 'react'
+import { memo, type JSX } from 'react'
 import type { ArticleMeta } from '../../shared/domain'
 
 const FIELDS: { key: keyof ArticleMeta; label: string; type?: string; placeholder: string }[] = [
@@ -9,7 +9,7 @@ const FIELDS: { key: keyof ArticleMeta; label: string; type?: string; placeholde
 ]
 
 /** The article's headline and details, edited in place and autosaved with the text. */
-export function MetaFields({ meta, onChange }: { meta: ArticleMeta; onChange: (m: ArticleMeta) => void }): JSX.Element {
+export const MetaFields = memo(function MetaFields({ meta, onChange }: { meta: ArticleMeta; onChange: (m: ArticleMeta) => void }): JSX.Element {
   return (
     <section className="meta" aria-label="Article details">
       <textarea
@@ -35,4 +35,4 @@ export function MetaFields({ meta, onChange }: { meta: ArticleMeta; onChange: (m
       </div>
     </section>
   )
-}
+})

@@ -1,4 +1,4 @@
-import type { JSX } from 'react'
+import { memo, useSyncExternalStore, type JSX } from 'react'
 import type { SaveStatus } from '../autosave'
 
 const LABELS: Record<SaveStatus, string> = {
@@ -8,8 +8,48 @@ const LABELS: Record<SaveStatus, string> = {
   error: 'Not saved'
 }
 
+export interface SaveSnapshot {
+  status: SaveStatus
+  error: string | null
+  /** Moves each time a save completes (the history in the details reloads then). */
+  saves: number
+}
+
+/**
+ * The save state, held outside React: the indicator and the history subscribe to it, so a
+ * status change re-renders those two and not the whole article page.
+ */
+export class SaveState {
+  private snapshot: SaveSnapshot = { status: 'saved', error: null, saves: 0 }
+  private readonly listeners = new Set<() => void>()
+
+  set(status: SaveStatus, error?: Error): void {
+    const prev = this.snapshot
+    const next: SaveSnapshot = {
+      status,
+      error: status === 'error' ? (error?.message ?? 'Saving failed') : null,
+      saves: prev.saves + (status === 'saved' && prev.status !== 'saved' ? 1 : 0)
+    }
+    if (next.status === prev.status && next.error === prev.error && next.saves === prev.saves) return
+    this.snapshot = next
+    for (const l of this.listeners) l()
+  }
+
+  get = (): SaveSnapshot => this.snapshot
+
+  subscribe = (l: () => void): (() => void) => {
+    this.listeners.add(l)
+    return () => this.listeners.delete(l)
+  }
+}
+
+export function useSaveState(state: SaveState): SaveSnapshot {
+  return useSyncExternalStore(state.subscribe, state.get)
+}
+
 /** Always says whether the editor's work is safe in the store. */
-export function SaveIndicator({ status, error, onRetry }: { status: SaveStatus; error: string | null; onRetry: () => void }): JSX.Element {
+export const SaveIndicator = memo(function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => void }): JSX.Element {
+  const { status, error } = useSaveState(state)
   return (
     <div className={`save-state save-${status}`} role="status" aria-live="polite" data-testid="save-state" data-status={status}>
       <span>{LABELS[status]}</span>
@@ -23,4 +63,4 @@ export function SaveIndicator({ status, error, onRetry }: { status: SaveStatus; 
       )}
     </div>
   )
-}
+})

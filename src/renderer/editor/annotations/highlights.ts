@@ -66,6 +66,8 @@ export interface HighlightTarget<R> {
   range(from: number, to: number): R | null
   add(name: string, range: R): void
   remove(name: string, range: R): void
+  /** A range that is painted no more (in no highlight): it may be reused. */
+  release?(range: R): void
 }
 
 interface Painted<R> {
@@ -129,7 +131,10 @@ export class HighlightBook<R> {
 
   /** Removes every range from every highlight. */
   clear(): void {
-    for (const [, p] of this.painted) for (const name of p.names) this.target.remove(name, p.range)
+    for (const [, p] of this.painted) {
+      for (const name of p.names) this.target.remove(name, p.range)
+      this.target.release?.(p.range)
+    }
     this.painted.clear()
   }
 
@@ -176,6 +181,7 @@ export class HighlightBook<R> {
       const old = this.painted.get(id)
       if (old) {
         for (const name of old.names) this.target.remove(name, old.range)
+        this.target.release?.(old.range)
         this.painted.delete(id)
       }
       const record = set.live.get(id)
@@ -276,6 +282,13 @@ class HighlightsView {
   readonly book: HighlightBook<Range>
   private readonly observer: MutationObserver
   private readonly highlights = new Map<string, Set<AbstractRange>>()
+  /**
+   * Ranges painted no more, to be pointed elsewhere rather than dropped. The document keeps
+   * every live Range up to date on every DOM change until it is garbage-collected, so
+   * thousands of dropped ones make each node removed, anywhere on the page, cost
+   * milliseconds; reused, there are never more than the window has needed at once.
+   */
+  private readonly spare: Range[] = []
   private last: Changes
   private lastDoc: Node
   private frame = 0
@@ -297,7 +310,8 @@ class HighlightsView {
     this.book = new HighlightBook<Range>({
       range: (from, to) => this.rangeAt(from, to),
       add: (name, range) => this.highlights.get(name)?.add(range),
-      remove: (name, range) => this.highlights.get(name)?.delete(range)
+      remove: (name, range) => this.highlights.get(name)?.delete(range),
+      release: (range) => void this.spare.push(range)
     })
     this.observer = new MutationObserver((records) => this.afterMutations(records))
     this.observer.observe(view.dom, { childList: true, characterData: true, subtree: true })
@@ -449,17 +463,20 @@ class HighlightsView {
 
   /** A live DOM Range over [from, to), its ends inside the text nodes where the text allows. */
   private rangeAt(from: number, to: number): Range | null {
+    let range: Range | undefined
     try {
       const start = this.view.domAtPos(from, 1)
       const end = this.view.domAtPos(to, -1)
-      const range = document.createRange()
+      range = this.spare.pop() ?? document.createRange()
       range.setStart(start.node, start.offset)
       range.setEnd(end.node, end.offset)
       return range
     } catch {
+      if (range) this.spare.push(range)
       return null
     }
   }
+
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/domain'
 import type { AnnotationRecord } from '../../editor/annotations'
 import { KIND_LABELS, SOURCE_TYPE_LABELS } from '../labels'
+import { useSaveState, type SaveState } from '../SaveIndicator'
 import type { AnnotationActions } from './actions'
 import { DraftField } from './DraftField'
 
@@ -21,7 +22,9 @@ interface Props {
   text: string
   all: readonly AnnotationRecord[]
   actions: AnnotationActions
-  history: AnnotationChange[] | null
+  /** Reads an annotation's recorded history from the store. */
+  loadHistory: (id: string) => Promise<AnnotationChange[]>
+  saves: SaveState
   onClose: () => void
 }
 
@@ -30,7 +33,8 @@ function excerpt(s: string, n = 60): string {
 }
 
 /** Everything about one annotation, edited in place; every edit is undoable. */
-export function AnnotationDetails({ record, text, all, actions, history, onClose }: Props): JSX.Element {
+export function AnnotationDetails({ record, text, all, actions, loadHistory, saves, onClose }: Props): JSX.Element {
+  const history = useHistory(loadHistory, record.id, saves)
   const attributions = all.filter((a) => a.kind === 'attribution')
   const label = (a: AnnotationRecord): string =>
     a.kind === 'attribution' && a.fields.sourceName ? a.fields.sourceName : excerpt(a.exact, 40)
@@ -309,12 +313,9 @@ function History({ history }: { history: AnnotationChange[] | null }): JSX.Eleme
   )
 }
 
-/** Loads an annotation's recorded history, again whenever `savedVersion` moves. */
-export function useHistory(
-  load: (id: string) => Promise<AnnotationChange[]>,
-  id: string | null,
-  savedVersion: number
-): AnnotationChange[] | null {
+/** Loads an annotation's recorded history, again after each save. */
+export function useHistory(load: (id: string) => Promise<AnnotationChange[]>, id: string | null, saves: SaveState): AnnotationChange[] | null {
+  const savedVersion = useSaveState(saves).saves
   const [history, setHistory] = useState<AnnotationChange[] | null>(null)
   useEffect(() => {
     if (!id) return

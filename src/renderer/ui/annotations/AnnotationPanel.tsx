@@ -1,4 +1,4 @@
-import { useMemo, useState, type JSX } from 'react'
+import { memo, useMemo, useState, type JSX } from 'react'
 import { ANNOTATION_KINDS, CLAIM_STATUSES, CLAIM_STATUS_LABELS, type AnnotationChange, type AnnotationKind, type ClaimStatus } from '../../../shared/domain'
 import type { AnnotationRecord } from '../../editor/annotations'
 import { KIND_LABELS, SHORTCUTS } from '../labels'
@@ -7,6 +7,7 @@ import type { AnnotationActions } from './actions'
 import { AnnotationDetails } from './AnnotationDetails'
 import { VirtualList } from '../VirtualList'
 import type { AnnotationTexts } from './useAnnotations'
+import type { SaveState } from '../SaveIndicator'
 
 const ROW_HEIGHT = 62
 
@@ -16,7 +17,8 @@ interface Props {
   selected: AnnotationRecord | undefined
   selectedText: string
   actions: AnnotationActions
-  history: AnnotationChange[] | null
+  loadHistory: (id: string) => Promise<AnnotationChange[]>
+  saves: SaveState
   texts: AnnotationTexts
   userName: string
   onPreferences: () => void
@@ -36,7 +38,18 @@ function summary(a: AnnotationRecord, byId: Map<string, AnnotationRecord>): stri
 }
 
 /** The side panel: every annotation in document order, filters with counts, and the details. */
-export function AnnotationPanel({ list, orphans, selected, selectedText, actions, history, texts, userName, onPreferences }: Props): JSX.Element {
+export const AnnotationPanel = memo(function AnnotationPanel({
+  list,
+  orphans,
+  selected,
+  selectedText,
+  actions,
+  loadHistory,
+  saves,
+  texts,
+  userName,
+  onPreferences
+}: Props): JSX.Element {
   const [kinds, setKinds] = useState<Set<AnnotationKind>>(new Set(ANNOTATION_KINDS))
   const [status, setStatus] = useState<ClaimStatus | 'any'>('any')
 
@@ -73,7 +86,8 @@ export function AnnotationPanel({ list, orphans, selected, selectedText, actions
           text={selectedText}
           all={list}
           actions={actions}
-          history={history}
+          loadHistory={loadHistory}
+          saves={saves}
           onClose={() => actions.select(null)}
         />
       ) : null}
@@ -153,4 +167,4 @@ export function AnnotationPanel({ list, orphans, selected, selectedText, actions
       )}
     </div>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useEffect, useState, type JSX, type RefObject } from 'react'
+import { memo, useEffect, useState, type JSX, type RefObject } from 'react'
 import type { AnnotationKind } from '../../../shared/domain'
 import { CLAIM_STATUS_LABELS } from '../../../shared/domain'
 import type { EditorHandle } from '../../editor/react'
@@ -24,7 +24,7 @@ function hoverSummary(a: AnnotationRecord, all: (id: string) => AnnotationRecord
  * A summary card for the annotations under the mouse. The annotations are found by position
  * (the highlights painter has no element per annotation), at most once a frame.
  */
-export function HoverCard({ handle, container }: { handle: EditorHandle; container: RefObject<HTMLDivElement | null> }): JSX.Element | null {
+export const HoverCard = memo(function HoverCard({ handle, container }: { handle: EditorHandle; container: RefObject<HTMLDivElement | null> }): JSX.Element | null {
   const [card, setCard] = useState<{ x: number; y: number; items: AnnotationRecord[] } | null>(null)
   useEffect(() => {
     const el = container.current
@@ -76,7 +76,7 @@ export function HoverCard({ handle, container }: { handle: EditorHandle; contain
       <div className="muted small">Click to open</div>
     </div>
   )
-}
+})
 
 export interface MenuState {
   x: number
