@@ -12,3 +12,28 @@ export function lastAtOrBefore<T>(items: readonly T[], key: (item: T) => number,
   }
   return lo
 }
+
+/**
+ * Answers "does [from, to) overlap any of these spans?" in O(log n) after an O(n log n)
+ * build: spans sorted by start, with the furthest end among each prefix. A span overlaps
+ * when it starts before `to` and ends after `from`, so among the spans starting before
+ * `to`, the furthest end decides.
+ */
+export function overlapIndex(spans: readonly { from: number; to: number }[]): (from: number, to: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.from - b.from)
+  const starts = sorted.map((s) => s.from)
+  const reach: number[] = []
+  let max = -Infinity
+  for (const s of sorted) reach.push((max = Math.max(max, s.to)))
+  return (from, to) => {
+    // How many spans start before `to`.
+    let lo = 0
+    let hi = starts.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (starts[mid] < to) lo = mid + 1
+      else hi = mid
+    }
+    return lo > 0 && reach[lo - 1] > from
+  }
+}
