@@ -72,4 +72,31 @@ describe('quotes a fact-checker is offered', () => {
   it('a quote in a headline is found', () => {
     expect(words('Senator Vows "No New Taxes Ever Again, Period"\n\nThe senator spoke on Monday.')).toEqual(['No New Taxes Ever Again, Period'])
   })
+
+  it('three apostrophes close a single quote and the doubled one around it together', () => {
+    expect(words("''Barbara Bush looked at me and said, 'You weren't in line,''' Ms. Compton recalled.")).toEqual([
+      "Barbara Bush looked at me and said, 'You weren't in line,'"
+    ])
+  })
+
+  it('three apostrophes open a doubled quote and a single one inside it together', () => {
+    expect(words("'''College Bowl,''' he replied when asked about his favourite show.")).toEqual(["'College Bowl,'"])
+  })
+
+  it('a left mark written where the right one belongs still closes the quote', () => {
+    expect(words('The pastor blasted the film \u201CFrozen\u201C and the books for being too \u201Cpro-gay.\u201D')).toEqual(['Frozen', 'pro-gay.'])
+  })
+
+  it('German quotes in reversed guillemets (» «) are found, also over paragraphs', () => {
+    expect(words('Er sagte: \u00BBWir gehen weiter\u00AB, und ging.')).toEqual(['Wir gehen weiter'])
+    const qs = quotes('\u00BBWir gehen weiter.\n\n\u00BBUnd wir bleiben hier\u00AB, sagte er.')
+    expect(qs).toHaveLength(1)
+    expect(qs[0].text.startsWith('Wir gehen weiter.')).toBe(true)
+    expect(qs[0].text.endsWith('bleiben hier')).toBe(true)
+  })
+
+  it('a paragraph that opens with another kind of mark starts a new quote, not the same one', () => {
+    // Some sites open every paragraph of an excerpt with a straight mark and quote inside it with curly ones.
+    expect(words('"Kevin was asleep by then.\n\n\u201CHere he is, babe,\u201D she said.')).toEqual(['Here he is, babe,'])
+  })
 })

@@ -1,8 +1,9 @@
 /**
  * Finding quotations: straight, curly and doubled-apostrophe double quotes, guillemets
  * (« » and » «), low-high quotes („ “), single quotes told apart from apostrophes, quotes
- * inside quotes and quotes that run over several paragraphs. Unbalanced marks yield nothing
- * rather than a span that runs away to the end of the text.
+ * inside quotes (also where the marks run together: ,''') and quotes that run over several
+ * paragraphs. A left curly mark typed where a right one belongs still closes. Unbalanced marks
+ * yield nothing rather than a span that runs away to the end of the text.
  */
 
 /** One quotation: its words from `start` to `end`, its marks at `open` and `close`. */
@@ -49,7 +50,7 @@ function scanMarks(text: string, from: number, to: number): Mark[] {
         marks.push({ at: i, len: 1, family: 'straight', role: 'either' })
         break
       case '\u201C':
-        marks.push({ at: i, len: 1, family: 'curly', role: 'open' })
+        marks.push({ at: i, len: 1, family: 'curly', role: leftMarkCloses(text, i) ? 'close' : 'open' })
         break
       case '\u201D':
         marks.push({ at: i, len: 1, family: 'curly', role: 'close' })
@@ -74,11 +75,29 @@ function scanMarks(text: string, from: number, to: number): Mark[] {
         if (text[i + 1] === "'" && text[i + 2] !== "'" && text[i - 1] !== "'") {
           marks.push({ at: i, len: 2, family: 'tex', role: 'either' })
           i++
+        } else if (isTriple(text, i)) {
+          // Three: a doubled mark with a single one inside it. Opening ('''Sir) the doubled
+          // mark comes first; closing (no,''') it comes last. The single one is left to singleQuotes.
+          const at = i === from || OPENS_AFTER.test(text[i - 1]) ? i : i + 1
+          marks.push({ at, len: 2, family: 'tex', role: 'either' })
+          i += 2
         }
         break
     }
   }
   return marks
+}
+
+/** Three apostrophes in a row, no more and no fewer, starting at `i`. */
+function isTriple(text: string, i: number): boolean {
+  return text[i - 1] !== "'" && text[i + 1] === "'" && text[i + 2] === "'" && text[i + 3] !== "'"
+}
+
+/** A left mark written where a right one belongs: after a word, before a space (“Frozen“ and). */
+function leftMarkCloses(text: string, i: number): boolean {
+  const before = text[i - 1]
+  const after = text[i + 1]
+  return before !== undefined && /[\p{L}\p{N}.,!?\u2026]/u.test(before) && (after === undefined || /[\s.,;:!?)]/.test(after))
 }
 
 /** Decides whether a straight mark opens or closes, from its neighbours and what is open. */
@@ -106,7 +125,8 @@ function closes(open: Mark, close: Mark): boolean {
     case 'guillemet':
       return close.family === 'guillemet'
     case 'rguillemet':
-      return close.family === 'rguillemet'
+      // » « quotes close with the mark that opens French ones.
+      return close.family === 'guillemet'
   }
 }
 
@@ -132,6 +152,12 @@ function leadingOpener(text: string, marks: Mark[], from: number): Mark | null {
   return first
 }
 
+/** Marks of one kind: the same family, with » « counted as guillemets. */
+function sameKind(a: Family, b: Family): boolean {
+  const base = (f: Family): Family => (f === 'rguillemet' ? 'guillemet' : f)
+  return base(a) === base(b)
+}
+
 /** Finds double-quoted stretches, outermost only, carrying open quotes over paragraphs. */
 function doubleQuotes(text: string): FoundQuote[] {
   const out: FoundQuote[] = []
@@ -144,7 +170,9 @@ function doubleQuotes(text: string): FoundQuote[] {
     let k = 0
     if (carried) {
       const lead = leadingOpener(text, marks, from)
-      if (lead) {
+      // The mark that carries a quote on is the one that opened it: a paragraph that opens
+      // with another kind (" then “) starts a new quote inside an excerpt, not the same one.
+      if (lead && sameKind(lead.family, carried.family)) {
         stack = [carried]
         k = 1
       }
@@ -193,7 +221,8 @@ const ELISION = /^(?:em|til|tis|twas|cause|n|bout|round|\d\d?s?)\b/i
 
 function singleOpens(text: string, i: number, from: number): boolean {
   const before = i > from ? text[i - 1] : undefined
-  if (!(before === undefined || /[\s([{\u2014\u2013"\u201C\u00AB\u201E:]/.test(before))) return false
+  const afterDoubled = i - 2 >= from && isTriple(text, i - 2)
+  if (!(before === undefined || afterDoubled || /[\s([{\u2014\u2013"\u201C\u00AB\u201E:]/.test(before))) return false
   if (!/[\p{L}\p{N}.$\u2026]/u.test(text[i + 1] ?? '')) return false
   return !ELISION.test(text.slice(i + 1, i + 6))
 }
@@ -203,6 +232,8 @@ function singleCloses(text: string, i: number, to: number): number {
   const before = text[i - 1]
   const after = i + 1 < to ? text[i + 1] : undefined
   if (isSpace(before)) return 0
+  // Right before the doubled mark that closes the outer quote: no,'''
+  if (isTriple(text, i)) return 2
   if (after !== undefined && !/[\s)\].,;:!?\u2014\u2013\-"\u201D\u00BB\u2026]/.test(after)) return 0
   if ((before === 's' || before === 'S') && after === ' ' && /[\p{Ll}\p{N}]/u.test(text[i + 2] ?? '')) return 1
   return 2
@@ -215,7 +246,8 @@ function singleQuotes(text: string): FoundQuote[] {
     let i = from
     while (i < to) {
       const c = text[i]
-      if ((c === '\u2018' || c === "'") && text[i + 1] !== "'" && text[i - 1] !== "'" && singleOpens(text, i, from)) {
+      const alone = text[i + 1] !== "'" && (text[i - 1] !== "'" || (i - 2 >= from && isTriple(text, i - 2)))
+      if ((c === '\u2018' || c === "'") && alone && singleOpens(text, i, from)) {
         let weak = -1
         let found = -1
         for (let j = i + 2; j < to; j++) {
