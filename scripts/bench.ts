@@ -25,7 +25,8 @@ import { generateArticle } from './bench-data'
 import { exportBrat, exportCsv, exportDocx, exportHtml, exportMarkdown, exportW3C } from '../src/shared/interchange'
 
 const ROOT = join(__dirname, '..')
-const RENDERER = join(ROOT, 'out', 'renderer')
+// BENCH_RENDERER=<folder>: measure another build of the renderer (to compare two versions).
+const RENDERER = process.env.BENCH_RENDERER ?? join(ROOT, 'out', 'renderer')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 // BENCH_PROFILE=<folder>: also record a CPU profile of each interaction (open it in DevTools)
@@ -40,12 +41,15 @@ interface CpuProfile {
 
 const selfTimes = new Map<string, Map<string, number>>()
 const nativeTimes = new Map<string, Map<string, number>>()
+const cpuTimes = new Map<string, number>()
 interface TraceEvent {
   name: string
   ph: string
   pid: number
   tid: number
   dur?: number
+  /** Thread (CPU) time: unlike `dur`, it does not grow when other programs share the cores. */
+  tdur?: number
   args?: { name?: string }
 }
 
@@ -71,6 +75,7 @@ async function profiled(page: Page, phase: string, work: () => Promise<void>): P
   for (const e of trace.traceEvents) {
     if (e.ph !== 'X' || !main || e.tid !== main.tid || e.pid !== main.pid || !e.dur) continue
     natives.set(e.name, (natives.get(e.name) ?? 0) + e.dur / 1000)
+    if (e.name === 'RunTask') cpuTimes.set(phase, (cpuTimes.get(phase) ?? 0) + (e.tdur ?? 0) / 1000)
   }
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
   await cdp.detach()
@@ -91,7 +96,7 @@ function printProfile(phase: string, runs: number): void {
   const self = selfTimes.get(phase)
   if (!self) return
   const total = [...self.values()].reduce((a, b) => a + b, 0)
-  console.log(`  profile of ${phase}: ${(total / runs).toFixed(1)} ms busy a run; top self times a run:`)
+  console.log(`  profile of ${phase}: ${(total / runs).toFixed(1)} ms busy a run, main thread CPU ${((cpuTimes.get(phase) ?? 0) / runs).toFixed(1)} ms a run; top self times a run:`)
   for (const [where, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`    ${(ms / runs).toFixed(2).padStart(7)} ms  ${where}`)
   console.log('  trace events on the main thread a run (nested events counted in each):')
   for (const [name, ms] of [...(nativeTimes.get(phase) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_TOP ?? 14))) console.log(`    ${(ms / runs).toFixed(2).padStart(7)} ms  ${name}`)
