@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { keymap } from 'prosemirror-keymap'
 import { TextSelection, type Command, type Plugin } from 'prosemirror-state'
 import { overlapIndex } from '../../../shared/bsearch'
@@ -42,11 +42,9 @@ export function useSuggestions(handle: EditorHandle, articleId: number, ready: b
   const [status, setStatus] = useState<'idle' | 'working' | 'off'>('idle')
   const dismissed = useRef<Set<string> | null>(null)
   const toast = useToast()
+  // Read in the render the version change causes (an effect setting state would render the panel twice).
   const version = useEditorSelector(handle, suggestionsVersion, -1)
-  const [items, setItems] = useState<readonly SuggestionItem[]>([])
-  useEffect(() => {
-    setItems(handle.view ? getSuggestions(handle.view.state) : [])
-  }, [handle, version])
+  const items = useMemo<readonly SuggestionItem[]>(() => (handle.view ? getSuggestions(handle.view.state) : []), [handle, version])
 
   const refresh = useCallback(async () => {
     const view = handle.view
