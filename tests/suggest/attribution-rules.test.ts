@@ -84,10 +84,11 @@ describe('what the source phrase holds', () => {
     )
   })
 
-  it('a "who" clause between commas is not part of the source', () => {
-    const a = only('Jo Hale, who ran the fund for a decade, said the money was gone.')
-    expect(a.source?.text).toBe('Jo Hale')
-    expect(a.content?.text).toBe('the money was gone')
+  // PolNeAR's convention: a relative clause describing the source belongs to the source phrase.
+  it('a "who" clause between commas is part of the source, with its closing comma', () => {
+    const a = attributions('Jo Hale, who ran the fund for a decade, said the money was gone.').find((x) => x.cue.text === 'said')
+    expect(a?.source?.text).toBe('Jo Hale, who ran the fund for a decade,')
+    expect(a?.content?.text).toBe('the money was gone')
   })
 
   it('a description between commas is part of the source, even after a common noun', () => {
@@ -106,9 +107,14 @@ describe('what the source phrase holds', () => {
     expect(a.cue.text).toBe('\u2019s not saying')
   })
 
-  it('an inverted source stops before a clause: "said Jo Hale, who ..."', () => {
+  it('an inverted source keeps a "who" clause that describes it: "said Jo Hale, who ..."', () => {
     const a = only('\u201CThe fund is empty,\u201D said Jo Hale, who ran it for a decade.')
-    expect(a.source?.text).toBe('Jo Hale')
+    expect(a.source?.text).toBe('Jo Hale, who ran it for a decade')
+  })
+
+  it('an inverted source stops before a "who" clause that is an attribution of its own', () => {
+    const all = attributions('\u201CThe fund is empty,\u201D said Jo Hale, who said last year that it was safe.')
+    expect(all.find((x) => x.cue.text === 'said' && x.source?.text !== 'who')?.source?.text).toBe('Jo Hale')
   })
 })
 

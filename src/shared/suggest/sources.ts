@@ -3,8 +3,8 @@
  * House official", "he", "experts"), read backwards from before a cue or forwards after one,
  * and pronouns resolved to the nearest fitting named source.
  */
-import { CUE_VERBS, DETERMINERS, PERSON_PRONOUNS, PRONOUNS, SOURCE_NOUNS, STOP_WORDS, TITLES } from './lexicon'
-import type { Token } from './tokens'
+import { CUE_VERBS, DETERMINERS, isAuxiliary, PERSON_PRONOUNS, PRONOUNS, SOURCE_NOUNS, STOP_WORDS, TITLES } from './lexicon'
+import type { Sentence, Token } from './tokens'
 
 /** A source phrase as token indices, `from` inclusive, `to` exclusive. */
 export interface TokenRange {
@@ -59,15 +59,28 @@ export function sourceBefore(toks: Token[], end: number, floor: number): TokenRa
     r = { from: r.from, to: end + 1 }
   }
   for (let round = 0; round < 3; round++) {
-    let k = r.from - 1
+    let k: number = r.from - 1
     let joins = 0
     while (k > floor && joins < 2 && CONNECTOR.test(toks[k].lower)) {
       k--
       joins++
     }
+    // A noun with a participle phrase: "a message posted on the door", "polls conducted for CNN".
+    if (joins > 0 && k > floor && /^\p{Ll}+(?:ed|en)$/u.test(toks[k].text) && !STOP_WORDS.has(toks[k].lower)) {
+      const inner = phraseBefore(toks, k - 1, floor)
+      if (inner && inner.to === k && !PRONOUNS.has(toks[inner.from].lower) && (DETERMINERS.has(toks[inner.from].lower) || SOURCE_NOUNS.has(toks[k - 1].lower))) {
+        r = { from: inner.from, to: r.to }
+        continue
+      }
+      break
+    }
     if (joins > 0 && k >= floor) {
       const t = toks[k]
-      const head = SOURCE_NOUNS.has(t.lower) || TITLES.has(t.lower) || (/^\p{Lu}/u.test(t.text) && !STOP_WORDS.has(t.lower) && joins === 1 && /^(?:of|for|at|in)$/.test(toks[k + 1].lower))
+      // A quantity takes its group: "28 percent of voters", "many of her aides".
+      // "four in 10", "six out of 10": a share written as a ratio.
+      const ratio = toks[k + 1].lower === 'in' && /^\d+$/.test(toks[r.from].text)
+      const quantity = joins === 1 && (toks[k + 1].lower === 'of' || ratio) && (QUANTITY_HEAD.test(t.lower) || /^(?:share|number|majority|members|dozens|hundreds|thousands|millions)$/.test(t.lower))
+      const head = quantity || SOURCE_NOUNS.has(t.lower) || TITLES.has(t.lower) || (/^\p{Lu}/u.test(t.text) && !STOP_WORDS.has(t.lower) && joins === 1 && /^(?:of|for|at|in)$/.test(toks[k + 1].lower))
       if (!head || PRONOUNS.has(t.lower)) break
       // "close" / "familiar" need their own word after them: "close to", "familiar with".
       if (/^(?:close|closer|familiar)$/.test(toks[k + 1].lower) && joins < 2) break
@@ -76,17 +89,40 @@ export function sourceBefore(toks: Token[], end: number, floor: number): TokenRa
       r = { from: inner.from, to: r.to }
       continue
     }
-    // Names joined by "and": "Forbes and Wealth-X", "Clinton and Sanders".
-    if (k > floor && toks[k].lower === 'and' && /^\p{Lu}/u.test(toks[r.from].text) && /^\p{Lu}/u.test(toks[k - 1].text) && !STOP_WORDS.has(toks[k - 1].lower)) {
-      const inner = phraseBefore(toks, k - 1, floor)
-      if (inner && inner.to === k && !PRONOUNS.has(toks[inner.from].lower)) {
-        r = { from: inner.from, to: r.to }
-        continue
+    // Names joined by "and": "Forbes and Wealth-X", "Clinton and Sanders", "he and Brafman",
+    // "Obama, Clinton, and other Democrats" (a list keeps its commas).
+    if (k > floor && toks[k].lower === 'and') {
+      const l: number = toks[k - 1].text === ',' && k - 2 >= floor ? k - 2 : k - 1
+      const left = toks[l]
+      // After a name, the second member is a name or a determined phrase ("and other Democrats"):
+      // in "Clinton won Iowa and voters said" the voters are a clause of their own.
+      const named = /^\p{Lu}/u.test(left.text) && !STOP_WORDS.has(left.lower) && (/^\p{Lu}/u.test(toks[r.from].text) || DETERMINERS.has(toks[r.from].lower))
+      const person = /^(?:he|she|i|we|they)$/.test(left.lower) && (l === floor || !isWord(toks[l - 1]))
+      if (named || person) {
+        const inner = phraseBefore(toks, l, floor)
+        if (inner && inner.to === l + 1 && (person || !PRONOUNS.has(toks[inner.from].lower))) {
+          const start = listStart(toks, inner.from, floor)
+          // ", and" joins a list of three or more; with two members it joins clauses.
+          if (l === k - 2 && start === inner.from) break
+          r = { from: start, to: r.to }
+          continue
+        }
       }
     }
     break
   }
   return r
+}
+
+/** The first item of a list of names ending at `from`: "Obama, Clinton" before ", and ...". */
+function listStart(toks: Token[], from: number, floor: number): number {
+  let start = from
+  while (start - 2 >= floor && toks[start - 1].text === ',' && /^\p{Lu}/u.test(toks[start - 2].text)) {
+    const item = phraseBefore(toks, start - 2, floor)
+    if (!item || item.to !== start - 1 || PRONOUNS.has(toks[item.from].lower)) break
+    start = item.from
+  }
+  return start
 }
 
 function phraseBefore(toks: Token[], end: number, floor: number): TokenRange | null {
@@ -152,10 +188,35 @@ function phraseBefore(toks: Token[], end: number, floor: number): TokenRange | n
   }
   // Never start on a joining word.
   while (from < i && (toks[from].lower === 'of' || toks[from].lower === 'for' || toks[from].text === '&')) from++
-  return { from, to: i + 1 }
+  return { from: isCap(head) ? descriptorsBefore(toks, from, floor) : from, to: i + 1 }
 }
 
-const QUANTITY_HEAD = /^(?:percent|%|half|third|quarter|majority|minority|plurality|most|many|some|few|others|both|all|none|one|two|three|four|five|six|seven|eight|nine|ten|\d+)$/
+/**
+ * Lower-case descriptors before a name belong to it when nothing but a determiner, a comma or a
+ * function word comes before them: "billionaire hedge fund manager Paul Singer",
+ * "Democratic presidential contender Hillary Clinton". Returns the new start.
+ */
+function descriptorsBefore(toks: Token[], from: number, floor: number): number {
+  if (DETERMINERS.has(toks[from].lower)) return from
+  let j = from - 1
+  let words = 0
+  while (j >= floor && words < 5) {
+    const t = toks[j]
+    if (STOP_WORDS.has(t.lower) || PRONOUNS.has(t.lower) || DETERMINERS.has(t.lower) || !/^[\p{L}][\p{L}\-]*$/u.test(t.text)) break
+    if (/^\p{Ll}/u.test(t.text) && (NOT_NOUN.test(t.lower) || CUE_VERBS.has(t.lower))) return from
+    // Among the descriptors only party words and acronyms may be capitalised ("GOP strategist"):
+    // "Clinton won Iowa" has a name, not a descriptor, before "won".
+    if (/^\p{Lu}/u.test(t.text) && !TITLES.has(t.lower) && !/^\p{Lu}{2,}$/u.test(t.text) && j > floor) break
+    words++
+    j--
+  }
+  if (words === 0 || !toks.slice(j + 1, from).some((t) => /^\p{Ll}/u.test(t.text))) return from
+  if (j < floor || !isWord(toks[j]) || STOP_WORDS.has(toks[j].lower)) return j + 1
+  if (DETERMINERS.has(toks[j].lower) && toks[j].lower !== 'that') return j
+  return from
+}
+
+const QUANTITY_HEAD = /^(?:[a-z]+-(?:thirds?|quarters?|fifths?|tenths?)|percent|%|half|third|quarter|majority|minority|plurality|most|many|some|few|others|both|all|none|one|two|three|four|five|six|seven|eight|nine|ten|\d+)$/
 const NOT_NOUN = /(?:ly|ing|ed)$/
 
 /**
@@ -177,10 +238,38 @@ function commonPhraseBefore(toks: Token[], i: number, floor: number): TokenRange
     const t = toks[j]
     if (DETERMINERS.has(t.lower) && t.lower !== 'that' && t.lower !== 'this') return { from: j, to: i + 1 }
     if (/[\u2019']s$/.test(t.lower) && /^\p{Lu}/u.test(t.text)) return { from: j, to: i + 1 }
+    // A common-noun possessive is a modifier: "the paper's editorial board".
+    if (/^\p{Ll}+[\u2019']s$/u.test(t.text)) continue
     if (isCap(t) || TITLES.has(t.lower)) continue
-    if (STOP_WORDS.has(t.lower) || !/^[\p{Ll}\-]+$/u.test(t.text) || NOT_NOUN.test(t.lower) || ++lower > 2) return null
+    // Modifiers may be participles ("the unsigned opinion", "an embattled governor"), not adverbs.
+    if (STOP_WORDS.has(t.lower) || !/^[\p{Ll}\-]+$/u.test(t.text) || /(?:ly|ing)$/.test(t.lower) || ++lower > 2) return null
   }
   return null
+}
+
+const BARE_BLOCK = /^(?:news|politics|series|species|process|access|business|success|congress|status|bus|gas|less|unless|always|perhaps|thus|yes|this|his|its|is|was|has|does|us|as|ours|yours)$/
+
+/**
+ * A plural common noun with no determiner right before a speech verb: "donors said",
+ * "Republican voters say", "those surveyed said". Only trusted before strong speech verbs.
+ */
+export function bareNounBefore(toks: Token[], end: number, floor: number): TokenRange | null {
+  const head = toks[end]
+  if (!head || end < floor) return null
+  // "those surveyed", "those polled": a participle after a demonstrative.
+  if (/^\p{Ll}+ed$/u.test(head.text) && end - 1 >= floor && /^(?:those|voters|people)$/.test(toks[end - 1].lower)) {
+    return { from: end - 1, to: end + 1 }
+  }
+  if (!/^\p{Ll}[\p{Ll}\-]*[^s']s$/u.test(head.text) || STOP_WORDS.has(head.lower) || BARE_BLOCK.test(head.lower) || NOT_NOUN.test(head.lower)) return null
+  let from = end
+  // Up to two modifiers: capitalised ("Republican voters") or lower-case adjectives ("local officials").
+  for (let j = end - 1; j >= floor && j >= end - 2; j--) {
+    const t = toks[j]
+    if (STOP_WORDS.has(t.lower) || PRONOUNS.has(t.lower) || !/^[\p{L}\-]+$/u.test(t.text) || /(?:ly|ing)$/.test(t.lower)) break
+    if (/^\p{Lu}/u.test(t.text) && j > floor && toks[j - 1].text !== ',' && !/^\p{Lu}/u.test(toks[j - 1].text) && !STOP_WORDS.has(toks[j - 1].lower)) break
+    from = j
+  }
+  return { from, to: end + 1 }
 }
 
 /**
@@ -200,15 +289,30 @@ export function appositiveBefore(toks: Token[], comma: number, floor: number): T
     const common = SOURCE_NOUNS.has(toks[np.to - 1].lower) || TITLES.has(toks[np.to - 1].lower)
     if (!named && !common) continue
     const before = toks[np.from - 1]
-    if (!(np.from === floor || !before || before.text === ',' || /^(?:["\u201D\u201C]|''|and|but)$/.test(before.lower))) continue
+    if (!(np.from === floor || !before || before.text === ',' || /^(?:["\u201D\u201C]|''|and|but|even|also|only|then|now)$/.test(before.lower))) continue
     // What stands between the commas: a description ("the county treasurer") belongs to the
     // source; a clause or an aside ("who ...", "in her dissent", "for his part") does not.
     const aside = toks[j + 1]
-    if (ASIDE_OPENER.test(aside.lower) || /^\p{Ll}+(?:ing|ed)$/u.test(aside.text) || /^\p{Ll}+ly$/u.test(aside.text)) {
+    // A relative clause about the source is part of the source phrase: "Jo Hale, who chairs the board,".
+    if (RELATIVE.test(aside.lower)) best = aboutSource(toks, j + 1) ? { from: np.from, to: comma + 1 } : np
+    else if (ASIDE_OPENER.test(aside.lower) || /^\p{Ll}+(?:ing|ed)$/u.test(aside.text) || /^\p{Ll}+ly$/u.test(aside.text)) {
       best = named ? { from: np.from, to: np.to } : null
     } else best = { from: np.from, to: comma + 1 }
   }
   return best
+}
+
+const RELATIVE = /^(?:who|whose|whom)$/
+
+/**
+ * Is the relative clause at `k` a description of the source ("who ran the fund") rather than
+ * an attribution of its own ("who said ...", "who has argued that ...")?
+ */
+export function aboutSource(toks: Token[], k: number): boolean {
+  if (!RELATIVE.test(toks[k].lower)) return false
+  let j = k + 1
+  while (toks[j] && isAuxiliary(toks[j].lower)) j++
+  return !(toks[j] && CUE_VERBS.get(toks[j].lower)?.strength === 1)
 }
 
 // Words that open an aside between commas that is not a description of the source.
@@ -223,6 +327,9 @@ export function sourceAfter(toks: Token[], start: number, ceil: number): TokenRa
     return { from: i, to: i + 1 }
   }
   let sawHead = false
+  // Once a noun or name has been read, a lower-case word that is neither ends the phrase:
+  // "the campaign [pushed back]".
+  let sawNoun = false
   if (DETERMINERS.has(first.lower)) i++
   for (; i < ceil; i++) {
     const t = toks[i]
@@ -232,10 +339,11 @@ export function sourceAfter(toks: Token[], start: number, ceil: number): TokenRa
     if (STOP_WORDS.has(t.lower) || PRONOUNS.has(t.lower)) break
     if (isCap(t) || TITLES.has(t.lower) || SOURCE_NOUNS.has(t.lower) || /[\u2019']s$/.test(t.lower)) {
       sawHead = true
+      sawNoun = true
       continue
     }
     // Lower-case words after a determiner make a common-noun phrase: "the county clerk".
-    if (DETERMINERS.has(first.lower) && i - start < 6 && /^[\p{Ll}\-]+$/u.test(t.text) && !/ly$/.test(t.lower)) {
+    if (DETERMINERS.has(first.lower) && !sawNoun && i - start < 6 && /^[\p{Ll}\-]+$/u.test(t.text) && !/ly$/.test(t.lower)) {
       sawHead = true
       continue
     }
@@ -291,4 +399,63 @@ export function colonSource(text: string, toks: Token[], from: number, colon: nu
   }
   if (!/^[\p{Lu}]/u.test(toks[colon - 1].text)) return null
   return { from, to: colon }
+}
+
+const CLAUSE_STOP = /^(?:["\u201C\u201D\u2018\u2019]|''|\.|;|:|\?|!)$/
+
+/** Where a relative clause opening at token `k` ends: before the next comma or stop. */
+function clauseEnd(toks: Token[], k: number, sent: Sentence): number {
+  let to = k + 1
+  while (to < sent.to && toks[to].text !== ',' && !CLAUSE_STOP.test(toks[to].text)) to++
+  return to
+}
+
+/** Keeps a comma that closes an aside when the sentence goes on after it (the corpus convention). */
+function withClosingComma(toks: Token[], to: number, sent: Sentence): number {
+  return toks[to]?.text === ',' && to + 1 < sent.to ? to + 1 : to
+}
+
+/**
+ * An inverted source keeps its aside to the end of the sentence: "said Jane Roe, a pollster",
+ * and a relative clause about it: "said Jane Roe, who ran the poll", "said a strategist who ...".
+ */
+export function withAside(toks: Token[], r: TokenRange, sent: Sentence): TokenRange {
+  const next = toks[r.to]
+  if (next && aboutSource(toks, r.to)) return { from: r.from, to: clauseEnd(toks, r.to, sent) }
+  const after = toks[r.to + 1]
+  if (!next || next.text !== ',' || !after || r.to + 1 >= sent.to) return r
+  if (RELATIVE.test(after.lower)) {
+    return aboutSource(toks, r.to + 1) ? { from: r.from, to: withClosingComma(toks, clauseEnd(toks, r.to + 1, sent), sent) } : r
+  }
+  if (!/^(?:[\p{Ll}\d]|(?:The|A|An)$)/u.test(after.text) && !TITLES.has(after.lower)) return r
+  if (ASIDE_OPENER.test(after.lower) || /^\p{Ll}+(?:ing|ly)$/u.test(after.text)) return r
+  let to = r.to + 1
+  while (to < sent.to && !CLAUSE_STOP.test(toks[to].text)) {
+    // A clause after the description is not part of the source: ", referring to ...".
+    if (toks[to].text === ',' && toks[to + 1] && !RELATIVE.test(toks[to + 1].lower) && (ASIDE_OPENER.test(toks[to + 1].lower) || /^\p{Ll}+ing$/u.test(toks[to + 1].text) || CUE_VERBS.has(toks[to + 1].lower))) {
+      return { from: r.from, to: withClosingComma(toks, to, sent) }
+    }
+    // Nor is a relative clause that attributes something itself: "a pollster who said ...".
+    if (RELATIVE.test(toks[to].lower) && !aboutSource(toks, to)) break
+    to++
+  }
+  while (to > r.to && /^[,\u2014\u2013-]$/.test(toks[to - 1].text)) to--
+  return { from: r.from, to }
+}
+
+/**
+ * A source phrase found inside a restrictive relative clause grows to the noun the clause
+ * belongs to: "voters who backed Trump [said]" is said by the voters, not by Trump.
+ * `end` is the last token before the cue.
+ */
+export function withRestrictive(toks: Token[], r: TokenRange, end: number, floor: number): TokenRange {
+  for (let w = r.from - 1; w > floor && w >= end - 14; w--) {
+    const t = toks[w]
+    if (/^(?:[,;.:"\u201C\u201D]|'')$/.test(t.text) || CUE_VERBS.get(t.lower)?.strength === 1) return r
+    if (t.lower !== 'who') continue
+    const host = sourceBefore(toks, w - 1, floor)
+    if (!host || host.to !== w || isPronoun(toks, host)) return r
+    return { from: host.from, to: end + 1 }
+  }
+  return r
 }
