@@ -32,6 +32,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 // BENCH_PROFILE=<folder>: also record a CPU profile of each interaction (open it in DevTools)
 // and print where its time went, by function.
 const PROFILE = process.env.BENCH_PROFILE
+// BENCH_CPU=1: print the renderer main thread's CPU time for each interaction, from a trace:
+// unlike the wall-clock figures, it hardly moves when other programs share the machine.
+const CPU_ONLY = process.env.BENCH_CPU === '1'
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]
@@ -58,17 +61,20 @@ interface TraceEvent {
  * function to `phase` (printed by printProfile) and keeping the last profile on disk.
  */
 async function profiled(page: Page, phase: string, work: () => Promise<void>): Promise<void> {
-  if (!PROFILE) return work()
+  if (!PROFILE && !CPU_ONLY) return work()
   const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
-  await cdp.send('Profiler.start')
-  mkdirSync(PROFILE, { recursive: true })
-  await page.context().browser()!.startTracing(page, { categories: (process.env.BENCH_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline').split(',') })
+  if (PROFILE) {
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+    await cdp.send('Profiler.start')
+    mkdirSync(PROFILE, { recursive: true })
+  }
+  const categories = PROFILE ? (process.env.BENCH_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline') : 'devtools.timeline,disabled-by-default-devtools.timeline'
+  await page.context().browser()!.startTracing(page, { categories: categories.split(',') })
   await work()
   const raw = (await page.context().browser()!.stopTracing()).toString('utf8')
   const trace = JSON.parse(raw) as { traceEvents: TraceEvent[] }
-  writeFileSync(join(PROFILE, `${phase}.trace.json`), raw)
+  if (PROFILE) writeFileSync(join(PROFILE, `${phase}.trace.json`), raw)
   const main = trace.traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
   const natives = nativeTimes.get(phase) ?? new Map<string, number>()
   nativeTimes.set(phase, natives)
@@ -77,9 +83,9 @@ async function profiled(page: Page, phase: string, work: () => Promise<void>): P
     natives.set(e.name, (natives.get(e.name) ?? 0) + e.dur / 1000)
     if (e.name === 'RunTask') cpuTimes.set(phase, (cpuTimes.get(phase) ?? 0) + (e.tdur ?? 0) / 1000)
   }
+  if (!PROFILE) return void (await cdp.detach())
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
   await cdp.detach()
-  mkdirSync(PROFILE, { recursive: true })
   writeFileSync(join(PROFILE, `${phase}.cpuprofile`), JSON.stringify(profile))
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
   const self = selfTimes.get(phase) ?? new Map<string, number>()
@@ -93,6 +99,7 @@ async function profiled(page: Page, phase: string, work: () => Promise<void>): P
 }
 
 function printProfile(phase: string, runs: number): void {
+  if (CPU_ONLY && !PROFILE) return console.log(`  main thread CPU ${((cpuTimes.get(phase) ?? 0) / runs).toFixed(2)} ms a ${phase === 'typing' ? 'key' : 'run'}`)
   const self = selfTimes.get(phase)
   if (!self) return
   const total = [...self.values()].reduce((a, b) => a + b, 0)
@@ -264,6 +271,12 @@ async function main(): Promise<void> {
     console.log(row('open with all highlights', opens, 300))
     console.log(`  (at open: ${painted.onScreen} of ${painted.expected} annotations on screen painted, ${painted.ranges} of ${annotations.length} painted in all)`)
 
+    // BENCH_SUGGESTIONS=off: measure with the suggestions hidden (the Suggest toggle off). The
+    // generated text is far denser in "said", "told" and figures than real prose.
+    if (process.env.BENCH_SUGGESTIONS === 'off') await page.getByLabel('Suggest', { exact: true }).uncheck()
+    else await page.locator('.ProseMirror .cd-sug').first().waitFor()
+    const shown = await page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('.ProseMirror [data-sug-key]')].map((e) => e.dataset.sugKey)).size)
+    console.log(`Interactions with ${shown} suggestions drawn in the text`)
     await installProbe(page)
     await page.evaluate(() => ((window as unknown as { __probe: boolean }).__probe = true))
     // Typing in the middle of the article.
