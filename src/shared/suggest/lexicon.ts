@@ -25,7 +25,8 @@ const SPEECH = `say:says:said:saying tell:tells:told:telling write:writes:wrote:
   reiterate marvel muse grumble concur:concurs:concurred:concurring
   talk speak:speaks:spoke:speaking discuss refer:refers:referred:referring state clarify elaborate
   swear:swears:swore:swearing plead exclaim inquire query scoff sneer gush rant fume tease taunt
-  confess interject rebut refute contradict opine posit hint surmise theorize`
+  confess interject rebut refute contradict opine posit hint surmise theorize
+  reaffirm bark`
 
 // Verbs that attribute stance, judgement or evidence: weaker alone.
 const STANCE = `accuse criticize criticise blast slam praise hail defend endorse dismiss reject blame
@@ -42,7 +43,7 @@ const STANCE = `accuse criticize criticise blast slam praise hail defend endorse
   underscore underline congratulate apologize apologise regret mourn rule order deem portray
   depict frame vote point push side object lash care remind encourage press request
   post retweet share quote reference list downplay bemoan deplore reassure implore lobby allude
-  blog chant identify`
+  blog chant identify rail trumpet invoke`
 
 const STANCE_STRENGTH = 0.6
 
@@ -157,7 +158,9 @@ const PHRASE_LIST = `make:makes:made:making = it clear | clear | the case | the 
   play:plays:played:playing = down | up
   chime:chimes:chimed:chiming = in
   open:opens:opened:opening = up about
-  release:releases:released:releasing = a statement saying | a statement`
+  release:releases:released:releasing = a statement saying | a statement
+  push:pushes:pushed:pushing = back on | back against
+  go:goes:went:going = after`
 
 export interface CuePhrase {
   verb: CueVerb
@@ -182,15 +185,17 @@ export const CUE_PHRASES: ReadonlyMap<string, CuePhrase> = (() => {
 // The preposition a verb governs belongs to the cue ("talked about", "commented on",
 // "referred to"); other prepositions after a cue ("said in", "said of") do not.
 export const PARTICLE: Readonly<Record<string, readonly string[]>> = {
-  call: ['for', 'on', 'out'], point: ['to', 'out'], push: ['for', 'back'], argue: ['for', 'against'], talk: ['about', 'up'],
-  speak: ['about', 'out'], ask: ['about', 'for'], complain: ['about'], boast: ['about'], brag: ['about'],
+  call: ['for', 'on', 'out', 'upon'], point: ['to', 'out'], push: ['for', 'back'], argue: ['for', 'against'], talk: ['about', 'up', 'of'],
+  speak: ['about', 'out', 'of'], ask: ['about', 'for'], complain: ['about', 'of'], boast: ['about', 'of'], brag: ['about'],
   worry: ['about'], joke: ['about'], think: ['about'], testify: ['about'], warn: ['about', 'of', 'against'],
   comment: ['on'], focus: ['on'], insist: ['on'], refer: ['to'], respond: ['to'], reply: ['to'],
-  object: ['to'], agree: ['with'], disagree: ['with'], side: ['with'], rail: ['against'], advocate: ['for'],
+  object: ['to'], agree: ['with', 'on'], disagree: ['with', 'on'], side: ['with'], rail: ['against'], advocate: ['for'],
   vote: ['for', 'against'], apologize: ['for'], apologise: ['for'], hint: ['at'], rule: ['out'],
   weigh: ['in'], lash: ['out'], believe: ['in'], care: ['about'], allude: ['to'], see: ['as'],
   view: ['as'], regard: ['as'], know: ['as', 'for', 'about'], remember: ['as', 'for'],
-  lobby: ['for', 'against']
+  lobby: ['for', 'against'], accuse: ['of'], charge: ['with'], assure: ['of'], write: ['about'],
+  caution: ['against'], muse: ['about'], hope: ['for'], identify: ['with'], suspect: ['of'],
+  speculate: ['about'], plead: ['for'], press: ['for'], opine: ['on'], wonder: ['about'], counter: ['with']
 }
 // Verbs that attribute only with their preposition ("spoke about", "voted for", "focused on")
 // or a quotation beside them: "he spoke in Dayton", "she voted early" attribute nothing.

@@ -3,28 +3,11 @@
  * House official", "he", "experts"), read backwards from before a cue or forwards after one,
  * and pronouns resolved to the nearest fitting named source.
  */
-import { CUE_VERBS, DETERMINERS, isAuxiliary, PERSON_PRONOUNS, PRONOUNS, SOURCE_NOUNS, STOP_WORDS, TITLES } from './lexicon'
-import type { Sentence, Token } from './tokens'
+import { CUE_VERBS, DETERMINERS, PERSON_PRONOUNS, PRONOUNS, SOURCE_NOUNS, STOP_WORDS, TITLES } from './lexicon'
+import { isCap, isWord, NOT_NOUN, phraseBefore, QUANTITY_HEAD, type TokenRange } from './source-phrases'
+import type { Token } from './tokens'
 
-/** A source phrase as token indices, `from` inclusive, `to` exclusive. */
-export interface TokenRange {
-  from: number
-  to: number
-}
-
-const isCap = (t: Token): boolean => /^[\p{Lu}\p{N}]/u.test(t.text) && !STOP_WORDS.has(t.lower)
-const isWord = (t: Token): boolean => /^[\p{L}\p{N}]/u.test(t.text)
-const DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|recently|week|month|year|morning|afternoon|evening|night)$/
-
-/** Is token `i` one that can end (be the head of) a source phrase? */
-function canHead(toks: Token[], i: number): boolean {
-  const t = toks[i]
-  if (!isWord(t)) return false
-  if (PRONOUNS.has(t.lower)) return true
-  if (SOURCE_NOUNS.has(t.lower) || TITLES.has(t.lower)) return true
-  if (/[\u2019']s$/.test(t.lower) && SOURCE_NOUNS.has(t.lower.slice(0, -2))) return false
-  return isCap(t) && !DAYS.test(t.lower)
-}
+export type { TokenRange } from './source-phrases'
 
 /**
  * Skips a time phrase ending at token `i` ("on Tuesday", "last week", "Monday") and returns
@@ -81,6 +64,8 @@ export function sourceBefore(toks: Token[], end: number, floor: number): TokenRa
       const ratio = toks[k + 1].lower === 'in' && /^\d+$/.test(toks[r.from].text)
       const quantity = joins === 1 && (toks[k + 1].lower === 'of' || ratio) && (QUANTITY_HEAD.test(t.lower) || /^(?:share|number|majority|members|dozens|hundreds|thousands|millions)$/.test(t.lower))
       const head = quantity || SOURCE_NOUNS.has(t.lower) || TITLES.has(t.lower) || (/^\p{Lu}/u.test(t.text) && !STOP_WORDS.has(t.lower) && joins === 1 && /^(?:of|for|at|in)$/.test(toks[k + 1].lower))
+        // A determined common noun working for a named body: "a producer for Yahoo Studios".
+        || (joins === 1 && /^(?:for|at|with)$/.test(toks[k + 1].lower) && /^\p{Ll}+$/u.test(t.text) && !NOT_NOUN.test(t.lower) && !STOP_WORDS.has(t.lower) && k - 1 >= floor && /^(?:a|an|the|one)$/.test(toks[k - 1].lower) && /^\p{Lu}/u.test(toks[r.from].text))
       if (!head || PRONOUNS.has(t.lower)) break
       // "close" / "familiar" need their own word after them: "close to", "familiar with".
       if (/^(?:close|closer|familiar)$/.test(toks[k + 1].lower) && joins < 2) break
@@ -111,7 +96,33 @@ export function sourceBefore(toks: Token[], end: number, floor: number): TokenRa
     }
     break
   }
-  return r
+  return widenLeft(toks, r, floor)
+}
+
+// Words that narrow a quantity before it: "more than 4 in 10", "at least half", "about 4 in 10".
+const BEFORE_NUMBER = /^(?:about|nearly|almost|roughly|approximately|only|over|under)$/
+const NUMBERISH = /^(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|half|hundreds|thousands)$/
+
+/**
+ * Takes in what stands before a source phrase and belongs to it: a predeterminer ("all the
+ * attendees", "both the United States and Russia"), a quantity's limit ("more than 4 in 10",
+ * "at least half", "only two") and the article of a number ("the two camps").
+ */
+function widenLeft(toks: Token[], r: TokenRange, floor: number): TokenRange {
+  let from = r.from
+  for (let round = 0; round < 3 && from - 1 >= floor; round++) {
+    const first = toks[from]
+    const prev = toks[from - 1]
+    const pp = from - 2 >= floor ? toks[from - 2] : undefined
+    const numeric = NUMBERISH.test(first.lower) || QUANTITY_HEAD.test(first.lower)
+    if (numeric && pp && /^(?:more|fewer|less)$/.test(pp.lower) && prev.lower === 'than') from -= 2
+    else if (numeric && pp && pp.lower === 'at' && /^(?:least|most)$/.test(prev.lower)) from -= 2
+    else if (numeric && BEFORE_NUMBER.test(prev.lower)) from -= 1
+    else if (/^(?:\d[\d.,]*|two|three|four|five|six|seven|eight|nine|ten)$/.test(first.lower) && /^(?:the|these|those|its|his|her|their|our)$/.test(prev.lower)) from -= 1
+    else if (/^(?:all|both)$/.test(prev.lower) && (DETERMINERS.has(first.lower) || /^\p{Lu}/u.test(first.text))) from -= 1
+    else break
+  }
+  return from === r.from ? r : { from, to: r.to }
 }
 
 /** The first item of a list of names ending at `from`: "Obama, Clinton" before ", and ...". */
@@ -124,129 +135,6 @@ function listStart(toks: Token[], from: number, floor: number): number {
   }
   return start
 }
-
-function phraseBefore(toks: Token[], end: number, floor: number): TokenRange | null {
-  let i = end
-  // A short bracketed aside after a name: "Rep. Jane Roe (D-Ohio)".
-  if (toks[i]?.text === ')') {
-    let j = i - 1
-    while (j > floor && j > i - 8 && toks[j].text !== '(') j--
-    if (toks[j]?.text === '(' && j - 1 >= floor && canHead(toks, j - 1) && !PRONOUNS.has(toks[j - 1].lower)) {
-      const inner = phraseBefore(toks, j - 1, floor)
-      if (inner) return { from: inner.from, to: end + 1 }
-    }
-    return null
-  }
-  if (i < floor) return null
-  if (!canHead(toks, i)) return commonPhraseBefore(toks, i, floor)
-  const head = toks[i]
-  // A capitalised adverb or function word opening the sentence is not a name: "Shortly".
-  if ((i === floor || toks[i - 1].text === ',' ) && /^\p{Lu}\p{Ll}+ly$/u.test(head.text) && !/^(?:Kelly|Reilly|Daly|Connolly|Beverly|Emily|Ely)$/.test(head.text)) return null
-  if (PRONOUNS.has(head.lower)) {
-    if (head.lower === 'that' || head.lower === 'which') {
-      const prev = toks[i - 1]
-      if (!prev || !(SOURCE_NOUNS.has(prev.lower) || isCap(prev) || prev.text === ',')) return null
-    }
-    return { from: i, to: i + 1 }
-  }
-  let from = i
-  let lower = 0
-  for (let j = i - 1; j >= floor; j--) {
-    const t = toks[j]
-    if (DETERMINERS.has(t.lower) && t.lower !== 'that') {
-      from = j
-      break
-    }
-    if (STOP_WORDS.has(t.lower) && !(t.lower === 'of' || t.lower === 'for' || t.lower === 'the')) {
-      // "of" / "for" join names: "Secretary of State", "Partnership for Growth".
-      break
-    }
-    if ((t.lower === 'of' || t.lower === 'for') && !(toks[j - 1] && (isCap(toks[j - 1]) || TITLES.has(toks[j - 1].lower)))) break
-    if (t.lower === 'of' || t.lower === 'for' || t.text === '&' || t.text === '-') {
-      from = j
-      continue
-    }
-    if (!isWord(t)) break
-    if (PRONOUNS.has(t.lower)) break
-    if (isCap(t) || TITLES.has(t.lower) || /^(?:his|her|their|its)$/.test(t.lower)) {
-      from = j
-      continue
-    }
-    if (/[\u2019']s$/.test(t.lower) || SOURCE_NOUNS.has(t.lower)) {
-      from = j
-      continue
-    }
-    // A few lower-case modifiers before a common noun: "state election officials".
-    // Before a title, adjectives belong to it too: "Republican presidential candidate".
-    const headIsNoun = SOURCE_NOUNS.has(head.lower) || TITLES.has(head.lower) || TITLES.has(toks[j + 1].lower) || SOURCE_NOUNS.has(toks[j + 1].lower)
-    if (headIsNoun && lower < 2 && /^[\p{Ll}\-]+$/u.test(t.text) && !/(?:ed|ing|ly)$/.test(t.lower)) {
-      lower++
-      from = j
-      continue
-    }
-    break
-  }
-  // Never start on a joining word.
-  while (from < i && (toks[from].lower === 'of' || toks[from].lower === 'for' || toks[from].text === '&')) from++
-  return { from: isCap(head) ? descriptorsBefore(toks, from, floor) : from, to: i + 1 }
-}
-
-/**
- * Lower-case descriptors before a name belong to it when nothing but a determiner, a comma or a
- * function word comes before them: "billionaire hedge fund manager Paul Singer",
- * "Democratic presidential contender Hillary Clinton". Returns the new start.
- */
-function descriptorsBefore(toks: Token[], from: number, floor: number): number {
-  if (DETERMINERS.has(toks[from].lower)) return from
-  let j = from - 1
-  let words = 0
-  while (j >= floor && words < 5) {
-    const t = toks[j]
-    if (STOP_WORDS.has(t.lower) || PRONOUNS.has(t.lower) || DETERMINERS.has(t.lower) || !/^[\p{L}][\p{L}\-]*$/u.test(t.text)) break
-    if (/^\p{Ll}/u.test(t.text) && (NOT_NOUN.test(t.lower) || CUE_VERBS.has(t.lower))) return from
-    // Among the descriptors only party words and acronyms may be capitalised ("GOP strategist"):
-    // "Clinton won Iowa" has a name, not a descriptor, before "won".
-    if (/^\p{Lu}/u.test(t.text) && !TITLES.has(t.lower) && !/^\p{Lu}{2,}$/u.test(t.text) && j > floor) break
-    words++
-    j--
-  }
-  if (words === 0 || !toks.slice(j + 1, from).some((t) => /^\p{Ll}/u.test(t.text))) return from
-  if (j < floor || !isWord(toks[j]) || STOP_WORDS.has(toks[j].lower)) return j + 1
-  if (DETERMINERS.has(toks[j].lower) && toks[j].lower !== 'that') return j
-  return from
-}
-
-const QUANTITY_HEAD = /^(?:[a-z]+-(?:thirds?|quarters?|fifths?|tenths?)|percent|%|half|third|quarter|majority|minority|plurality|most|many|some|few|others|both|all|none|one|two|three|four|five|six|seven|eight|nine|ten|\d+)$/
-const NOT_NOUN = /(?:ly|ing|ed)$/
-
-/**
- * A common-noun phrase that opens with a determiner ("the moderator", "one California
- * delegate", "his advisers") or a quantity ("59 percent", "nearly half", "two in three").
- */
-function commonPhraseBefore(toks: Token[], i: number, floor: number): TokenRange | null {
-  const head = toks[i]
-  if (!/^[\p{Ll}%\d]/u.test(head.text) || STOP_WORDS.has(head.lower) || PRONOUNS.has(head.lower)) return null
-  if (QUANTITY_HEAD.test(head.lower)) {
-    let j = i
-    while (j - 1 >= floor && (/^(?:\d[\d.,]*|percent|in|of|about|nearly|almost|roughly|some|only|just|more|than|fewer|less|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|half|third|mere|paltry|fully|over|under)$/i.test(toks[j - 1].lower))) j--
-    while (j < i && /^(?:in|of|than)$/.test(toks[j].lower)) j++
-    return { from: j, to: i + 1 }
-  }
-  if (NOT_NOUN.test(head.lower) && !SOURCE_NOUNS.has(head.lower)) return null
-  let lower = 0
-  for (let j = i - 1; j >= floor && j >= i - 5; j--) {
-    const t = toks[j]
-    if (DETERMINERS.has(t.lower) && t.lower !== 'that' && t.lower !== 'this') return { from: j, to: i + 1 }
-    if (/[\u2019']s$/.test(t.lower) && /^\p{Lu}/u.test(t.text)) return { from: j, to: i + 1 }
-    // A common-noun possessive is a modifier: "the paper's editorial board".
-    if (/^\p{Ll}+[\u2019']s$/u.test(t.text)) continue
-    if (isCap(t) || TITLES.has(t.lower)) continue
-    // Modifiers may be participles ("the unsigned opinion", "an embattled governor"), not adverbs.
-    if (STOP_WORDS.has(t.lower) || !/^[\p{Ll}\-]+$/u.test(t.text) || /(?:ly|ing)$/.test(t.lower) || ++lower > 2) return null
-  }
-  return null
-}
-
 const BARE_BLOCK = /^(?:news|politics|series|species|process|access|business|success|congress|status|bus|gas|less|unless|always|perhaps|thus|yes|this|his|its|is|was|has|does|us|as|ours|yours)$/
 
 /**
@@ -271,52 +159,6 @@ export function bareNounBefore(toks: Token[], end: number, floor: number): Token
   }
   return { from, to: end + 1 }
 }
-
-/**
- * A name with an aside between commas before a cue: "Jane Roe, the campaign's manager,"
- * (the comma before the cue is token `comma`). The phrase keeps the aside and its comma.
- */
-export function appositiveBefore(toks: Token[], comma: number, floor: number): TokenRange | null {
-  let best: TokenRange | null = null
-  for (let j = comma - 1; j > floor && j >= comma - 30; j--) {
-    const t = toks[j]
-    if (/^(?:["\u201C\u201D]|'')$/.test(t.text) || t.text === '.' || t.text === ';') break
-    if (t.text !== ',') continue
-    if (j + 1 === comma) return null
-    const np = sourceBefore(toks, j - 1, floor)
-    if (!np || PRONOUNS.has(toks[np.from].lower)) continue
-    const named = toks.slice(np.from, np.to).some((x) => isCap(x) && !TITLES.has(x.lower))
-    const common = SOURCE_NOUNS.has(toks[np.to - 1].lower) || TITLES.has(toks[np.to - 1].lower)
-    if (!named && !common) continue
-    const before = toks[np.from - 1]
-    if (!(np.from === floor || !before || before.text === ',' || /^(?:["\u201D\u201C]|''|and|but|even|also|only|then|now)$/.test(before.lower))) continue
-    // What stands between the commas: a description ("the county treasurer") belongs to the
-    // source; a clause or an aside ("who ...", "in her dissent", "for his part") does not.
-    const aside = toks[j + 1]
-    // A relative clause about the source is part of the source phrase: "Jo Hale, who chairs the board,".
-    if (RELATIVE.test(aside.lower)) best = aboutSource(toks, j + 1) ? { from: np.from, to: comma + 1 } : np
-    else if (ASIDE_OPENER.test(aside.lower) || /^\p{Ll}+(?:ing|ed)$/u.test(aside.text) || /^\p{Ll}+ly$/u.test(aside.text)) {
-      best = named ? { from: np.from, to: np.to } : null
-    } else best = { from: np.from, to: comma + 1 }
-  }
-  return best
-}
-
-const RELATIVE = /^(?:who|whose|whom)$/
-
-/**
- * Is the relative clause at `k` a description of the source ("who ran the fund") rather than
- * an attribution of its own ("who said ...", "who has argued that ...")?
- */
-export function aboutSource(toks: Token[], k: number): boolean {
-  if (!RELATIVE.test(toks[k].lower)) return false
-  let j = k + 1
-  while (toks[j] && isAuxiliary(toks[j].lower)) j++
-  return !(toks[j] && CUE_VERBS.get(toks[j].lower)?.strength === 1)
-}
-
-// Words that open an aside between commas that is not a description of the source.
-export const ASIDE_OPENER = /^(?:who|whose|whom|which|where|when|while|in|on|at|for|during|after|before|like|unlike|as|though|although|however|meanwhile|too|also|speaking|according|with|without|despite|by|from|through|under|over|if|once|since|because|not|even|still|then|now|again|instead|perhaps|in turn|meanwhile|for|to)$/
 
 /** Reads a source phrase forwards from token `start` ("said Sen. Jane Roe"); null when there is none. */
 export function sourceAfter(toks: Token[], start: number, ceil: number): TokenRange | null {
@@ -379,7 +221,7 @@ export function fitsPronoun(toks: Token[], r: TokenRange, pronoun: string): bool
 export { PERSON_PRONOUNS }
 
 // Labels that open a line with a colon and name no one: "Update:", "Photo:".
-const NOT_A_SPEAKER = /^(?:update|updated|note|editor|editors|related|read|watch|see|photo|photos|video|correction|question|answer|q|a|and|but|so|also|here|now|today|tonight|breaking|exclusive|analysis|opinion|live|listen|via|source|sources|credit|warning|caption|more|plus|bottom|first|second|third|then|example|excerpt|transcript|background|why|what|how|who|when|where|the|this|that|these|it|there|in|on|at|by|for|from|with|to|of|dear|subject|re|p\.s|ps)$/i
+const NOT_A_SPEAKER = /^(?:update|updated|note|editor|editors|related|read|watch|see|photo|photos|video|correction|question|answer|q|a|and|but|so|also|here|now|today|tonight|breaking|exclusive|analysis|opinion|live|listen|via|source|sources|credit|warning|caption|more|plus|bottom|first|second|third|then|example|excerpt|transcript|background|why|what|how|who|when|where|the|this|that|these|it|there|in|on|at|by|for|from|with|to|of|dear|subject|re|p\.s|ps|latest)$/i
 
 /**
  * The speaker of "Name: words" when the sentence opens a line: one to five capitalised words
@@ -401,61 +243,22 @@ export function colonSource(text: string, toks: Token[], from: number, colon: nu
   return { from, to: colon }
 }
 
-const CLAUSE_STOP = /^(?:["\u201C\u201D\u2018\u2019]|''|\.|;|:|\?|!)$/
-
-/** Where a relative clause opening at token `k` ends: before the next comma or stop. */
-function clauseEnd(toks: Token[], k: number, sent: Sentence): number {
-  let to = k + 1
-  while (to < sent.to && toks[to].text !== ',' && !CLAUSE_STOP.test(toks[to].text)) to++
-  return to
-}
-
-/** Keeps a comma that closes an aside when the sentence goes on after it (the corpus convention). */
-function withClosingComma(toks: Token[], to: number, sent: Sentence): number {
-  return toks[to]?.text === ',' && to + 1 < sent.to ? to + 1 : to
-}
+// Heads of a findings phrase, which keeps its release and date: "a CNN poll released Monday".
+export const FINDINGS_HEAD = /^(?:poll|survey|study)$/
+const RELEASED = /^(?:released|conducted|published|taken)$/
+const WHEN_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/
 
 /**
- * An inverted source keeps its aside to the end of the sentence: "said Jane Roe, a pollster",
- * and a relative clause about it: "said Jane Roe, who ran the poll", "said a strategist who ...".
+ * A poll or study phrase ending at `r.to - 1` takes in "released Monday", "conducted last week",
+ * "last week" after it: the date says which poll. Returns the range unchanged otherwise.
  */
-export function withAside(toks: Token[], r: TokenRange, sent: Sentence): TokenRange {
-  const next = toks[r.to]
-  if (next && aboutSource(toks, r.to)) return { from: r.from, to: clauseEnd(toks, r.to, sent) }
-  const after = toks[r.to + 1]
-  if (!next || next.text !== ',' || !after || r.to + 1 >= sent.to) return r
-  if (RELATIVE.test(after.lower)) {
-    return aboutSource(toks, r.to + 1) ? { from: r.from, to: withClosingComma(toks, clauseEnd(toks, r.to + 1, sent), sent) } : r
-  }
-  if (!/^(?:[\p{Ll}\d]|(?:The|A|An)$)/u.test(after.text) && !TITLES.has(after.lower)) return r
-  if (ASIDE_OPENER.test(after.lower) || /^\p{Ll}+(?:ing|ly)$/u.test(after.text)) return r
-  let to = r.to + 1
-  while (to < sent.to && !CLAUSE_STOP.test(toks[to].text)) {
-    // A clause after the description is not part of the source: ", referring to ...".
-    if (toks[to].text === ',' && toks[to + 1] && !RELATIVE.test(toks[to + 1].lower) && (ASIDE_OPENER.test(toks[to + 1].lower) || /^\p{Ll}+ing$/u.test(toks[to + 1].text) || CUE_VERBS.has(toks[to + 1].lower))) {
-      return { from: r.from, to: withClosingComma(toks, to, sent) }
-    }
-    // Nor is a relative clause that attributes something itself: "a pollster who said ...".
-    if (RELATIVE.test(toks[to].lower) && !aboutSource(toks, to)) break
-    to++
-  }
-  while (to > r.to && /^[,\u2014\u2013-]$/.test(toks[to - 1].text)) to--
-  return { from: r.from, to }
-}
-
-/**
- * A source phrase found inside a restrictive relative clause grows to the noun the clause
- * belongs to: "voters who backed Trump [said]" is said by the voters, not by Trump.
- * `end` is the last token before the cue.
- */
-export function withRestrictive(toks: Token[], r: TokenRange, end: number, floor: number): TokenRange {
-  for (let w = r.from - 1; w > floor && w >= end - 14; w--) {
-    const t = toks[w]
-    if (/^(?:[,;.:"\u201C\u201D]|'')$/.test(t.text) || CUE_VERBS.get(t.lower)?.strength === 1) return r
-    if (t.lower !== 'who') continue
-    const host = sourceBefore(toks, w - 1, floor)
-    if (!host || host.to !== w || isPronoun(toks, host)) return r
-    return { from: host.from, to: end + 1 }
-  }
+export function withFindingsTail(toks: Token[], r: TokenRange, ceil: number): TokenRange {
+  if (!FINDINGS_HEAD.test(toks[r.to - 1].lower)) return r
+  let j = r.to
+  if (j < ceil && RELEASED.test(toks[j].lower)) j++
+  let k = j
+  if (k < ceil && toks[k].lower === 'on' && k + 1 < ceil && WHEN_WORD.test(toks[k + 1].lower)) k++
+  if (k < ceil && WHEN_WORD.test(toks[k].lower)) return { from: r.from, to: k + 1 }
+  if (k + 1 < ceil && /^(?:last|this|earlier)$/.test(toks[k].lower) && /^(?:week|month|year)$/.test(toks[k + 1].lower)) return { from: r.from, to: k + 2 }
   return r
 }
