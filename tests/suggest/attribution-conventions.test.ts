@@ -4,17 +4,7 @@
  * are whole noun phrases, descriptions and relative clauses included. Sentences are our own.
  */
 import { describe, expect, it } from 'vitest'
-import { suggest, type Suggestion } from '../../src/shared/suggest'
-
-type Attribution = Extract<Suggestion, { kind: 'attribution' }>
-const attributions = (text: string): Attribution[] =>
-  suggest(text, { kinds: ['attribution'] }).filter((s): s is Attribution => s.kind === 'attribution')
-const only = (text: string): Attribution => {
-  const all = attributions(text)
-  expect(all.map((a) => a.cue.text)).toHaveLength(1)
-  return all[0]
-}
-const cueOf = (text: string, cue: string): Attribution | undefined => attributions(text).find((a) => a.cue.text === cue)
+import { attributions, only, cueOf, type Attribution } from './helpers'
 
 describe('what a cue covers', () => {
   it('a negated auxiliary belongs to the cue: "didn’t say", "wouldn’t back"', () => {

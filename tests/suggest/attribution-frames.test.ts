@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { suggest, type Suggestion } from '../../src/shared/suggest'
-
-type Attribution = Extract<Suggestion, { kind: 'attribution' }>
-const attributions = (text: string): Attribution[] =>
-  suggest(text, { kinds: ['attribution'] }).filter((s): s is Attribution => s.kind === 'attribution')
-const only = (text: string): Attribution => {
-  const all = attributions(text)
-  expect(all.map((a) => a.cue.text)).toHaveLength(1)
-  return all[0]
-}
+import { attributions, only } from './helpers'
 
 describe('explaining and recalling', () => {
   it('"..., the treasurer explained." reports the clause before it', () => {

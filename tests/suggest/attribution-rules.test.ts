@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { suggest, type Suggestion } from '../../src/shared/suggest'
-
-type Attribution = Extract<Suggestion, { kind: 'attribution' }>
-type Quote = Extract<Suggestion, { kind: 'quote' }>
-const attributions = (text: string): Attribution[] =>
-  suggest(text, { kinds: ['attribution'] }).filter((s): s is Attribution => s.kind === 'attribution')
-const only = (text: string): Attribution => {
-  const all = attributions(text)
-  expect(all.map((a) => a.cue.text)).toHaveLength(1)
-  return all[0]
-}
-const quotesOf = (text: string): Quote[] =>
-  suggest(text, { kinds: ['quote', 'attribution'] }).filter((s): s is Quote => s.kind === 'quote')
+import { attributions, only, quotesOf } from './helpers'
 
 describe('attributions of belief, knowledge and intent', () => {
   it('a verb of belief ("thinks") attributes the clause after it', () => {

@@ -52,7 +52,7 @@ export class EditorHandle {
  * attribute stays `true` (the browser edits by it); only the property React reads says
  * otherwise. ProseMirror compares this property with "false" only, on other nodes.
  */
-export function hideFromReactSelectionRestore(dom: HTMLElement): void {
+function hideFromReactSelectionRestore(dom: HTMLElement): void {
   Object.defineProperty(dom, 'contentEditable', {
     configurable: true,
     get: () => 'inherit',

@@ -224,27 +224,26 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   }, [handle, initialState])
 
   /** Dialogs that read the article from the store: save first, so they see every change. */
-  async function openDialog(which: 'export' | 'import'): Promise<void> {
-    if (!autosaver.hasUnsavedChanges) {
-      setDialog(which)
-      return
-    }
-    // The dialog gives focus back to what opened it: keep that across the save.
-    const opener = document.activeElement as HTMLElement | null
-    try {
-      await autosaver.flush()
-      opener?.focus()
-      setDialog(which)
-    } catch (err) {
-      toast({ tone: 'error', message: `Save your changes first: ${(err as Error).message}` })
-    }
-  }
-
-  // openDialog only reads refs and stable setters, so these need not change with renders.
-  const openDialogRef = useRef(openDialog)
-  openDialogRef.current = openDialog
-  const openExport = useCallback(() => void openDialogRef.current('export'), [])
-  const openImport = useCallback(() => void openDialogRef.current('import'), [])
+  const openDialog = useCallback(
+    async (which: 'export' | 'import'): Promise<void> => {
+      if (!autosaver.hasUnsavedChanges) {
+        setDialog(which)
+        return
+      }
+      // The dialog gives focus back to what opened it: keep that across the save.
+      const opener = document.activeElement as HTMLElement | null
+      try {
+        await autosaver.flush()
+        opener?.focus()
+        setDialog(which)
+      } catch (err) {
+        toast({ tone: 'error', message: `Save your changes first: ${(err as Error).message}` })
+      }
+    },
+    [autosaver, toast]
+  )
+  const openExport = useCallback(() => void openDialog('export'), [openDialog])
+  const openImport = useCallback(() => void openDialog('import'), [openDialog])
   useEffect(
     () =>
       onMenuCommand((c) => {

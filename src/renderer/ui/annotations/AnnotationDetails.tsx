@@ -314,7 +314,7 @@ function History({ history }: { history: AnnotationChange[] | null }): JSX.Eleme
 }
 
 /** Loads an annotation's recorded history, again after each save. */
-export function useHistory(load: (id: string) => Promise<AnnotationChange[]>, id: string | null, saves: SaveState): AnnotationChange[] | null {
+function useHistory(load: (id: string) => Promise<AnnotationChange[]>, id: string | null, saves: SaveState): AnnotationChange[] | null {
   const savedVersion = useSaveState(saves).saves
   const [history, setHistory] = useState<AnnotationChange[] | null>(null)
   useEffect(() => {
