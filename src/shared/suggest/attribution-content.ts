@@ -166,6 +166,8 @@ export function withinReported(text: string, a: FoundAttribution | null, t: Toke
   // ", but he called ...": a new clause after a contrasting conjunction is not part of the report.
   const between = text.slice(a.content.start, t.start)
   if (/(?:[,;]\s+(?:but|yet|while|although|though|whereas)|;)\s/.test(between)) return false
+  // "... and called ...", "... and she accused ...": a verb joined by "and" goes on with the speaker's own acts.
+  if (/\band\s+(?:(?:he|she|they|we|i)\s+)?$/i.test(between)) return false
   // "... after Mrs. Clinton accused him": a subordinate clause with its own named subject is not the report.
   return !SUBORDINATE_SUBJECT.test(between)
 }

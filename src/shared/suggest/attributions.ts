@@ -3,58 +3,30 @@
  * it, and what it attributes: a neighbouring quotation or the reported speech of the
  * sentence ("said that ...", "..., officials said").
  */
-import { CUE_PHRASES, CUE_VERBS, isBareParticiple, PARTICLE, PARTICLE_ONLY, STOP_WORDS, type CueVerb } from './lexicon'
+import { CUE_PHRASES, CUE_VERBS, isBareParticiple, PARTICLE, PARTICLE_ONLY, type CueVerb } from './lexicon'
 import type { FoundQuote } from './quotes'
-import { appositiveBefore, dashedBefore, datedBefore, withAside, withRestrictive } from './source-asides'
-import { bareNounBefore, skipTime, sourceAfter, sourceBefore, withFindingsTail, type TokenRange } from './sources'
+import { appositiveBefore, dashedBefore, datedBefore, withRestrictive } from './source-asides'
+import { bareNounBefore, skipTime, sourceBefore, withFindingsTail, type TokenRange } from './sources'
+import { invertedSource, sentenceSubject, subjectAfterOpening } from './subjects'
+import { afterSubject, controlled, labelledBefore, RAISING } from './verb-frames'
 import type { Sentence, Token } from './tokens'
 import type { Ctx, FoundAttribution } from './attribution-types'
-import { byAgent, clauseSubject, CLOSE_MARK, contentAround, insideQuotes, ownsQuoteBefore, quoteAfter, quoteBefore, reportedAfter, withinReported } from './attribution-content'
+import { byAgent, clauseSubject, CLOSE_MARK, contentAround, insideQuotes, ownsQuoteBefore, quoteAfter, quoteBefore, reportedAfter, trim, withinReported } from './attribution-content'
 import { fromStanceAdjective } from './stance-adjectives'
 import { fromAccordingTo, fromAsked, fromColon, fromInFindings, fromViewpoint } from './phrase-cues'
-import { afterCommaParticiple, BE, CLAUSE_OPENER, chainStart, cueTail, DISCOURSE, isPlural, isTitleCase, LISTENER_VERBS, NEEDS_REPORT, notSpeech, PERSONAL, phraseEnd, QUOTE_ONLY, TAKES_TO, verbGroupStart } from './cue-shapes'
+import { afterCommaParticiple, BE, CLAUSE_OPENER, chainStart, cueTail, DISCOURSE, isPlural, isTitleCase, LISTENER_VERBS, NEEDS_REPORT, notSpeech, phraseEnd, QUOTE_ONLY, TAKES_TO, verbGroupStart } from './cue-shapes'
 
 export type { FoundAttribution } from './attribution-types'
-
-// Words after an inverted source that still leave it the source: "said Lee on Monday", "said Lee of Ohio".
-const AFTER_SOURCE = /^(?:in|on|at|during|after|before|last|this|when|while|of|who|whose|with|to|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|recently|earlier|later)$/
-
-/**
- * The source after an inverted cue at `i` ("..., said Sen. Jo Hale, a Democrat"), or null.
- * A phrase that its own verb follows is the report, not the source: "..., says her worry is ...".
- */
-function invertedSource(toks: Token[], i: number, sent: Sentence): TokenRange | null {
-  const r = sourceAfter(toks, i + 1, sent.to)
-  if (!r) return null
-  const next = toks[r.to]
-  const single = r.to - r.from === 1 && PERSONAL.test(toks[r.from].lower)
-  if (r.to < sent.to && /^[\p{L}\d]/u.test(next.text) && !AFTER_SOURCE.test(next.lower) && !single) return null
-  return withAside(toks, r, sent)
-}
-
-/**
- * The subject of the sentence for a cue that has none of its own ("and said", ", adding"):
- * read from the sentence start, past a conjunction and an opening phrase ("In an interview, ...").
- */
-function sentenceSubject(toks: Token[], sent: Sentence, i: number): TokenRange | null {
-  let k = sent.from
-  while (k < i && /^(?:but|and|so|yet|then|["\u201C\u2018]|'')$/.test(toks[k].lower)) k++
-  if (STOP_WORDS.has(toks[k].lower) || /^\p{Lu}\p{Ll}+(?:ly|ed|ing)$/u.test(toks[k].text)) {
-    let m = k
-    while (m < i && toks[m].text !== ',') m++
-    if (m < i - 1 && m - k <= 12) k = m + 1
-  }
-  const subj = sourceAfter(toks, k, i)
-  return subj && subj.to - subj.from <= 6 && !CUE_VERBS.has(toks[subj.to - 1].lower) ? subj : null
-}
 
 /** Looks for an attribution whose cue verb is token `i`. */
 function fromVerb(c: Ctx, i: number, verb: CueVerb, phraseTo?: number): FoundAttribution | null {
   const { text, toks, sent } = c
   let c0 = verbGroupStart(toks, i, sent.from)
   if (toks[c0 - 1]?.lower === 'to' && c0 - 1 >= sent.from) {
-    c0 = chainStart(toks, c0, sent.from)
-    if (c0 < 0) return null
+    const chain = chainStart(toks, c0, sent.from)
+    // "led Priebus to declare": the cue is the infinitive, said by the object of a verb of causing.
+    if (chain < 0 && !controlled(toks, c0 - 1, sent.from)) return null
+    c0 = chain < 0 ? c0 - 1 : chain
   }
   const prev = toks[c0 - 1]
   if (notSpeech(toks, i, c0, sent.from, verb)) return null
@@ -77,12 +49,17 @@ function fromVerb(c: Ctx, i: number, verb: CueVerb, phraseTo?: number): FoundAtt
   if (p >= sent.from && !bare) source = sourceBefore(toks, p, sent.from)
   // "A CNN poll last week found": the date skipped above belongs to the poll.
   if (source && p < c0 - 1) source = withFindingsTail(toks, source, c0)
-  if (!source && !bare && p >= sent.from && verb.strength === 1 && verb.form !== 'ing') source = bareNounBefore(toks, p, sent.from)
+  // "are saying", "was claiming": a progressive is as finite as "say" or "claimed".
+  const progressive = verb.form === 'ing' && toks.slice(c0, i).some((t) => BE.test(t.lower))
+  if (!source && !bare && p >= sent.from && verb.strength === 1 && (verb.form !== 'ing' || progressive)) source = bareNounBefore(toks, p, sent.from)
   if (passive) {
     source = passive.agent
     inverted = true
   } else if (source) source = withRestrictive(toks, source, p, sent.from)
-  if (!source && !bare && prev && prev.text === ',') source = appositiveBefore(toks, c0 - 1, sent.from)
+  // "Jo Hale, the mayor, on Tuesday called": the aside's comma may stand before a time phrase.
+  const comma = prev?.text === ',' ? c0 - 1 : p >= sent.from && toks[p].text === ',' ? p : -1
+  // A participle after a comma hangs on a main clause ("Jo Hale, a lawyer, filed suit, saying"): that comma closes no aside.
+  if (!source && !bare && comma >= 0 && (verb.form !== 'ing' || progressive)) source = appositiveBefore(toks, comma, sent.from)
   if (!source && !bare && p < c0 - 1 && p >= sent.from) source = datedBefore(toks, p, c0, sent.from)
   if (!source && !bare && prev) source = dashedBefore(toks, c0 - 1, sent.from)
   // "..., say some Democrats": a base form inverts after a comma when a plural source follows.
@@ -95,7 +72,7 @@ function fromVerb(c: Ctx, i: number, verb: CueVerb, phraseTo?: number): FoundAtt
   }
   if (verb.form === 'base' && !inverted) {
     // A bare base form needs a helper ("did not say") or a plural subject ("experts say").
-    if (c0 === i && !(source && isPlural(toks, source))) return null
+    if (c0 === i && !(source && isPlural(toks, source)) && !afterSubject(toks, i, sent.from, verb)) return null
     if (c0 < i && !source) return null
   }
   const afterComma = prev !== undefined && (prev.text === ',' || CLOSE_MARK.test(prev.text))
@@ -106,16 +83,23 @@ function fromVerb(c: Ctx, i: number, verb: CueVerb, phraseTo?: number): FoundAtt
     inverted = source !== null
   }
   const coordinated = prev !== undefined && (prev.lower === 'and' || prev.lower === 'but' || prev.lower === 'then')
-  const participle = verb.form === 'ing' && prev !== undefined && (prev.text === ',' || /^(?:and|by|while|when|before|after|in|\u2014)$/.test(prev.lower))
+  // After a comma, a dash, or a quotation closed by a comma: "“...,” he said, adding", "... – saying".
+  const closedQuote = prev !== undefined && CLOSE_MARK.test(prev.text) && c0 - 2 >= sent.from && toks[c0 - 2].text === ','
+  const participle = verb.form === 'ing' && prev !== undefined && (prev.text === ',' || closedQuote || /^(?:and|by|while|when|before|after|in|\u2014|\u2013|--)$/.test(prev.lower))
+  // "After announcing his run, Jo Hale ...": a participle in a phrase opening the sentence.
+  const opening = participle && c0 - 1 === sent.from
   if (!source && (participle || (coordinated && verb.form !== 'base'))) {
     // "He apologized the next day, saying ...": the one who spoke earlier in the sentence speaks.
     if (c.last && c.last.source && c.last.cueEnd <= toks[i].start) {
       source = c.last.source
       borrowed = true
-    } else source = sentenceSubject(toks, sent, i)
+    } else source = sentenceSubject(toks, sent, i) ?? (opening ? subjectAfterOpening(toks, sent, i) : null)
   }
   // A finite verb of saying is a cue even when its source escapes the rules above.
-  if (!source && !(verb.form === 'past' || verb.form === 'third')) return null
+  if (!source && !(verb.form === 'past' || verb.form === 'third' || (progressive && verb.strength === 1))) return null
+  if (labelledBefore(toks, i, c0, source) && !inverted && !borrowed) source = null
+  // "Trump seemed to enjoy it": a raising verb's subject is part of what is judged, and the judge is the writer.
+  if (RAISING.has(verb.base) && !inverted && !borrowed) source = null
   const cueStart = toks[c0].start
   const cueTo = phraseTo ?? cueTail(toks, i + 1, sent.to, verb)
   const cueEnd = toks[cueTo - 1].end
@@ -124,7 +108,8 @@ function fromVerb(c: Ctx, i: number, verb: CueVerb, phraseTo?: number): FoundAtt
   const quotes: number[] = []
   let content: { start: number; end: number } | null = null
   const qa = quoteAfter(c, last)
-  const qb = ownsQuoteBefore(c, quoteBefore(c, first), first, last, qa, inverted ? -1 : cueTo)
+  // "... called it “reckless,” adding that ...": the quotation before the participle is the earlier cue's.
+  const qb = closedQuote && participle ? -1 : ownsQuoteBefore(c, quoteBefore(c, first), first, last, qa, inverted ? -1 : cueTo)
   if (qb >= 0) {
     quotes.push(qb)
     content = { start: c.quotes[qb].start, end: c.quotes[qb].end }
@@ -144,6 +129,8 @@ function fromVerb(c: Ctx, i: number, verb: CueVerb, phraseTo?: number): FoundAtt
     if (content && verb.strength < 1 && /^to\b/.test(text.slice(content.start, content.start + 3)) && !TAKES_TO.has(verb.base)) content = null
   }
   if (!content) content = contentAround(c, first, last)
+  // The opening phrase reports up to its comma; the main clause after it is the speaker's own.
+  if (opening && content && source && toks[source.from].start > toks[i].end) content = trim(text, content.start, Math.min(content.end, toks[source.from].start))
   if (verb.strength < 1 && !content) return null
   // "explained the shortfall", "recalled her generosity" report what they name; "explained patiently" reports nothing.
   if (NEEDS_REPORT.has(verb.base) && quotes.length === 0 && (!content || /^\p{Ll}+ly$/u.test(text.slice(content.start, content.end)))) return null

@@ -4,6 +4,8 @@
  * ("his claims", "a group called ...", headlines in title case).
  */
 import { CHAIN_HEAD, isAuxiliary, NOUN_LIKE, PARTICLE, SOURCE_NOUNS, type CuePhrase, type CueVerb, type VerbForm } from './lexicon'
+import { appositiveBefore } from './source-asides'
+import { isAdverb } from './source-phrases'
 import type { TokenRange } from './sources'
 import type { Sentence, Token } from './tokens'
 
@@ -15,7 +17,7 @@ export function verbGroupStart(toks: Token[], i: number, floor: number): number 
   let j = i - 1
   // Capitalised, "First" or "Will" is part of a name ("Citizens First said"), not of the verb group.
   // A headline's "Just" ("Trump Just Announced ...") is still part of it.
-  while (j >= floor && ((isAuxiliary(toks[j].lower) && (!/^\p{Lu}/u.test(toks[j].text) || toks[j].text === 'Just')) || /^\p{Ll}+ly$/u.test(toks[j].text))) j--
+  while (j >= floor && ((isAuxiliary(toks[j].lower) && (!/^\p{Lu}/u.test(toks[j].text) || toks[j].text === 'Just')) || isAdverb(toks[j]))) j--
   return j + 1
 }
 
@@ -30,11 +32,12 @@ export function chainStart(toks: Token[], c0: number, floor: number): number {
   if (h > floor && toks[h].lower === 'on' && GO.test(toks[h - 1].lower)) h--
   else if (h < floor || !CHAIN_HEAD.test(toks[h].lower)) return -1
   let j = h - 1
-  while (j >= floor && (isAuxiliary(toks[j].lower) || /^\p{Ll}+ly$/u.test(toks[j].text) || /^(?:more|less|most|much|far|even|very|so|as|too)$/.test(toks[j].lower))) j--
+  while (j >= floor && (isAuxiliary(toks[j].lower) || isAdverb(toks[j]) || /^(?:more|less|most|much|far|even|very|so|as|too)$/.test(toks[j].lower))) j--
   return j + 1
 }
 
-const MEDIUM = /^(?:statement|email|e-mail|tweet|post|speech|letter|memo|release|op-ed|essay|video|podcast|conversation|call|report)$/
+// The set phrase "said in a statement" keeps its tail; other settings ("in an email", "in a speech") stay out.
+const MEDIUM = /^(?:statement|release|memo|e-mail)$/
 
 /** Where a cue ends: "said in a statement", "said:" and "said of" keep their tail. */
 export function cueTail(toks: Token[], j: number, end: number, verb: CueVerb): number {
@@ -97,6 +100,8 @@ function nounLikeIsVerb(toks: Token[], i: number, c0: number, floor: number, for
   const prev = toks[i - 1]
   if (!prev || i - 1 < floor) return false
   if (/^(?:he|she|it|who|that|which)$/.test(prev.lower)) return true
+  // After a source and its aside: "Jo Hale, the county treasurer, calls the plan a farce".
+  if (prev.text === ',' && form === 'third') return appositiveBefore(toks, i - 1, floor) !== null
   // A base form after a plural subject: "they fear", "party leaders hope".
   if (form === 'base' && (/^(?:they|we|i|you)$/.test(prev.lower) || (SOURCE_NOUNS.has(prev.lower) && /s$/.test(prev.lower)) || QUANTITY.test(prev.lower))) return true
   // "the United States", "Western states": a capitalised word before "states" is no subject.
@@ -118,7 +123,10 @@ function nounLikeIsVerb(toks: Token[], i: number, c0: number, floor: number, for
 export function notSpeech(toks: Token[], i: number, c0: number, floor: number, verb: CueVerb): boolean {
   const before = toks[i - 1]
   // A quantity standing alone is the subject of a base form that cannot be a noun: "most believe", "few say".
-  const quantitySubject = verb.form === 'base' && !NOUN_LIKE.has(verb.base) && before !== undefined && /^(?:some|many|most|several|few)$/.test(before.lower)
+  // So does a past or -s form of a verb of saying: "many said", "several noted"; not after an
+  // article, where the quantity is a determiner ("a few tweets", "the most pledged delegates").
+  const sayingForm = (verb.form === 'past' || verb.form === 'third') && verb.strength === 1 && !NOUN_LIKE.has(verb.base)
+  const quantitySubject = ((verb.form === 'base' && !NOUN_LIKE.has(verb.base)) || sayingForm) && before !== undefined && /^(?:some|many|most|several|few)$/.test(before.lower) && !/^(?:a|an|the)$/.test(toks[i - 2]?.lower ?? '')
   if (before && !quantitySubject && /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those|of|for|in|on|with|no|any|every|each|some|many|most|other|several|few)$/.test(before.lower)) return true
   if (NOUN_LIKE.has(verb.base) && verb.base !== 'show' && verb.base !== 'find' && (verb.form === 'third' || verb.form === 'base') && !nounLikeIsVerb(toks, i, c0, floor, verb.form)) return true
   // "called" after a common noun and before a name only names something.

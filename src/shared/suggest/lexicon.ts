@@ -26,7 +26,7 @@ const SPEECH = `say:says:said:saying tell:tells:told:telling write:writes:wrote:
   talk speak:speaks:spoke:speaking discuss refer:refers:referred:referring state clarify elaborate
   swear:swears:swore:swearing plead exclaim inquire query scoff sneer gush rant fume tease taunt
   confess interject rebut refute contradict opine posit hint surmise theorize
-  reaffirm bark`
+  reaffirm bark gripe murmur mumble aver affirm divulge insinuate intimate preach`
 
 // Verbs that attribute stance, judgement or evidence: weaker alone.
 const STANCE = `accuse criticize criticise blast slam praise hail defend endorse dismiss reject blame
@@ -43,7 +43,7 @@ const STANCE = `accuse criticize criticise blast slam praise hail defend endorse
   underscore underline congratulate apologize apologise regret mourn rule order deem portray
   depict frame vote point push side object lash care remind encourage press request
   post retweet share quote reference list downplay bemoan deplore reassure implore lobby allude
-  blog chant identify rail trumpet invoke`
+  blog chant identify rail trumpet invoke chastise reprimand lampoon`
 
 const STANCE_STRENGTH = 0.6
 
@@ -55,7 +55,7 @@ const COGNITION = `think:thinks:thought:thinking believe know:knows:knew:knowing
   remember forget:forgets:forgot:forgetting wonder guess imagine prefer:prefers:preferred:preferring favor favour
   intend plan:plans:planned:planning decide determine predict anticipate trust envision
   hear:hears:heard:hearing read:reads:read:reading agree disagree
-  suppose presume sense notice discover perceive accept desire dream distrust assess judge`
+  suppose presume sense notice discover perceive accept desire dream distrust assess judge ponder`
 
 const COGNITION_STRENGTH = 0.7
 

@@ -4,6 +4,7 @@
  */
 import { quoteAfter, quoteBefore, trim } from './attribution-content'
 import type { Ctx, FoundAttribution } from './attribution-types'
+import { SOURCE_NOUNS, TITLES } from './lexicon'
 import type { Token } from './tokens'
 import { colonSource, FINDINGS_HEAD, sourceAfter, withFindingsTail, type TokenRange } from './sources'
 
@@ -58,6 +59,27 @@ export function fromAccordingTo(c: Ctx, i: number): FoundAttribution | null {
 
 const MAX_ACCORDING = 24
 
+const FINITE = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|does|do|did)$/
+
+/**
+ * Does the stretch after a comma at `k` describe the source ("a pollster", "director of the
+ * survey", "which monitors extremists") rather than go on with the sentence ("Mexico's network
+ * censured him", "the rise in deficits will slow")? A name, a figure or a verb says it goes on.
+ */
+function describes(toks: Token[], k: number, end: number): boolean {
+  const first = toks[k]
+  if (/^(?:who|whose|which)$/.test(first.lower)) return true
+  // A party label or a title: "Jo Hale, R-Ohio", "Jo Hale, Republican pollster".
+  if (/^\p{Lu}/u.test(first.text)) return /^[RDI]-\p{Lu}/u.test(first.text) || TITLES.has(first.lower)
+  const determined = /^(?:a|an|the|another|one)$/.test(first.lower)
+  // A bare common noun is a role only with its complement: "director of the survey".
+  if (!determined && !TITLES.has(first.lower) && !SOURCE_NOUNS.has(first.lower) && !/^(?:of|at|for)$/.test(toks[k + 1]?.lower ?? '')) return false
+  for (let j = k + 1; j < end && toks[j].text !== ',' && !/^(?:who|which|that)$/.test(toks[j].lower); j++) {
+    if (FINITE.test(toks[j].lower) || (/^\p{Ll}+ed$/u.test(toks[j].text) && !/^(?:a|an|the)$/.test(toks[j - 1].lower))) return false
+  }
+  return true
+}
+
 /**
  * The whole phrase after "according to": "a count by The Associated Press", "early results of
  * exit polls conducted for the networks", "Bill McInturff, a Republican pollster". Opening the
@@ -70,11 +92,11 @@ function accordingSource(toks: Token[], from: number, end: number, opens: boolea
   let j = from
   while (j < end && j - from <= MAX_ACCORDING) {
     const t = toks[j]
-    if (/^(?:[;:()\u2014\u2013"\u201C\u201D]|''|\.|\?|!)$/.test(t.text)) break
+    if (/^(?:[;:()\u2014\u2013"\u201C\u201D]|''|\.|\?|!|--)$/.test(t.text) || (t.text === '-' && toks[j - 1].end < t.start)) break
     if (t.text === ',') {
       const next = toks[j + 1]
       if (opens || !next || j + 1 >= end) break
-      if (!(/^(?:a|an|the|who|whose)$/.test(next.lower) || /^\p{Lu}/u.test(next.text) || /^\d/.test(next.text))) break
+      if (!describes(toks, j + 1, end)) break
     }
     j++
   }
@@ -103,7 +125,8 @@ export function fromColon(c: Ctx, i: number): FoundAttribution | null {
     // The rest of the line (the sentence splitter stops at line ends).
     content = trim(text, colon.end, lineEnd < 0 ? text.length : lineEnd)
   }
-  if (!content) return null
+  // "Clinton: 1,769." is a tally, not words: a line of figures reports nothing.
+  if (!content || (quotes.length === 0 && /^[\d$\u20AC\u00A3]/u.test(text.slice(content.start, content.end)))) return null
   return { cueStart: colon.start, cueEnd: colon.end, source, content, quotes, score: 0.7 }
 }
 

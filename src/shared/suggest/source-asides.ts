@@ -25,13 +25,14 @@ export function appositiveBefore(toks: Token[], comma: number, floor: number): T
     const common = SOURCE_NOUNS.has(toks[np.to - 1].lower) || TITLES.has(toks[np.to - 1].lower)
     if (!named && !common) continue
     const before = toks[np.from - 1]
-    if (!(np.from === floor || !before || before.text === ',' || /^(?:["\u201D\u201C]|''|and|but|even|also|only|then|now)$/.test(before.lower))) continue
+    // The phrase opens its clause: after a comma, a conjunction or a subordinator ("When the director, Jo Hale, said").
+    if (!(np.from === floor || !before || before.text === ',' || /^(?:["\u201D\u201C]|''|and|but|even|also|only|then|now|when|as|while|after|before|because|since|if|although|though|until|once|whereas)$/.test(before.lower))) continue
     // What stands between the commas: a description ("the county treasurer") belongs to the
     // source; a clause or an aside ("who ...", "in her dissent", "for his part") does not.
     const aside = toks[j + 1]
     // A relative clause about the source is part of the source phrase: "Jo Hale, who chairs the board,".
     if (RELATIVE.test(aside.lower)) best = aboutSource(toks, j + 1) ? { from: np.from, to: comma + 1 } : np
-    else if (ASIDE_OPENER.test(aside.lower) || /^\p{Ll}+(?:ing|ed)$/u.test(aside.text) || /^\p{Ll}+ly$/u.test(aside.text)) {
+    else if ((ASIDE_OPENER.test(aside.lower) || /^\p{Ll}+(?:ing|ed)$/u.test(aside.text) || /^\p{Ll}+ly$/u.test(aside.text)) && !ROLE_OPENER.test(aside.lower)) {
       best = named ? { from: np.from, to: np.to } : null
     } else best = { from: np.from, to: comma + 1 }
   }
@@ -53,6 +54,9 @@ export function aboutSource(toks: Token[], k: number): boolean {
 
 // Words that open an aside between commas that is not a description of the source.
 export const ASIDE_OPENER = /^(?:who|whose|whom|which|where|when|while|in|on|at|for|during|after|before|like|unlike|as|though|although|however|meanwhile|too|also|speaking|according|with|without|despite|by|from|through|under|over|if|once|since|because|not|even|still|then|now|again|instead|perhaps|in turn|meanwhile|for|to)$/
+
+// Words that open a role, though they look like a participle or an adverb: "then senior pastor".
+export const ROLE_OPENER = /^(?:then|managing|acting|founding|outgoing|incoming|ranking|presiding|visiting|longtime|including)$/
 
 const CLAUSE_STOP = /^(?:["\u201C\u201D\u2018\u2019]|''|\.|;|:|\?|!)$/
 
@@ -88,8 +92,13 @@ export function withAside(toks: Token[], given: TokenRange, sent: Sentence): Tok
   if (RELATIVE.test(after.lower)) {
     return aboutSource(toks, r.to + 1) ? { from: r.from, to: withClosingComma(toks, clauseEnd(toks, r.to + 1, sent), sent) } : r
   }
-  if (!/^(?:[\p{Ll}\d]|(?:The|A|An)$)/u.test(after.text) && !TITLES.has(after.lower)) return r
-  if (ASIDE_OPENER.test(after.lower) || /^\p{Ll}+(?:ing|ly)$/u.test(after.text)) return r
+  // A description opens with a small letter, an article, a title or a name's possessive
+  // ("Clinton's campaign manager"); "then senior pastor", "managing director" are roles too.
+  // After a common noun the aside may name it: "said another delegate, Jo Hale".
+  const names = /^(?:a|an|the|another|one)$/.test(toks[r.from].lower) && isCap(after) && !PRONOUNS.has(after.lower)
+  const describes = /^(?:[\p{Ll}\d]|(?:The|A|An)$)/u.test(after.text) || TITLES.has(after.lower) || /^\p{Lu}\p{L}*[\u2019']s$/u.test(after.text) || names
+  if (!describes) return r
+  if ((ASIDE_OPENER.test(after.lower) || /^\p{Ll}+(?:ing|ly)$/u.test(after.text)) && !ROLE_OPENER.test(after.lower)) return r
   let to = r.to + 1
   while (to < sent.to && !CLAUSE_STOP.test(toks[to].text)) {
     // A clause after the description is not part of the source: ", referring to ...".
@@ -151,7 +160,8 @@ export function dashedBefore(toks: Token[], dash: number, floor: number): TokenR
     if (!np || isPronoun(toks, np) || np.to !== j) return null
     const before = toks[np.from - 1]
     if (np.from !== floor && before && before.text !== ',' && !/^(?:and|but)$/.test(before.lower)) return null
-    return { from: np.from, to: dash + 1 }
+    // A relative clause between the dashes is an aside about the source, not part of its name.
+    return RELATIVE.test(toks[j + 1]?.lower ?? '') ? np : { from: np.from, to: dash + 1 }
   }
   return null
 }

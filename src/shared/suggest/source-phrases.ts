@@ -64,6 +64,8 @@ export function phraseBefore(toks: Token[], end: number, floor: number): TokenRa
       break
     }
     if ((t.lower === 'of' || t.lower === 'for') && !(toks[j - 1] && (isCap(toks[j - 1]) || TITLES.has(toks[j - 1].lower)))) break
+    // A spaced hyphen is a dash, not a joint: "NEW YORK - Republican candidate Jo Hale".
+    if (t.text === '-' && (toks[j - 1]?.end !== t.start || toks[j + 1].start !== t.end)) break
     if (t.lower === 'of' || t.lower === 'for' || t.text === '&' || t.text === '-') {
       from = j
       continue
@@ -110,7 +112,13 @@ function descriptorsBefore(toks: Token[], from: number, floor: number): number {
   while (j >= floor && words < 5) {
     const t = toks[j]
     if (STOP_WORDS.has(t.lower) || PRONOUNS.has(t.lower) || DETERMINERS.has(t.lower) || !/^[\p{L}][\p{L}\-]*$/u.test(t.text)) break
-    if (/^\p{Ll}/u.test(t.text) && (NOT_NOUN.test(t.lower) || CUE_VERBS.has(t.lower))) return from
+    // "the reason Obama is seeking", "the place officials say": the noun heads a relative clause.
+    if (words === 0 && RELATIVE_HEAD.test(t.lower)) return from
+    if (/^\p{Ll}/u.test(t.text) && (NOT_NOUN.test(t.lower) || CUE_VERBS.has(t.lower))) {
+      // A participle describing the named person after an article: "a flabbergasted Jo Hale".
+      const article = j - 1 >= floor && /^(?:a|an)$/.test(toks[j - 1].lower)
+      return article && words === 0 && /(?:ed|ing)$/.test(t.lower) && !CUE_VERBS.has(t.lower) ? j - 1 : from
+    }
     // Among the descriptors only party words and acronyms may be capitalised ("GOP strategist"):
     // "Clinton won Iowa" has a name, not a descriptor, before "won".
     if (/^\p{Lu}/u.test(t.text) && !TITLES.has(t.lower) && !/^\p{Lu}{2,}$/u.test(t.text) && j > floor) break
@@ -121,6 +129,20 @@ function descriptorsBefore(toks: Token[], from: number, floor: number): number {
   if (j < floor || !isWord(toks[j]) || STOP_WORDS.has(toks[j].lower)) return j + 1
   if (DETERMINERS.has(toks[j].lower) && toks[j].lower !== 'that') return j
   return from
+}
+
+// Nouns of time, which head a time phrase ("at one point", "a month later"), never a source.
+const TIME_NOUN = /^(?:point|time|times|moment|moments|day|days|week|weeks|month|months|year|years|hour|hours|minute|minutes|night|nights|morning|afternoon|evening|weekend|decade|decades)$/
+
+// Nouns that head a relative clause with its "that" left out, never a role before a name.
+const RELATIVE_HEAD = /^(?:reason|reasons|place|places|way|ways|kind|sort|type|thing|things|time|times|day|moment|extent|degree|issue|question|problem|fact|idea|one|ones|dynamic|argument|case|message|point|mean|means)$/
+
+// Nouns and adjectives that end in -ly like an adverb: "the rally denounced", "a Clinton ally suggested".
+const NOT_ADVERB = /^(?:ally|rally|reply|family|supply|assembly|anomaly|homily|monopoly|tally|belly|bully|folly|lily|holy|ugly|silly|jolly|friendly|early|daily|weekly|monthly|yearly|elderly|lonely|lovely|costly|deadly|orderly|curly)$/
+
+/** Is the token an adverb in -ly ("repeatedly", "quickly"), not a noun or adjective like "rally", "likely"? */
+export function isAdverb(t: Token): boolean {
+  return /^\p{Ll}+ly$/u.test(t.text) && !NOT_ADVERB.test(t.text)
 }
 
 export const QUANTITY_HEAD = /^(?:[a-z]+-(?:thirds?|quarters?|fifths?|tenths?)|percent|%|half|third|quarter|majority|minority|plurality|most|many|some|few|others|both|all|none|one|two|three|four|five|six|seven|eight|nine|ten|\d+)$/
@@ -136,19 +158,26 @@ const NUMBER_WORD = /^(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|sevente
  */
 function commonPhraseBefore(toks: Token[], i: number, floor: number): TokenRange | null {
   const head = toks[i]
-  if (!/^[\p{Ll}%\d]/u.test(head.text) || STOP_WORDS.has(head.lower) || PRONOUNS.has(head.lower)) return null
+  if (!/^[\p{Ll}%\d]/u.test(head.text) || STOP_WORDS.has(head.lower) || PRONOUNS.has(head.lower) || TIME_NOUN.test(head.lower)) return null
   if (QUANTITY_HEAD.test(head.lower)) {
     let j = i
     while (j - 1 >= floor && (/^(?:\d[\d.,]*|percent|in|of|about|nearly|almost|roughly|some|only|just|more|than|fewer|less|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|half|third|mere|paltry|fully|over|under)$/i.test(toks[j - 1].lower) || NUMBER_WORD.test(toks[j - 1].lower))) j--
     while (j < i && /^(?:in|of|than)$/.test(toks[j].lower)) j++
     return { from: j, to: i + 1 }
   }
-  if (NOT_NOUN.test(head.lower) && !SOURCE_NOUNS.has(head.lower)) return null
+  // An -ing word is a noun after a possessive ("Monday's meeting") or a determiner that opens the
+  // phrase or follows a preposition ("familiar with the planning"); not "to leave the building said".
+  const prev = i - 1 >= floor ? toks[i - 1] : undefined
+  const pp = i - 2 >= floor ? toks[i - 2] : undefined
+  const opens = !pp || /^(?:of|with|for|on|about|at|in|from|by)$/.test(pp.lower)
+  const gerund = /ing$/.test(head.lower) && prev !== undefined && ((/^(?:the|a|an|his|her|their|its|our)$/.test(prev.lower) && opens) || /[\u2019']s$/.test(prev.lower))
+  if (NOT_NOUN.test(head.lower) && !SOURCE_NOUNS.has(head.lower) && !gerund) return null
   let lower = 0
   for (let j = i - 1; j >= floor && j >= i - 5; j--) {
     const t = toks[j]
     if (DETERMINERS.has(t.lower) && t.lower !== 'that' && t.lower !== 'this') return { from: j, to: i + 1 }
-    if (/[\u2019']s$/.test(t.lower) && /^\p{Lu}/u.test(t.text)) return { from: j, to: i + 1 }
+    // A name's possessive takes the whole name: "Fox News's reporting".
+    if (/[\u2019']s$/.test(t.lower) && /^\p{Lu}/u.test(t.text)) return { from: phraseBefore(toks, j, floor)?.from ?? j, to: i + 1 }
     // A common-noun possessive is a modifier: "the paper's editorial board".
     if (/^\p{Ll}+[\u2019']s$/u.test(t.text)) continue
     if (isCap(t) || TITLES.has(t.lower)) continue

@@ -17,11 +17,14 @@ export function skipTime(toks: Token[], i: number, floor: number): number {
   let j = i
   if (j >= floor && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|earlier|later|recently|morning|afternoon|evening|night)$/.test(toks[j].lower)) {
     j--
-    while (j >= floor && /^(?:on|last|this|next|early|late|on|that|the|earlier|in|friday|saturday|sunday|monday|tuesday|wednesday|thursday)$/.test(toks[j].lower)) j--
+    while (j >= floor && /^(?:on|last|this|past|next|early|late|later|that|the|earlier|in|friday|saturday|sunday|monday|tuesday|wednesday|thursday)$/.test(toks[j].lower)) j--
     return j
   }
   return i
 }
+
+// Nouns of time or place that head an adverbial, not a source: "the end of", "the rest of".
+const TIME_WORD = /^(?:end|rest|beginning|start|middle|wake|face|course|time|day|week|month|year|eve|side|part|top|bottom)$/
 
 const REFLEXIVE = /^(?:himself|herself|themselves|itself|myself|ourselves)$/
 const CONNECTOR = /^(?:of|in|at|for|from|with|on|by|to|close|closer|familiar|inside|within|near|outside|among|across|around|throughout)$/
@@ -66,6 +69,8 @@ export function sourceBefore(toks: Token[], end: number, floor: number): TokenRa
       const head = quantity || SOURCE_NOUNS.has(t.lower) || TITLES.has(t.lower) || (/^\p{Lu}/u.test(t.text) && !STOP_WORDS.has(t.lower) && joins === 1 && /^(?:of|for|at|in)$/.test(toks[k + 1].lower))
         // A determined common noun working for a named body: "a producer for Yahoo Studios".
         || (joins === 1 && /^(?:for|at|with)$/.test(toks[k + 1].lower) && /^\p{Ll}+$/u.test(t.text) && !NOT_NOUN.test(t.lower) && !STOP_WORDS.has(t.lower) && k - 1 >= floor && /^(?:a|an|the|one)$/.test(toks[k - 1].lower) && /^\p{Lu}/u.test(toks[r.from].text))
+        // A determined noun that the source belongs to: "a video of the debate", "footage from the game".
+        || (joins === 1 && /^(?:of|from)$/.test(toks[k + 1].lower) && /^\p{Ll}+$/u.test(t.text) && !NOT_NOUN.test(t.lower) && !STOP_WORDS.has(t.lower) && !TIME_WORD.test(t.lower) && k - 1 >= floor && /^(?:a|an|the|this|that|its|his|her|their|one|another)$/.test(toks[k - 1].lower))
       if (!head || PRONOUNS.has(t.lower)) break
       // "close" / "familiar" need their own word after them: "close to", "familiar with".
       if (/^(?:close|closer|familiar)$/.test(toks[k + 1].lower) && joins < 2) break
@@ -83,9 +88,12 @@ export function sourceBefore(toks: Token[], end: number, floor: number): TokenRa
       // in "Clinton won Iowa and voters said" the voters are a clause of their own.
       const named = /^\p{Lu}/u.test(left.text) && !STOP_WORDS.has(left.lower) && (/^\p{Lu}/u.test(toks[r.from].text) || DETERMINERS.has(toks[r.from].lower))
       const person = /^(?:he|she|i|we|they)$/.test(left.lower) && (l === floor || !isWord(toks[l - 1]))
-      if (named || person) {
+      // Groups of people or sources joined at the start of a clause: "media reports and party sources".
+      const group = SOURCE_NOUNS.has(left.lower) && SOURCE_NOUNS.has(toks[r.to - 1].lower)
+      if (named || person || group) {
         const inner = phraseBefore(toks, l, floor)
-        if (inner && inner.to === l + 1 && (person || !PRONOUNS.has(toks[inner.from].lower))) {
+        const opens = inner !== null && (inner.from === floor || !isWord(toks[inner.from - 1]) || /^(?:but|and|while|that|as|because|when|although|though)$/.test(toks[inner.from - 1].lower))
+        if (inner && inner.to === l + 1 && (person || !PRONOUNS.has(toks[inner.from].lower)) && (named || person || opens)) {
           const start = listStart(toks, inner.from, floor)
           // ", and" joins a list of three or more; with two members it joins clauses.
           if (l === k - 2 && start === inner.from) break
@@ -221,7 +229,7 @@ export function fitsPronoun(toks: Token[], r: TokenRange, pronoun: string): bool
 export { PERSON_PRONOUNS }
 
 // Labels that open a line with a colon and name no one: "Update:", "Photo:".
-const NOT_A_SPEAKER = /^(?:update|updated|note|editor|editors|related|read|watch|see|photo|photos|video|correction|question|answer|q|a|and|but|so|also|here|now|today|tonight|breaking|exclusive|analysis|opinion|live|listen|via|source|sources|credit|warning|caption|more|plus|bottom|first|second|third|then|example|excerpt|transcript|background|why|what|how|who|when|where|the|this|that|these|it|there|in|on|at|by|for|from|with|to|of|dear|subject|re|p\.s|ps|latest)$/i
+const NOT_A_SPEAKER = /^(?:update|updated|note|editor|editors|related|read|watch|see|photo|photos|video|correction|question|answer|q|a|and|but|so|also|here|now|today|tonight|breaking|exclusive|analysis|opinion|live|listen|via|source|sources|credit|warning|caption|more|plus|bottom|first|second|third|then|example|excerpt|transcript|background|why|what|how|who|when|where|the|this|that|these|it|there|in|on|at|by|for|from|with|to|of|dear|subject|re|p\.s|ps|latest|contributing|byline|email|e-mail|twitter|facebook|name|age|city|job|pay|wow|boom|busted|bombshell|revealed|leaked|look|pledged|total)$/i
 
 /**
  * The speaker of "Name: words" when the sentence opens a line: one to five capitalised words

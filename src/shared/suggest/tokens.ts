@@ -18,8 +18,11 @@ export interface Sentence {
 
 const CONTRACTED = /^(he|she|it|they|we|i|you|who|that|there)([\u2019'](?:s|re|ve|ll|d|m))$/i
 
+// A lawmaker's party and state, whose full stop is the state's abbreviation: "R-Ky.", "D-N.Y.".
+const PARTY_STATE = /^[RDI]-\p{Lu}[\p{L}.]*$/u
+
 const TOKEN =
-  /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}]+(?:[\u2019'.\-&/][\p{L}\p{N}]+)*|''|``|\S/gu
+  /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}]+(?:[\u2019'.\-&/][\p{L}\p{N}]+)*|''|``|--|\S/gu
 
 /** Splits the text into tokens; an abbreviation keeps its full stop ("Mr.", "U.S."). */
 export function tokenize(text: string): Token[] {
@@ -31,7 +34,7 @@ export function tokenize(text: string): Token[] {
     let end = start + m[0].length
     if (text[end] === '.' && /\p{L}/u.test(m[0])) {
       const low = m[0].toLowerCase()
-      if (ABBREVIATIONS.has(low) || /^\p{Lu}$/u.test(m[0]) || /^(?:\p{L}\.)+\p{L}$/u.test(m[0])) {
+      if (ABBREVIATIONS.has(low) || /^\p{Lu}$/u.test(m[0]) || /^(?:\p{L}\.)+\p{L}$/u.test(m[0]) || PARTY_STATE.test(m[0])) {
         end++
         TOKEN.lastIndex = end
       }
@@ -76,7 +79,7 @@ export function sentences(text: string, tokens: Token[]): Sentence[] {
     }
     let end = -1
     if (t.text === '.' || t.text === '!' || t.text === '?' || t.text === '\u2026') end = i
-    else if (t.text.endsWith('.') && t.text.length > 2 && /^(?:\p{L}\.)+$/u.test(t.text)) {
+    else if (t.text.endsWith('.') && t.text.length > 2 && (/^(?:\p{L}\.)+$/u.test(t.text) || PARTY_STATE.test(t.text))) {
       // "U.S." ends a sentence when a usual sentence opener follows it.
       if (next && STARTERS.has(next.lower) && /^\p{Lu}/u.test(next.text)) end = i
     }
