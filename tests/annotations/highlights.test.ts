@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Node } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
@@ -5,6 +7,7 @@ import {
   addAnnotation,
   annotationsKey,
   annotationPainter,
+  type PainterMode,
   selectAnnotation,
   updateAnnotationFields
 } from '../../src/renderer/editor/annotations'
@@ -122,12 +125,21 @@ describe('highlight names and priorities', () => {
   it('puts each annotation in its kind, a claim in its status, the selected one in cd-ann-selected', () => {
     let { state, ids } = tagged()
     state = run(state, selectAnnotation(ids.quote))
-    expect(highlightNames(set(state), ids.budget)).toEqual(['cd-ann-claim', 'cd-ann-status-unchecked'])
+    // An unchecked claim is drawn as a claim: no highlight of its own for the status.
+    expect(highlightNames(set(state), ids.budget)).toEqual(['cd-ann-claim'])
+    state = run(state, updateAnnotationFields(ids.budget, { status: 'false' }))
+    expect(highlightNames(set(state), ids.budget)).toEqual(['cd-ann-claim', 'cd-ann-status-false'])
     expect(highlightNames(set(state), ids.quote)).toEqual(['cd-ann-quote', 'cd-ann-selected'])
     expect(highlightNames(set(state), ids.mayor)).toEqual(['cd-ann-attribution'])
     for (const names of [ids.budget, ids.quote, ids.mayor].map((id) => highlightNames(set(state), id))) {
       for (const name of names) expect(HIGHLIGHT_NAMES).toContain(name)
     }
+  })
+
+  it('registers a highlight for exactly the names styles.css draws', () => {
+    const css = readFileSync(join(__dirname, '../../src/renderer/styles.css'), 'utf8')
+    const drawn = new Set([...css.matchAll(/::highlight\(([\w-]+)\)/g)].map((m) => m[1]))
+    expect([...HIGHLIGHT_NAMES].sort()).toEqual([...drawn].sort())
   })
 
   it('stacks nested kinds: claim < status < quote < attribution < selected', () => {
@@ -136,9 +148,21 @@ describe('highlight names and priorities', () => {
     expect(new Set(order).size).toBe(order.length)
   })
 
-  it('falls back to decorations where there is no CSS.highlights (here, Node)', () => {
-    expect((annotationPainter({ mode: 'auto' }) as unknown as { key: string }).key).toMatch(/^copydeskAnnotationDecorations/)
-    expect((annotationPainter({ mode: 'highlights' }) as unknown as { key: string }).key).toMatch(/^copydeskAnnotationHighlights/)
+  it('paints with windowed decorations by default, and with highlights only when asked and the browser has them', () => {
+    const keyOf = (mode: PainterMode): string => (annotationPainter({ mode }) as unknown as { key: string }).key
+    expect(keyOf('auto')).toMatch(/^copydeskAnnotationDecorations/)
+    // Node has no CSS.highlights: asking for highlights still draws, with decorations.
+    expect(keyOf('highlights')).toMatch(/^copydeskAnnotationDecorations/)
+    const g = globalThis as unknown as { CSS?: unknown; Highlight?: unknown }
+    g.CSS = { highlights: new Map() }
+    g.Highlight = class extends Set {}
+    try {
+      expect(keyOf('highlights')).toMatch(/^copydeskAnnotationHighlights/)
+      expect(keyOf('auto')).toMatch(/^copydeskAnnotationDecorations/)
+    } finally {
+      delete g.CSS
+      delete g.Highlight
+    }
   })
 })
 
@@ -188,7 +212,10 @@ describe('keeping ranges up to date', () => {
     expect(painter.update(run(painter.state, updateAnnotationFields(ids.record, { status: 'false' })))).toBe(1)
     painter.check()
     expect(painter.highlights.get('cd-ann-status-false')!.has(painter.book.rangeOf(ids.record)!)).toBe(true)
-    expect(painter.highlights.get('cd-ann-status-unchecked')!.has(painter.book.rangeOf(ids.record)!)).toBe(false)
+    expect(painter.update(run(painter.state, updateAnnotationFields(ids.record, { status: 'in_review' })))).toBe(1)
+    painter.check()
+    expect(painter.highlights.get('cd-ann-status-false')!.size).toBe(0)
+    expect(painter.highlights.get('cd-ann-claim')!.has(painter.book.rangeOf(ids.record)!)).toBe(true)
     painter.update(run(painter.state, selectAnnotation(ids.nested)))
     expect(painter.update(run(painter.state, selectAnnotation(ids.budget)))).toBe(2)
     painter.check()

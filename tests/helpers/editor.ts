@@ -126,16 +126,18 @@ export async function textBox(page: Page, text: string): Promise<{ x: number; y:
     const all = nodes.map((x) => x.data).join('')
     const at = all.indexOf(t)
     if (at < 0) throw new Error(`"${t}" is not in the editor`)
-    const locate = (offset: number): [Text, number] => {
+    // A start at the seam of two text nodes (the edge of an annotation's span) is in the
+    // second: at the end of the first its box may be the end of the line before.
+    const locate = (offset: number, start: boolean): [Text, number] => {
       for (const node of nodes) {
-        if (offset <= node.data.length) return [node, offset]
+        if (start ? offset < node.data.length : offset <= node.data.length) return [node, offset]
         offset -= node.data.length
       }
       throw new Error('offset out of range')
     }
     const range = document.createRange()
-    range.setStart(...locate(at))
-    range.setEnd(...locate(at + t.length))
+    range.setStart(...locate(at, true))
+    range.setEnd(...locate(at + t.length, false))
     const r = range.getClientRects()[0]
     return { x: r.x, y: r.y, width: r.width, height: r.height }
   }, text)

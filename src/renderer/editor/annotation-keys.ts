@@ -2,6 +2,7 @@ import { keymap } from 'prosemirror-keymap'
 import type { Command, Plugin } from 'prosemirror-state'
 import type { AnnotationKind } from '../../shared/domain'
 import { SHORTCUTS } from '../ui/labels'
+import { readPendingDomChanges } from './dom-sync'
 import { addAnnotation, getAnnotations, removeAnnotation, selectAnnotation, selectedAnnotationId } from './annotations'
 
 /** Moves to the next (1) or previous (-1) annotation after the cursor, selecting it. */
@@ -24,6 +25,12 @@ export function stepAnnotation(dir: 1 | -1): Command {
 /** Tags the selection and selects the new annotation so its details open. */
 export function tagSelection(kind: AnnotationKind): Command {
   return (state, dispatch, view) => {
+    // Keys can come faster than the browser's selectionchange: read a selection it has just
+    // moved (Shift+End a moment before) so the tag covers what the editor sees selected.
+    if (dispatch && view) {
+      readPendingDomChanges(view)
+      state = view.state
+    }
     const id = crypto.randomUUID()
     if (!addAnnotation(kind, { id })(state, dispatch)) return false
     if (dispatch && view) selectAnnotation(id)(view.state, view.dispatch)

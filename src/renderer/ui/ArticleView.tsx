@@ -15,6 +15,7 @@ import {
   removeAnnotation,
   selectAnnotation
 } from '../editor/annotations'
+import { readPendingDomChanges } from '../editor/dom-sync'
 import { useEditorHandle, useMountEditor } from '../editor/react'
 import { createArticleState } from '../editor/setup'
 import { openLibrary, useAppCommands } from './App'
@@ -206,6 +207,8 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
       // editor's: ProseMirror reads a click's new selection only on the next selectionchange.
       if (!view || !(getSelection()?.isCollapsed ?? true)) return
       const id = annotationsUnderPointer(view, e.clientX, e.clientY)[0]?.id ?? null
+      // Selecting redraws the annotation's span: the click's caret must be read first.
+      readPendingDomChanges(view)
       selectAnnotation(id)(view.state, view.dispatch)
     }
     const onContext = (e: MouseEvent): void => {

@@ -1,10 +1,12 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
-import { Decoration, DecorationSet } from 'prosemirror-view'
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
+import { readPendingDomChanges } from '../dom-sync'
 import { annotationsKey } from './plugin'
+import { covers, screenRegion, touches, type Region } from './screen'
 import type { AnnotationSet } from './set'
 import type { AnnotationRecord } from './types'
 
-const decorationsKey = new PluginKey<DecorationSet>('copydeskAnnotationDecorations')
+const decorationsKey = new PluginKey<Painted>('copydeskAnnotationDecorations')
 
 /** Spec kept on each annotation decoration, to find it again. */
 interface AnnotationDecorationSpec {
@@ -34,37 +36,85 @@ function decorationFor(record: AnnotationRecord, selected: boolean): Decoration 
   )
 }
 
-function build(state: EditorState): DecorationSet {
-  const set = annotationsKey.getState(state)
-  if (!set) return DecorationSet.empty
-  const decorations = set.list().map((r) => decorationFor(r, r.id === set.selectedId))
-  return DecorationSet.create(state.doc, decorations)
+/** The stretch drawn before the view has measured the screen: about two screens of text. */
+const FIRST_WINDOW = 8_000
+
+/** The painter's state: the decorations, and the part of the document they cover. */
+interface Painted {
+  decorations: DecorationSet
+  /** Annotations touching it are drawn; null draws them all. */
+  window: Region | null
 }
 
-function update(
-  decorations: DecorationSet,
-  tr: Transaction,
-  before: AnnotationSet,
-  after: AnnotationSet
-): DecorationSet {
-  let next = tr.docChanged ? decorations.map(tr.mapping, tr.doc) : decorations
-  if (after === before || after.touched.size === 0) return next
-  const stale: Decoration[] = []
-  const fresh: Decoration[] = []
-  for (const id of after.touched) {
-    const old = before.live.get(id)
-    if (old) {
-      const a = tr.mapping.map(old.from, 1)
-      const b = tr.mapping.map(old.to, -1)
-      const found = next.find(Math.min(a, b), Math.max(a, b), (spec) => (spec as AnnotationDecorationSpec).annotationId === id)
-      stale.push(...found)
+function build(set: AnnotationSet, doc: EditorState['doc'], window: Region | null): DecorationSet {
+  const decorations: Decoration[] = []
+  for (const r of set.list()) if (!window || touches(r, window)) decorations.push(decorationFor(r, r.id === set.selectedId))
+  return DecorationSet.create(doc, decorations)
+}
+
+function update(painted: Painted, tr: Transaction, before: AnnotationSet, after: AnnotationSet): Painted {
+  const moved = tr.getMeta(decorationsKey) as Region | undefined
+  if (moved) return { window: moved, decorations: build(after, tr.doc, moved) }
+  const window = painted.window && tr.docChanged ? { from: tr.mapping.map(painted.window.from, -1), to: tr.mapping.map(painted.window.to, 1) } : painted.window
+  let next = tr.docChanged ? painted.decorations.map(tr.mapping, tr.doc) : painted.decorations
+  if (after !== before && after.touched.size > 0) {
+    const stale: Decoration[] = []
+    const fresh: Decoration[] = []
+    for (const id of after.touched) {
+      const old = before.live.get(id)
+      if (old) {
+        const a = tr.mapping.map(old.from, 1)
+        const b = tr.mapping.map(old.to, -1)
+        const found = next.find(Math.min(a, b), Math.max(a, b), (spec) => (spec as AnnotationDecorationSpec).annotationId === id)
+        stale.push(...found)
+      }
+      const record = after.live.get(id)
+      if (record && (!window || touches(record, window))) fresh.push(decorationFor(record, id === after.selectedId))
     }
-    const record = after.live.get(id)
-    if (record) fresh.push(decorationFor(record, id === after.selectedId))
+    if (stale.length > 0) next = next.remove(stale)
+    if (fresh.length > 0) next = next.add(tr.doc, fresh)
   }
-  if (stale.length > 0) next = next.remove(stale)
-  if (fresh.length > 0) next = next.add(tr.doc, fresh)
-  return next
+  return next === painted.decorations && window === painted.window ? painted : { decorations: next, window }
+}
+
+/**
+ * Keeps the drawn window around what is on screen. The window reaches a screen past the view
+ * on either side and moves (one transaction, kept out of the undo history) only when the
+ * view comes within a quarter screen of its edge, or after an edit big enough to bring new
+ * text into view; measured at most once a frame.
+ */
+class WindowFollower {
+  private frame = 0
+
+  constructor(private readonly view: EditorView) {
+    window.addEventListener('scroll', this.schedule, { capture: true, passive: true })
+    window.addEventListener('resize', this.schedule, { passive: true })
+    this.schedule()
+  }
+
+  update(view: EditorView, prev: EditorState): void {
+    if (view.state.doc === prev.doc) return
+    if (Math.abs(view.state.doc.content.size - prev.doc.content.size) > 200) this.schedule()
+  }
+
+  destroy(): void {
+    if (this.frame) cancelAnimationFrame(this.frame)
+    window.removeEventListener('scroll', this.schedule, { capture: true })
+    window.removeEventListener('resize', this.schedule)
+  }
+
+  private readonly schedule = (): void => {
+    if (this.frame) return
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0
+      const view = this.view
+      if (view.isDestroyed) return
+      const painted = decorationsKey.getState(view.state)
+      if (!painted?.window || covers(painted.window, screenRegion(view, 0.25))) return
+      readPendingDomChanges(view)
+      view.dispatch(setAnnotationWindow(view.state.tr, screenRegion(view, 1)))
+    })
+  }
 }
 
 /**
@@ -72,26 +122,46 @@ function update(
  * data-ann-id="…">` per annotation, nested where annotations nest or overlap. The set lives
  * in plugin state and is mapped through edits; only the annotations a transaction really
  * changed are redrawn. Needs the `annotations` plugin before it.
+ *
+ * `windowed`: draw only the annotations within a screen or so of the view (a long article's
+ * 2,000 annotations would be 3,000 spans to render at open and to walk at every edit). It
+ * starts with the article's first stretch and follows scrolling; without a view (tests),
+ * set the window with a transaction carrying the plugin's meta.
  */
-export function annotationDecorations(): Plugin<DecorationSet> {
-  return new Plugin<DecorationSet>({
+export function annotationDecorations(options: { windowed?: boolean } = {}): Plugin<Painted> {
+  return new Plugin<Painted>({
     key: decorationsKey,
     state: {
-      init: (_, state) => build(state),
-      apply(tr, decorations, oldState, newState) {
+      init: (_, state) => {
+        const set = annotationsKey.getState(state)
+        const window = options.windowed ? { from: 0, to: Math.min(state.doc.content.size, FIRST_WINDOW) } : null
+        return { window, decorations: set ? build(set, state.doc, window) : DecorationSet.empty }
+      },
+      apply(tr, painted, oldState, newState) {
         const before = annotationsKey.getState(oldState)
         const after = annotationsKey.getState(newState)
-        if (!before || !after) return decorations
-        return update(decorations, tr, before, after)
+        if (!before || !after) return painted
+        return update(painted, tr, before, after)
       }
     },
+    view: options.windowed ? (view) => new WindowFollower(view) : undefined,
     props: {
-      decorations: (state) => decorationsKey.getState(state)
+      decorations: (state) => decorationsKey.getState(state)?.decorations
     }
   })
 }
 
 /** The annotation decorations in a state (for tests and tools). */
 export function annotationDecorationSet(state: EditorState): DecorationSet {
-  return decorationsKey.getState(state) ?? DecorationSet.empty
+  return decorationsKey.getState(state)?.decorations ?? DecorationSet.empty
+}
+
+/** The part of the document the decorations cover (null: all of it). */
+export function annotationWindow(state: EditorState): Region | null {
+  return decorationsKey.getState(state)?.window ?? null
+}
+
+/** A transaction that moves the drawn window (what the view does as it scrolls). */
+export function setAnnotationWindow(tr: Transaction, window: Region): Transaction {
+  return tr.setMeta(decorationsKey, window).setMeta('addToHistory', false)
 }

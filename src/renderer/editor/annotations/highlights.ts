@@ -1,9 +1,10 @@
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
-import { ANNOTATION_KINDS, CLAIM_STATUSES } from '../../../shared/domain'
+import { ANNOTATION_KINDS, type ClaimStatus } from '../../../shared/domain'
 import { annotationClasses, annotationDecorations } from './decorations'
 import { annotationsKey } from './plugin'
+import { screenRegion, touches, type Region } from './screen'
 import type { AnnotationSet } from './set'
 
 /**
@@ -32,12 +33,21 @@ import type { AnnotationSet } from './set'
  * (the end-to-end tests check that typing leaves other paragraphs' text nodes alone).
  */
 
-/** The classes that get a Highlight (`cd-ann` itself has no highlight style, so it has none). */
+/**
+ * The classes that get a Highlight: those styles.css draws with `::highlight()`. `cd-ann`
+ * itself, and the statuses drawn as a plain claim (unchecked, in review, unverifiable), have
+ * no style of their own, so they get none: every registered range costs every frame that
+ * changes anything on the page (see above), drawn or not.
+ */
+const DRAWN_STATUSES: readonly ClaimStatus[] = ['true', 'mostly_true', 'misleading', 'false']
+export type { Region }
+
 export const HIGHLIGHT_NAMES: readonly string[] = [
   ...ANNOTATION_KINDS.map((k) => `cd-ann-${k}`),
-  ...CLAIM_STATUSES.map((s) => `cd-ann-status-${s}`),
+  ...DRAWN_STATUSES.map((s) => `cd-ann-status-${s}`),
   'cd-ann-selected'
 ]
+const HIGHLIGHTED = new Set(HIGHLIGHT_NAMES)
 
 /**
  * Highlight priorities: where annotations overlap, higher paints over lower. Backgrounds are
@@ -53,11 +63,11 @@ export function highlightPriority(name: string): number {
   return 0
 }
 
-/** The highlight names an annotation is painted in (its classes minus the bare `cd-ann`). */
+/** The highlight names an annotation is painted in (those of its classes that have one). */
 export function highlightNames(set: AnnotationSet, id: string): string[] {
   const record = set.live.get(id)
   if (!record) return []
-  return annotationClasses(record, set.selectedId === id).filter((c) => c !== 'cd-ann')
+  return annotationClasses(record, set.selectedId === id).filter((c) => HIGHLIGHTED.has(c))
 }
 
 /** Where ranges are made and painted: the DOM and `CSS.highlights` in the app, a fake in tests. */
@@ -75,15 +85,6 @@ interface Painted<R> {
   names: readonly string[]
 }
 
-/** A span of document positions, inclusive. */
-export interface Region {
-  from: number
-  to: number
-}
-
-function touches(record: { from: number; to: number }, region: Region): boolean {
-  return record.from <= region.to && record.to >= region.from
-}
 
 /**
  * The painter's bookkeeping, free of the DOM: which annotations are painted (those touching
@@ -319,7 +320,7 @@ class HighlightsView {
     this.lastDoc = view.state.doc
     paintedChanges.add(this.last)
     const set = annotationsKey.getState(view.state)
-    if (set) this.book.setWindow(set, this.measureWindow())
+    if (set) this.book.setWindow(set, screenRegion(this.view, 0.5))
     window.addEventListener('scroll', this.schedule, { capture: true, passive: true })
     window.addEventListener('resize', this.schedule, { passive: true })
   }
@@ -369,51 +370,8 @@ class HighlightsView {
     this.frame = requestAnimationFrame(() => {
       this.frame = 0
       const set = annotationsKey.getState(this.view.state)
-      if (set && !this.view.isDestroyed) this.book.setWindow(set, this.measureWindow())
+      if (set && !this.view.isDestroyed) this.book.setWindow(set, screenRegion(this.view, 0.5))
     })
-  }
-
-  /**
-   * The document positions from half a screen above the viewport to half a screen below it, found by
-   * a binary search over the editor's top-level blocks (no hit test, so overlays such as a
-   * sticky toolbar do not matter). An editor out of view gets an empty window.
-   */
-  private measureWindow(): Region {
-    const root = this.view.dom
-    const blocks = root.children
-    const n = blocks.length
-    const screen = window.innerHeight || 1000
-    const top = -screen / 2
-    const bottom = 1.5 * screen
-    if (n === 0) return { from: 0, to: this.view.state.doc.content.size }
-    // The first block ending below `top`, and the last starting above `bottom`.
-    let lo = 0
-    let hi = n - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (blocks[mid].getBoundingClientRect().bottom < top) lo = mid + 1
-      else hi = mid
-    }
-    const first = lo
-    lo = first
-    hi = n - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (blocks[mid].getBoundingClientRect().top > bottom) hi = mid - 1
-      else lo = mid
-    }
-    const last = lo
-    const firstBox = blocks[first].getBoundingClientRect()
-    const lastBox = blocks[last].getBoundingClientRect()
-    if (firstBox.top > bottom || lastBox.bottom < top) return { from: 1, to: 0 }
-    try {
-      return {
-        from: Math.max(0, this.view.posAtDOM(blocks[first], 0) - 1),
-        to: Math.min(this.view.state.doc.content.size, this.view.posAtDOM(blocks[last], blocks[last].childNodes.length) + 1)
-      }
-    } catch {
-      return { from: 0, to: this.view.state.doc.content.size }
-    }
   }
 
   /** DOM changes outside a view update (rare: the browser or an extension touching the text). */
@@ -501,12 +459,15 @@ export function annotationHighlights(): Plugin<Changes> {
 export type PainterMode = 'auto' | 'highlights' | 'decorations'
 
 /**
- * The annotation painter: `highlights` (CSS Custom Highlight API, no DOM per annotation),
- * `decorations` (one inline <span> per annotation), or `auto`, highlights where the browser
- * has them. Both draw the same classes; see styles.css.
+ * The annotation painter: `decorations` (one inline <span> per annotation, for the
+ * annotations within a screen or so of the view), `highlights` (CSS Custom Highlight API, no
+ * DOM per annotation), or `auto`, which is `decorations`. Both draw the same classes; see
+ * styles.css. Spans win on speed: Chromium rebuilds and repaints every registered highlight
+ * range at each frame in which anything on the page changed (a caret move, a row in the side
+ * panel), ~9 ms a frame for a window's worth on the bench, where a span costs nothing unless
+ * its own text changes.
  */
 export function annotationPainter(options: { mode?: PainterMode } = {}): Plugin {
   const mode = options.mode ?? 'auto'
-  const highlights = mode === 'highlights' || (mode === 'auto' && highlightsSupported())
-  return highlights ? annotationHighlights() : annotationDecorations()
+  return mode === 'highlights' && highlightsSupported() ? annotationHighlights() : annotationDecorations({ windowed: true })
 }

@@ -6,6 +6,7 @@ import { ANNOTATION_KINDS } from '../../../shared/domain'
 import { projectDoc } from '../../../shared/text'
 import { call } from '../../api'
 import { annotationsVersion, getAnnotations } from '../../editor/annotations'
+import { readPendingDomChanges } from '../../editor/dom-sync'
 import type { EditorHandle } from '../../editor/react'
 import { useEditorSelector } from '../../editor/react'
 import { acceptSuggestions } from '../../editor/suggestions/accept'
@@ -57,6 +58,8 @@ export function useSuggestions(handle: EditorHandle, articleId: number, ready: b
     const found = await requestSuggestions(projection.text)
     setStatus('idle')
     const now = handle.view
+    // Drawing the suggestions redraws text: first read a selection the browser has just moved.
+    if (now) readPendingDomChanges(now)
     // Stale: the text or annotations changed while the engine ran; a new run is on its way.
     if (!now || now.state.doc !== doc || annotationsVersion(now.state) !== annVersion) return
     const annotations = getAnnotations(now.state)
