@@ -88,6 +88,22 @@ describe('tagging a selection', () => {
     expect(getAnnotations(tagged)[0].fields).toMatchObject({ status: 'unchecked', note: 'check' })
   })
 
+  it('tags and selects the new annotation in one transaction (the tag keys); undo takes both back', () => {
+    let state = select(editor(story), 'unemployment fell')
+    const before = state
+    let transactions = 0
+    addAnnotation('claim', { id: 'k1', select: true })(state, (tr) => {
+      transactions++
+      state = state.apply(tr)
+    })
+    expect(transactions).toBe(1)
+    expect(selectedAnnotationId(state)).toBe('k1')
+    expect(getAnnotation(state, 'k1')?.exact).toBe('unemployment fell')
+    const undone = undoOf(state)
+    expect(getAnnotations(undone)).toEqual(getAnnotations(before))
+    expect(selectedAnnotationId(undone)).toBeNull()
+  })
+
   it('tags across two paragraphs', () => {
     const { state } = tag(editor(story), 'year.', 'claim', addAnnotation)
     const from = getAnnotations(state)[0].from

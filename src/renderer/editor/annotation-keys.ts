@@ -31,10 +31,7 @@ export function tagSelection(kind: AnnotationKind): Command {
       readPendingDomChanges(view)
       state = view.state
     }
-    const id = crypto.randomUUID()
-    if (!addAnnotation(kind, { id })(state, dispatch)) return false
-    if (dispatch && view) selectAnnotation(id)(view.state, view.dispatch)
-    return true
+    return addAnnotation(kind, { id: crypto.randomUUID(), select: true })(state, dispatch)
   }
 }
 

@@ -18,6 +18,8 @@ export interface AddOptions<K extends AnnotationKind> extends ChangeOptions {
   origin?: AnnotationOrigin
   /** Tag this range instead of the selection (e.g. when accepting a suggestion). */
   range?: { from: number; to: number }
+  /** Also select the new annotation, in the same transaction (one redraw, not two). */
+  select?: boolean
 }
 
 /**
@@ -54,7 +56,9 @@ export function addAnnotation<K extends AnnotationKind>(kind: K, options: AddOpt
       ...quoteAt(state.doc, range.from, range.to),
       orphanAnchor: null
     } as unknown as AnnotationRecord
-    dispatch(state.tr.step(new AnnotationStep(null, record)))
+    const tr = state.tr.step(new AnnotationStep(null, record))
+    if (options.select) tr.setMeta(annotationsKey, { type: 'select', id })
+    dispatch(tr)
     return true
   }
 }

@@ -55,7 +55,7 @@ function build(set: AnnotationSet, doc: EditorState['doc'], window: Region | nul
 function update(painted: Painted, tr: Transaction, before: AnnotationSet, after: AnnotationSet): Painted {
   const moved = tr.getMeta(decorationsKey) as Region | undefined
   if (moved) return { window: moved, decorations: build(after, tr.doc, moved) }
-  const window = painted.window && tr.docChanged ? { from: tr.mapping.map(painted.window.from, -1), to: tr.mapping.map(painted.window.to, 1) } : painted.window
+  const win = painted.window && tr.docChanged ? { from: tr.mapping.map(painted.window.from, -1), to: tr.mapping.map(painted.window.to, 1) } : painted.window
   let next = tr.docChanged ? painted.decorations.map(tr.mapping, tr.doc) : painted.decorations
   if (after !== before && after.touched.size > 0) {
     const stale: Decoration[] = []
@@ -69,12 +69,12 @@ function update(painted: Painted, tr: Transaction, before: AnnotationSet, after:
         stale.push(...found)
       }
       const record = after.live.get(id)
-      if (record && (!window || touches(record, window))) fresh.push(decorationFor(record, id === after.selectedId))
+      if (record && (!win || touches(record, win))) fresh.push(decorationFor(record, id === after.selectedId))
     }
     if (stale.length > 0) next = next.remove(stale)
     if (fresh.length > 0) next = next.add(tr.doc, fresh)
   }
-  return next === painted.decorations && window === painted.window ? painted : { decorations: next, window }
+  return next === painted.decorations && win === painted.window ? painted : { decorations: next, window: win }
 }
 
 /**
@@ -85,6 +85,8 @@ function update(painted: Painted, tr: Transaction, before: AnnotationSet, after:
  */
 class WindowFollower {
   private frame = 0
+  /** Redraw the window even if it still covers the view (after a big edit). */
+  private redraw = false
 
   constructor(private readonly view: EditorView) {
     window.addEventListener('scroll', this.schedule, { capture: true, passive: true })
@@ -94,7 +96,11 @@ class WindowFollower {
 
   update(view: EditorView, prev: EditorState): void {
     if (view.state.doc === prev.doc) return
-    if (Math.abs(view.state.doc.content.size - prev.doc.content.size) > 200) this.schedule()
+    // A big paste or deletion can bring text, and annotations not drawn, into the window.
+    if (Math.abs(view.state.doc.content.size - prev.doc.content.size) > 200) {
+      this.redraw = true
+      this.schedule()
+    }
   }
 
   destroy(): void {
@@ -110,7 +116,8 @@ class WindowFollower {
       const view = this.view
       if (view.isDestroyed) return
       const painted = decorationsKey.getState(view.state)
-      if (!painted?.window || covers(painted.window, screenRegion(view, 0.25))) return
+      if (!painted?.window || (!this.redraw && covers(painted.window, screenRegion(view, 0.25)))) return
+      this.redraw = false
       readPendingDomChanges(view)
       view.dispatch(setAnnotationWindow(view.state.tr, screenRegion(view, 1)))
     })
@@ -134,8 +141,8 @@ export function annotationDecorations(options: { windowed?: boolean } = {}): Plu
     state: {
       init: (_, state) => {
         const set = annotationsKey.getState(state)
-        const window = options.windowed ? { from: 0, to: Math.min(state.doc.content.size, FIRST_WINDOW) } : null
-        return { window, decorations: set ? build(set, state.doc, window) : DecorationSet.empty }
+        const win = options.windowed ? { from: 0, to: Math.min(state.doc.content.size, FIRST_WINDOW) } : null
+        return { window: win, decorations: set ? build(set, state.doc, win) : DecorationSet.empty }
       },
       apply(tr, painted, oldState, newState) {
         const before = annotationsKey.getState(oldState)
