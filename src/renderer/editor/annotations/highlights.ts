@@ -33,15 +33,17 @@ import type { AnnotationSet } from './set'
  * (the end-to-end tests check that typing leaves other paragraphs' text nodes alone).
  */
 
+export type { Region }
+
+/** Claim statuses with a style of their own; the others are drawn as a plain claim. */
+const DRAWN_STATUSES: readonly ClaimStatus[] = ['true', 'mostly_true', 'misleading', 'false']
+
 /**
  * The classes that get a Highlight: those styles.css draws with `::highlight()`. `cd-ann`
  * itself, and the statuses drawn as a plain claim (unchecked, in review, unverifiable), have
  * no style of their own, so they get none: every registered range costs every frame that
  * changes anything on the page (see above), drawn or not.
  */
-const DRAWN_STATUSES: readonly ClaimStatus[] = ['true', 'mostly_true', 'misleading', 'false']
-export type { Region }
-
 export const HIGHLIGHT_NAMES: readonly string[] = [
   ...ANNOTATION_KINDS.map((k) => `cd-ann-${k}`),
   ...DRAWN_STATUSES.map((s) => `cd-ann-status-${s}`),
@@ -84,7 +86,6 @@ interface Painted<R> {
   range: R
   names: readonly string[]
 }
-
 
 /**
  * The painter's bookkeeping, free of the DOM: which annotations are painted (those touching
