@@ -5,7 +5,7 @@ import { suggest } from '../shared/suggest'
 self.onmessage = (e: MessageEvent<{ id: number; text: string }>) => {
   const { id, text } = e.data
   try {
-    self.postMessage({ id, suggestions: suggest(text) })
+    self.postMessage({ id, suggestions: suggest(text, { names: true }) })
   } catch (err) {
     self.postMessage({ id, error: (err as Error).message })
   }

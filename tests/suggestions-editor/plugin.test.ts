@@ -69,3 +69,26 @@ describe('suggestions in the editor state', () => {
     expect(guessSourceType('a report by the auditor')).toBe('document')
   })
 })
+
+describe('an attribution whose source is a relative pronoun', () => {
+  const paragraphs = ['The plan was backed by Mayor Jo Hale, who said the city could afford it.']
+
+  it('is listed, and accepted, under the name the pronoun stands for', () => {
+    let state = createArticleState(docOf(paragraphs), [annotations({ user: () => 'Tester' }), suggestionsPlugin()])
+    const projection = projectDoc(state.doc)
+    state = state.apply(setSuggestions(state.tr, placeSuggestions(projection, suggest(projection.text, { names: true }))))
+    const who = getSuggestions(state).find((s) => s.kind === 'attribution' && s.source?.text === 'who')!
+    expect(who.sourceName).toBe('Mayor Jo Hale')
+    state = state.apply(acceptSuggestions(state, [who], getSuggestions(state))!)
+    expect(getAnnotations(state).find((a) => a.kind === 'attribution')!.fields).toMatchObject({ sourceName: 'Mayor Jo Hale', cue: 'said' })
+  })
+
+  it('keeps the engine’s output to the documented shape unless names are asked for', () => {
+    const text = paragraphs[0]
+    const plain = suggest(text).filter((s) => s.kind === 'attribution')
+    expect(plain.length).toBeGreaterThan(0)
+    for (const s of plain) expect('named' in s).toBe(false)
+    const named = suggest(text, { names: true }).filter((s) => s.kind === 'attribution')
+    expect(named.map((s) => (s.kind === 'attribution' ? [s.source?.text, s.named?.text] : null))).toContainEqual(['who', 'Mayor Jo Hale'])
+  })
+})

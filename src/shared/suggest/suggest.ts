@@ -60,7 +60,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   const found = kinds.has('attribution') || kinds.has('quote') || kinds.has('claim') ? findAttributions(text, toks, sents, quotes) : []
 
   if (kinds.has('attribution')) {
-    for (const a of found) {
+    found.forEach((a, k) => {
       const source = a.source ? rangeSpan(text, toks, a.source) : null
       const start = Math.min(a.cueStart, source ? source.start : a.cueStart)
       const end = Math.max(a.cueEnd, source ? source.end : a.cueEnd)
@@ -70,9 +70,10 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
         score: a.score,
         source,
         cue: span(text, a.cueStart, a.cueEnd),
-        content: a.content ? span(text, a.content.start, a.content.end) : null
+        content: a.content ? span(text, a.content.start, a.content.end) : null,
+        ...(options.names ? { named: resolve(text, toks, found, k) } : {})
       })
-    }
+    })
   }
 
   if (kinds.has('quote')) {

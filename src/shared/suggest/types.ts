@@ -32,6 +32,11 @@ export interface AttributionSuggestion {
   cue: Span
   /** What is attributed: the quoted words or the reported speech ("said that ..."). */
   content: Span | null
+  /**
+   * Only with `SuggestOptions.names`: who the source is by name, a pronoun resolved as for a
+   * quote's speaker ("who" → "Mayor Jo Hale"); the source itself when it is not a pronoun.
+   */
+  named?: Span | null
 }
 
 /** A sentence or clause worth checking, with why. */
@@ -49,6 +54,8 @@ export type Suggestion = QuoteSuggestion | AttributionSuggestion | ClaimSuggesti
 export interface SuggestOptions {
   /** Which kinds to look for; all of them when absent. */
   kinds?: SuggestionKind[]
+  /** Also give each attribution its source by name (`named`), for the editor's list. */
+  names?: boolean
 }
 
 /** Makes a span of `text` from `start` to `end`. */

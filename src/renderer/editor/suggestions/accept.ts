@@ -40,7 +40,7 @@ export function acceptSuggestions(state: EditorState, chosen: readonly Suggestio
     const sug = all.find((s) => s.kind === 'attribution' && s.cue && s.cue.from === cue.from && s.cue.to === cue.to)
     if (!sug) return null
     const id = crypto.randomUUID()
-    const sourceName = speakerName || sug.source?.text || ''
+    const sourceName = speakerName || sug.sourceName || ''
     const ok = apply(
       addAnnotation('attribution', {
         id,
@@ -64,8 +64,7 @@ export function acceptSuggestions(state: EditorState, chosen: readonly Suggestio
       if (speaker) apply(updateAnnotationFields(id, { speakerId: speaker }))
       else if (item.speaker) apply(updateAnnotationFields(id, { speakerName: item.speaker.text }))
     } else if (item.kind === 'attribution') {
-      const quote = all.find((s) => s.kind === 'quote' && s.cue && item.cue && s.cue.from === item.cue.from && s.speaker)
-      const sourceName = quote?.speaker?.text && /^(he|she|they|who|it|we|i)$/i.test(item.source?.text ?? '') ? quote.speaker.text : item.source?.text ?? ''
+      const sourceName = item.sourceName ?? ''
       const ok = apply(
         addAnnotation('attribution', {
           origin: 'suggested',

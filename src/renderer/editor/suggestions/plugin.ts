@@ -26,6 +26,8 @@ export interface SuggestionItem {
   speaker: PosSpan | null
   cue: PosSpan | null
   source: PosSpan | null
+  /** An attribution's source by name (a "who" or "she" resolved), to show and to fill in. */
+  sourceName: string | null
   content: PosSpan | null
   reasons: string[]
 }
@@ -69,6 +71,7 @@ export function placeSuggestions(projection: Projection, suggestions: readonly S
       speaker: s.kind === 'quote' ? pos(s.speaker) : null,
       cue: s.kind === 'claim' ? null : pos(s.cue),
       source: s.kind === 'attribution' ? pos(s.source) : null,
+      sourceName: s.kind === 'attribution' ? ((s.named ?? s.source)?.text ?? null) : null,
       content: s.kind === 'attribution' ? pos(s.content) : null,
       reasons: s.kind === 'claim' ? s.reasons : []
     })

@@ -13,7 +13,7 @@ function excerpt(s: string, n = 110): string {
 
 function detail(s: SuggestionItem): string {
   if (s.kind === 'quote') return s.speaker ? `Speaker: ${s.speaker.text}` : 'Speaker not found'
-  if (s.kind === 'attribution') return [s.source ? `Source: ${s.source.text}` : 'No source', s.cue ? `cue “${s.cue.text}”` : ''].filter(Boolean).join(' · ')
+  if (s.kind === 'attribution') return [s.sourceName ? `Source: ${s.sourceName}` : 'No source', s.cue ? `cue “${s.cue.text}”` : ''].filter(Boolean).join(' · ')
   return s.reasons.join(', ')
 }
 
