@@ -2,7 +2,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import { readPendingDomChanges } from '../dom-sync'
 import { annotationsKey } from './plugin'
-import { covers, screenRegion, touches, type Region } from './screen'
+import { covers, followScreen, screenRegion, touches, type Region } from './screen'
 import type { AnnotationSet } from './set'
 import type { AnnotationRecord } from './types'
 
@@ -46,9 +46,9 @@ interface Painted {
   window: Region | null
 }
 
-function build(set: AnnotationSet, doc: EditorState['doc'], window: Region | null): DecorationSet {
+function build(set: AnnotationSet, doc: EditorState['doc'], win: Region | null): DecorationSet {
   const decorations: Decoration[] = []
-  for (const r of set.list()) if (!window || touches(r, window)) decorations.push(decorationFor(r, r.id === set.selectedId))
+  for (const r of set.list()) if (!win || touches(r, win)) decorations.push(decorationFor(r, r.id === set.selectedId))
   return DecorationSet.create(doc, decorations)
 }
 
@@ -84,14 +84,12 @@ function update(painted: Painted, tr: Transaction, before: AnnotationSet, after:
  * text into view; measured at most once a frame.
  */
 class WindowFollower {
-  private frame = 0
   /** Redraw the window even if it still covers the view (after a big edit). */
   private redraw = false
+  private readonly follower = followScreen(() => this.measure())
 
   constructor(private readonly view: EditorView) {
-    window.addEventListener('scroll', this.schedule, { capture: true, passive: true })
-    window.addEventListener('resize', this.schedule, { passive: true })
-    this.schedule()
+    this.follower.schedule()
   }
 
   update(view: EditorView, prev: EditorState): void {
@@ -99,28 +97,22 @@ class WindowFollower {
     // A big paste or deletion can bring text, and annotations not drawn, into the window.
     if (Math.abs(view.state.doc.content.size - prev.doc.content.size) > 200) {
       this.redraw = true
-      this.schedule()
+      this.follower.schedule()
     }
   }
 
   destroy(): void {
-    if (this.frame) cancelAnimationFrame(this.frame)
-    window.removeEventListener('scroll', this.schedule, { capture: true })
-    window.removeEventListener('resize', this.schedule)
+    this.follower.stop()
   }
 
-  private readonly schedule = (): void => {
-    if (this.frame) return
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0
-      const view = this.view
-      if (view.isDestroyed) return
-      const painted = decorationsKey.getState(view.state)
-      if (!painted?.window || (!this.redraw && covers(painted.window, screenRegion(view, 0.25)))) return
-      this.redraw = false
-      readPendingDomChanges(view)
-      view.dispatch(setAnnotationWindow(view.state.tr, screenRegion(view, 1)))
-    })
+  private measure(): void {
+    const view = this.view
+    if (view.isDestroyed) return
+    const painted = decorationsKey.getState(view.state)
+    if (!painted?.window || (!this.redraw && covers(painted.window, screenRegion(view, 0.25)))) return
+    this.redraw = false
+    readPendingDomChanges(view)
+    view.dispatch(setAnnotationWindow(view.state.tr, screenRegion(view, 1)))
   }
 }
 

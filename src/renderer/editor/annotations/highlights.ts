@@ -4,7 +4,7 @@ import type { EditorView } from 'prosemirror-view'
 import { ANNOTATION_KINDS, type ClaimStatus } from '../../../shared/domain'
 import { annotationClasses, annotationDecorations } from './decorations'
 import { annotationsKey } from './plugin'
-import { screenRegion, touches, type Region } from './screen'
+import { followScreen, screenRegion, touches, type Region } from './screen'
 import type { AnnotationSet } from './set'
 
 /**
@@ -293,7 +293,11 @@ class HighlightsView {
   private readonly spare: Range[] = []
   private last: Changes
   private lastDoc: Node
-  private frame = 0
+  /** Moves the window to what is on screen, once a frame at most. */
+  private readonly follower = followScreen(() => {
+    const set = annotationsKey.getState(this.view.state)
+    if (set && !this.view.isDestroyed) this.book.setWindow(set, screenRegion(this.view, 0.5))
+  })
 
   constructor(
     private readonly view: EditorView,
@@ -322,8 +326,6 @@ class HighlightsView {
     paintedChanges.add(this.last)
     const set = annotationsKey.getState(view.state)
     if (set) this.book.setWindow(set, screenRegion(this.view, 0.5))
-    window.addEventListener('scroll', this.schedule, { capture: true, passive: true })
-    window.addEventListener('resize', this.schedule, { passive: true })
   }
 
   update(view: EditorView): void {
@@ -336,7 +338,7 @@ class HighlightsView {
       // Not a successor of what is painted (a state set from elsewhere): paint it all again.
       this.book.clear()
       this.book.setWindow(set, this.book.window)
-      this.schedule()
+      this.follower.schedule()
     } else {
       const diff = docDiff(this.lastDoc, state.doc)
       const regions: Region[] = []
@@ -345,7 +347,7 @@ class HighlightsView {
         regions.push(widenToTextblocks(state.doc, diff.start, diff.endB))
         // A big edit can bring text from beyond the window into view: measure in the next
         // frame. Typing cannot (the window reaches half a screen past the view).
-        if (diff.endA - diff.start > 200 || diff.endB - diff.start > 200) this.schedule()
+        if (diff.endA - diff.start > 200 || diff.endB - diff.start > 200) this.follower.schedule()
       }
       const ids = this.regionsOf(records, regions) ? new Set(this.book.ids()) : this.book.paintedIn(set, regions)
       if (changes !== this.last) for (const id of changes.touched) ids.add(id)
@@ -357,22 +359,10 @@ class HighlightsView {
   }
 
   destroy(): void {
-    if (this.frame) cancelAnimationFrame(this.frame)
-    window.removeEventListener('scroll', this.schedule, { capture: true })
-    window.removeEventListener('resize', this.schedule)
+    this.follower.stop()
     this.observer.disconnect()
     this.book.clear()
     for (const [name, h] of this.highlights) if (h.size === 0 && this.api.registry.get(name) === h) this.api.registry.delete(name)
-  }
-
-  /** Moves the window to what is on screen, once a frame at most. */
-  private readonly schedule = (): void => {
-    if (this.frame) return
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0
-      const set = annotationsKey.getState(this.view.state)
-      if (set && !this.view.isDestroyed) this.book.setWindow(set, screenRegion(this.view, 0.5))
-    })
   }
 
   /** DOM changes outside a view update (rare: the browser or an extension touching the text). */

@@ -57,3 +57,30 @@ export function screenRegion(view: EditorView, margin: number): Region {
     return { from: 0, to: size }
   }
 }
+
+/** A measurement that runs at most once a frame: after any scroll (of the page or a box in it), a resize, or `schedule()`. */
+export interface ScreenFollower {
+  schedule(): void
+  stop(): void
+}
+
+export function followScreen(measure: () => void): ScreenFollower {
+  let frame = 0
+  const schedule = (): void => {
+    if (frame) return
+    frame = requestAnimationFrame(() => {
+      frame = 0
+      measure()
+    })
+  }
+  window.addEventListener('scroll', schedule, { capture: true, passive: true })
+  window.addEventListener('resize', schedule, { passive: true })
+  return {
+    schedule,
+    stop: () => {
+      if (frame) cancelAnimationFrame(frame)
+      window.removeEventListener('scroll', schedule, { capture: true })
+      window.removeEventListener('resize', schedule)
+    }
+  }
+}
