@@ -24,6 +24,11 @@ describe('who a source is', () => {
     expect(a.content?.text).toBe('the bill would pass')
   })
 
+  it('a source with more modifiers than usual keeps them when an article opens it: "A major civil rights group"', () => {
+    expect(only('A major Latino civil rights group said the new map would dilute their votes.').source?.text).toBe('A major Latino civil rights group')
+    expect(only('The largest local teachers group said the contract was fair.').source?.text).toBe('The largest local teachers group')
+  })
+
   it('a label at the end of a sentence still ends it', () => {
     expect(only('Aides said the bill came from Rep. Lu Park, R-Kan. It would pass.').content?.text).toBe('the bill came from Rep. Lu Park, R-Kan')
   })

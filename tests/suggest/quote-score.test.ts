@@ -44,6 +44,16 @@ describe('titles and names in quotation marks rank below 0.5', () => {
     expect(scoreOf('\u201CShark Tank\u201D star Mark Cuban has not ruled out a run for office.', 'Shark Tank')).toBeLessThan(0.5)
   })
 
+  it('a programme where someone appeared or spoke ("said on “Meet the Press”", "an interview with “The View”")', () => {
+    expect(scoreOf('\u201CWe will carry Ohio,\u201D the senator said on \u201CSunday Morning Live.\u201D', 'Sunday Morning Live.')).toBeLessThan(0.5)
+    expect(scoreOf('In an extended appearance on \u201CMorning Desk,\u201D Governor Jo Hale said the budget would pass.', 'Morning Desk,')).toBeLessThan(0.5)
+    expect(scoreOf('Hale said in an interview with \u201CThe Noon Report\u201D that she would not run again.', 'The Noon Report')).toBeLessThan(0.5)
+    expect(scoreOf('\u201CIt was a mistake,\u201D the mayor told \u201CCity Talk Tonight\u201D after the vote.', 'City Talk Tonight')).toBeLessThan(0.5)
+    // What someone said stays high when it is not written as a title, or follows no "on"/"with".
+    expect(scoreOf('The mayor said on Monday that the plan was \u201Ca total failure\u201D and would be dropped.', 'a total failure')).toBeGreaterThanOrEqual(0.5)
+    expect(scoreOf('The mayor told reporters: \u201CWe Will Win.\u201D', 'We Will Win.')).toBeGreaterThanOrEqual(0.5)
+  })
+
   it('words in lower case after a network are what someone said, not a title', () => {
     expect(scoreOf('The governor told CNN\u2019s \u201Cwe will not back down\u201D crowd that the plan stands.', 'we will not back down')).toBeGreaterThanOrEqual(0.5)
   })

@@ -55,6 +55,19 @@ describe('quotes a fact-checker is offered', () => {
     expect(words(text)).toEqual([])
   })
 
+  it('a stray or doubled opening mark does not hide the quotation closed after it', () => {
+    // A straight mark typed before a curly one, and a doubled curly mark: both typos.
+    expect(words('"\u201CWe need answers before the vote,\u201D the treasurer said.')).toEqual(['We need answers before the vote,'])
+    expect(words('The platform reads: \u201C\u201CTaxes must fall for working families,\u201D it says.')).toEqual(['Taxes must fall for working families,'])
+    // An opening mark left open before a complete quotation, as in a garbled paragraph.
+    expect(words('"Without more money for the road crews, she added, "the bridge will close by May."')).toEqual(['the bridge will close by May.'])
+  })
+
+  it('a quotation inside a quote that carries on over paragraphs stays part of it', () => {
+    const text = '\u201CThe sign said \u201CClosed\u201D all winter,\n\n\u201Cand nobody came to fix it.\u201D'
+    expect(words(text)).toEqual(['The sign said \u201CClosed\u201D all winter,\n\n\u201Cand nobody came to fix it.'])
+  })
+
   it('a stray closing mark does not swallow the text before it', () => {
     expect(words('The budget passed on Tuesday.\u201D Then the council went home and "slept well for once in a while" they said.')).toEqual([
       'slept well for once in a while'

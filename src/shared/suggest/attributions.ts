@@ -13,6 +13,7 @@ import type { Sentence, Token } from './tokens'
 import type { Ctx, FoundAttribution } from './attribution-types'
 import { byAgent, clauseSubject, CLOSE_MARK, contentAround, insideQuotes, ownsQuoteBefore, quoteAfter, quoteBefore, reportedAfter, trim, withinReported } from './attribution-content'
 import { fromStanceAdjective } from './stance-adjectives'
+import { fromNominal } from './nominal-cues'
 import { fromAccordingTo, fromAsked, fromColon, fromInFindings, fromViewpoint } from './phrase-cues'
 import { afterCommaParticiple, BE, CLAUSE_OPENER, chainStart, cueTail, DISCOURSE, isPlural, isTitleCase, LISTENER_VERBS, NEEDS_REPORT, notSpeech, phraseEnd, QUOTE_ONLY, TAKES_TO, verbGroupStart } from './cue-shapes'
 
@@ -167,6 +168,8 @@ export function findAttributions(text: string, toks: Token[], sents: Sentence[],
       else if (t.lower === 'asked' && (i === sent.from || (i === sent.from + 1 && toks[sent.from].lower === 'when'))) found = fromAsked(c, i)
       else special = false
       if (!special && t.text === t.lower) found = fromStanceAdjective(c, i)
+      // "his claim that ...": a noun of saying with its owner and its clause.
+      if (!special && !found && t.text === t.lower) found = fromNominal(c, i)
       if (!special && !found) {
         const verb = t.text === t.lower || (titled && i > sent.from) ? CUE_VERBS.get(t.lower) : undefined
         const phrase = t.text === t.lower ? CUE_PHRASES.get(t.lower) : undefined

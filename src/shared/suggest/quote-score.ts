@@ -181,6 +181,9 @@ const NAMING = /(?:\bso[- ]called|\bknown as|\bdubbed|\bnicknamed|\btitled|\bent
 const WORK = /\b(?:book|novel|memoir|biography|film|movie|documentary|show|series|sitcom|program|programme|podcast|song|album|play|musical|column|essay|op-ed|editorial|headline|ad|video|episode|magazine|newsletter|poem)\s*,?\s*$/i
 // A role in a work: "author of", "host of", "star of".
 const ROLE_OF = /\b(?:author|co-author|coauthor|host|co-host|star|creator|producer|director|editor|publisher)\s+of\s*$/i
+// A programme named where someone appeared or spoke: "said on “Sunday Desk”", "an interview
+// with “The Noon Hour”", "told “Morning Line”". Only what is written as a title is taken for one.
+const ON_AIR = /\b(?:appear(?:s|ed|ing|ance)?|interview(?:s|ed)?|air(?:s|ed|ing)?|broadcast|said|says|spoke|speaking)\b(?:\s+[\p{L}\p{N}'\u2019.-]+){0,3}\s+(?:on|with)\s*$|\btold\s*$/iu
 // After a title: a byline ("…,” by Jane Roe") or a role ("“Cake Boss” star").
 const AFTER_TITLE = /^\s*,?\s*(?:by\s+\p{Lu}|(?:star|host|actor|actress|creator|author)\b)/u
 
@@ -190,7 +193,7 @@ function isNamed(text: string, q: FoundQuote, titleCase: boolean): boolean {
   if (!titleCase) return false
   const lineStart = text.lastIndexOf('\n', q.open) + 1
   const before = text.slice(Math.max(lineStart, q.open - 40), q.open)
-  if (NAMING.test(before) || WORK.test(before) || ROLE_OF.test(before)) return true
+  if (NAMING.test(before) || WORK.test(before) || ROLE_OF.test(before) || ON_AIR.test(before)) return true
   // A network's or an author's title: "CNN's “State of the Union”", "CBS' “60 Minutes”".
   if (/[\p{L}\p{N}](?:[\u2019']s|s[\u2019'])\s*$/iu.test(before)) return true
   return AFTER_TITLE.test(text.slice(q.closeEnd, q.closeEnd + 20))

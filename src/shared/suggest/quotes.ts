@@ -3,7 +3,8 @@
  * (« » and » «), low-high quotes („ “), single quotes told apart from apostrophes, quotes
  * inside quotes (also where the marks run together: ,''') and quotes that run over several
  * paragraphs. A left curly mark typed where a right one belongs still closes. Unbalanced marks
- * yield nothing rather than a span that runs away to the end of the text.
+ * yield nothing rather than a span that runs away to the end of the text; a quotation closed
+ * inside a mark that never closes ("“We ...,” after a stray ") is found on its own.
  */
 
 /** One quotation: its words from `start` to `end`, its marks at `open` and `close`. */
@@ -163,6 +164,8 @@ function doubleQuotes(text: string): FoundQuote[] {
   const out: FoundQuote[] = []
   const bl = blocks(text)
   let carried: Mark | null = null
+  // Quotes closed right inside an outer mark still open: nested if it closes, else quotes of their own.
+  let orphans: FoundQuote[] = []
   for (let b = 0; b < bl.length; b++) {
     const [from, to] = bl[b]
     const marks = scanMarks(text, from, to)
@@ -178,6 +181,8 @@ function doubleQuotes(text: string): FoundQuote[] {
       }
       carried = null
     }
+    // The outer mark was not carried on: it never closes, so what closed inside it stands alone.
+    if (stack.length === 0) orphans = flush(out, orphans)
     for (; k < marks.length; k++) {
       const m = marks[k]
       const top = stack[stack.length - 1]
@@ -203,17 +208,29 @@ function doubleQuotes(text: string): FoundQuote[] {
       if (j < 0) continue
       const opener = stack[j]
       stack = stack.slice(0, j)
+      const start = opener.at + opener.len
+      if (m.at <= start) continue
+      const found: FoundQuote = { start, end: m.at, open: opener.at, close: m.at, closeEnd: m.at + m.len, single: false }
       if (stack.length === 0) {
-        const start = opener.at + opener.len
-        if (m.at > start) {
-          out.push({ start, end: m.at, open: opener.at, close: m.at, closeEnd: m.at + m.len, single: false })
-        }
-      }
+        orphans = []
+        out.push(found)
+      } else if (stack.length === 1) orphans.push(found)
     }
     // An outer quote left open continues only if the next paragraph opens with a mark.
     if (stack.length > 0) carried = stack[0]
   }
-  return out
+  flush(out, orphans)
+  return out.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * Adds to `out` the quotes that closed inside a mark that never closed ("“We ...,” with a
+ * stray mark before it, or doubled ““): the stray mark is a typo, not an outer quotation.
+ * Returns a fresh, empty list of orphans.
+ */
+function flush(out: FoundQuote[], orphans: FoundQuote[]): FoundQuote[] {
+  out.push(...orphans)
+  return []
 }
 
 // Words that begin with an apostrophe and are not quotations: 'em, 'til, '90s.

@@ -93,11 +93,26 @@ export function phraseBefore(toks: Token[], end: number, floor: number): TokenRa
       from = j
       continue
     }
+    // More modifiers belong to the phrase only when an article closes it: "a large local teachers group".
+    if (headIsNoun) {
+      const det = articleBefore(toks, j, floor)
+      if (det >= 0) from = det
+    }
     break
   }
   // Never start on a joining word.
   while (from < i && (toks[from].lower === 'of' || toks[from].lower === 'for' || toks[from].text === '&' || toks[from].text === '-')) from++
   return { from: isCap(head) ? descriptorsBefore(toks, from, floor) : from, to: i + 1 }
+}
+
+/** The article that opens a run of up to two more lower-case modifiers ending at `j`, or -1. */
+function articleBefore(toks: Token[], j: number, floor: number): number {
+  for (let k = j; k >= floor && k >= j - 2; k--) {
+    const t = toks[k]
+    if (/^(?:a|an|the)$/.test(t.lower)) return k
+    if (!/^[\p{Ll}\-]+$/u.test(t.text) || STOP_WORDS.has(t.lower) || /(?:ly|ing)$/.test(t.lower) || CUE_VERBS.has(t.lower)) return -1
+  }
+  return -1
 }
 
 /**
