@@ -16,7 +16,9 @@
  * spans, F1 their harmonic mean; spans in one article are compared as sets, duplicates merged):
  * - direct-quote content: gold = the words between a double quotation mark pair inside each
  *   annotated Content span (a quote running over paragraphs is one span, from its first
- *   opening mark to its last closing mark); predicted = the engine's quote suggestions scored
+ *   opening mark to its last closing mark; in a discontinuous Content, a pair whose marks lie
+ *   in different pieces counts too: annotators often split a long quotation sentence by
+ *   sentence, and reading each piece alone would lose it); predicted = the engine's quote suggestions scored
  *   0.5 or more (a line below gives overlap for every quote suggestion, whatever its score).
  *   Exact: same start and end once spaces are trimmed. Overlap: share at least one character.
  * - source, cue: gold = the Source and Cue spans (a discontinuous one from its first to last
@@ -119,6 +121,21 @@ function quotedInside(text: string, p: Piece): Piece[] {
   return out
 }
 
+/**
+ * The quotations inside one Content span: those within a piece, and, when the span has several
+ * pieces, those whose opening and closing marks lie in different pieces (one quotation split
+ * sentence by sentence).
+ */
+function quotedInContent(text: string, pieces: Piece[]): Piece[] {
+  const within = pieces.flatMap((p) => quotedInside(text, p))
+  if (pieces.length < 2) return within
+  const inPiece = (i: number): boolean => pieces.some((p) => p.start <= i && i < p.end)
+  const across = quotedInside(text, { start: pieces[0].start, end: pieces[pieces.length - 1].end }).filter(
+    (q) => !within.some((w) => w.start < q.end && q.start < w.end) && inPiece(q.start - 1) && inPiece(q.end)
+  )
+  return [...within, ...across]
+}
+
 function trimPiece(text: string, p: Piece): Piece {
   let { start, end } = p
   while (start < end && /\s/.test(text[start])) start++
@@ -202,7 +219,7 @@ function evalBrat(folder: string, errors: string | null): void {
       return out
     }
     const contents = whole('Content')
-    const goldQuotes = uniq(contents.flatMap((ps) => ps.flatMap((p) => quotedInside(a.text, p))).map((p) => trimPiece(a.text, p)))
+    const goldQuotes = uniq(contents.flatMap((ps) => quotedInContent(a.text, ps)).map((p) => trimPiece(a.text, p)))
     const attrs = sugg.filter((x) => x.kind === 'attribution')
     // Quotes: the ones the engine ranks 0.5 or more count as predicted (the editor shows all of them).
     const predQuotes = uniq(sugg.filter((x) => x.kind === 'quote' && x.score >= 0.5).map((x) => trimPiece(a.text, x)))
