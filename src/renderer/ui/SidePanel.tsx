@@ -22,15 +22,18 @@ interface Props {
 
 /**
  * The side panel: annotations and suggestions. It subscribes to the editor itself, so
- * tagging or selecting an annotation re-renders the panel and nothing else on the page.
+ * tagging or selecting an annotation re-renders the panel and nothing else on the page,
+ * and in a frame of its own when the change was made in the text.
  */
 export const SidePanel = memo(function SidePanel({ handle, articleId, actions, suggestionsRef, loadHistory, saves, userName, onPreferences }: Props): JSX.Element {
   const [tab, setTab] = useState<'annotations' | 'suggestions'>('annotations')
-  const { list, orphans, texts } = useAnnotationList(handle)
-  const selectedId = useSelectedId(handle)
-  const selected = useAnnotation(handle, selectedId)
-  const selectedText = useAnnotationText(handle, selectedId)
-  const suggestions = useSuggestions(handle, articleId, true)
+  // A frame behind the text while the user works in it (see AfterPaint).
+  const editor = handle.afterPaint
+  const { list, orphans, texts } = useAnnotationList(editor)
+  const selectedId = useSelectedId(editor)
+  const selected = useAnnotation(editor, selectedId)
+  const selectedText = useAnnotationText(editor, selectedId)
+  const suggestions = useSuggestions(editor, articleId, true)
   suggestionsRef.current = suggestions
   return (
     <aside className="panel" aria-label="Side panel">

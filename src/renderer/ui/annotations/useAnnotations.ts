@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { EditorHandle } from '../../editor/react'
+import type { EditorSource } from '../../editor/react'
 import { useEditorSelector } from '../../editor/react'
 import { annotationsVersion, annotationText, getAnnotation, getAnnotations, getOrphans, selectedAnnotationId } from '../../editor/annotations'
 import type { AnnotationRecord } from '../../editor/annotations'
@@ -33,7 +33,7 @@ function lazyTexts(state: EditorState): AnnotationTexts {
 }
 
 /** A number that moves once typing has paused for `ms` after the text changed (no render per key). */
-function useSettledDoc(handle: EditorHandle, ms: number): number {
+function useSettledDoc(handle: EditorSource, ms: number): number {
   const [settled, setSettled] = useState(0)
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
@@ -58,7 +58,7 @@ function useSettledDoc(handle: EditorHandle, ms: number): number {
  * typing pauses, never on every keystroke: a long article must type without re-rendering
  * the panel.
  */
-export function useAnnotationList(handle: EditorHandle): AnnotationList {
+export function useAnnotationList(handle: EditorSource): AnnotationList {
   const version = useEditorSelector(handle, annotationsVersion, -1)
   const settled = useSettledDoc(handle, 400)
   return useMemo(() => {
@@ -69,7 +69,7 @@ export function useAnnotationList(handle: EditorHandle): AnnotationList {
 }
 
 /** The current text of one annotation, fresh on every change. */
-export function useAnnotationText(handle: EditorHandle, id: string | null): string {
+export function useAnnotationText(handle: EditorSource, id: string | null): string {
   return useEditorSelector(
     handle,
     (s) => {
@@ -81,12 +81,12 @@ export function useAnnotationText(handle: EditorHandle, id: string | null): stri
 }
 
 /** The selected annotation's id. */
-export function useSelectedId(handle: EditorHandle): string | null {
+export function useSelectedId(handle: EditorSource): string | null {
   return useEditorSelector(handle, selectedAnnotationId, null)
 }
 
 /** One annotation, fresh whenever annotations change. */
-export function useAnnotation(handle: EditorHandle, id: string | null): AnnotationRecord | undefined {
+export function useAnnotation(handle: EditorSource, id: string | null): AnnotationRecord | undefined {
   const version = useEditorSelector(handle, annotationsVersion, -1)
   return useMemo(() => (id && handle.view ? getAnnotation(handle.view.state, id) : undefined), [handle, id, version])
 }

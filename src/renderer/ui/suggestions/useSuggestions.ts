@@ -7,7 +7,7 @@ import { projectDoc } from '../../../shared/text'
 import { call } from '../../api'
 import { annotationsVersion, getAnnotations } from '../../editor/annotations'
 import { readPendingDomChanges } from '../../editor/dom-sync'
-import type { EditorHandle } from '../../editor/react'
+import type { EditorSource } from '../../editor/react'
 import { useEditorSelector } from '../../editor/react'
 import { acceptSuggestions } from '../../editor/suggestions/accept'
 import {
@@ -38,7 +38,7 @@ export interface SuggestionsControl {
  * engine runs in a worker; suggestions already annotated, or dismissed before (remembered
  * per article in the store), are left out.
  */
-export function useSuggestions(handle: EditorHandle, articleId: number, ready: boolean): SuggestionsControl {
+export function useSuggestions(handle: EditorSource, articleId: number, ready: boolean): SuggestionsControl {
   const [enabled, setEnabled] = useState(true)
   const [status, setStatus] = useState<'idle' | 'working' | 'off'>('idle')
   const dismissed = useRef<Set<string> | null>(null)
