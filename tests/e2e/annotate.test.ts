@@ -181,6 +181,27 @@ describe('annotating in Chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('clicking an annotation in the list opens its details and scrolls the text to it', async () => {
+    expect(copydesk(db(), 'annotate', '1', '--kind', 'claim', '--quote', 'the first installment due March 31').code).toBe(0)
+    const { page, problems } = await strictPage(app.browser())
+    // Short enough that the article's last paragraph starts out of view.
+    await page.setViewportSize({ width: 1280, height: 560 })
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    const where = (): Promise<string> =>
+      page.evaluate(() => {
+        const span = [...document.querySelectorAll<HTMLElement>('.ProseMirror [data-ann-id]')].find((e) => e.textContent?.includes('due March 31'))
+        if (!span) return 'not drawn'
+        const r = span.getBoundingClientRect()
+        return r.top >= 0 && r.bottom <= innerHeight ? 'in view' : 'out of view'
+      })
+    expect(await where()).not.toBe('in view')
+    await page.getByRole('list', { name: 'Annotation list' }).getByText(/first installment due March 31/).click()
+    await page.getByRole('region', { name: 'Claim details' }).waitFor()
+    await expect.poll(where).toBe('in view')
+    expect(problems).toEqual([])
+  })
+
   it('the context menu tags the selection, and the shortcuts sheet opens with ?', async () => {
     const { page, problems } = await strictPage(app.browser())
     await page.goto(`${app.served().url}#/article/1`)

@@ -105,11 +105,17 @@ export class AfterPaint implements EditorSource {
   }
 }
 
-/** Runs `run` once the next frame is painted: a task queued in its animation callbacks. */
-function afterNextFrame(run: () => void): void {
-  requestAnimationFrame(() => setTimeout(run, 0))
-  // A hidden window gets no frames: do not keep the panel waiting for one.
-  setTimeout(run, 250)
+/** Runs `run` once, when the next frame is painted: a task queued in its animation callbacks. */
+export function afterNextFrame(run: () => void): void {
+  let done = false
+  const once = (): void => {
+    if (done) return
+    done = true
+    run()
+  }
+  requestAnimationFrame(() => setTimeout(once, 0))
+  // A hidden window gets no frames: do not keep the caller waiting for one.
+  setTimeout(once, 250)
 }
 
 /**

@@ -8,10 +8,12 @@ import {
   removeAnnotation,
   retagAnnotation,
   selectAnnotation,
+  selectedAnnotationId,
   updateAnnotationFields,
   type AnnotationRecord,
   type FieldsPatch
 } from '../../editor/annotations'
+import { afterNextFrame } from '../../editor/react'
 import { annotationElement } from './pointer'
 
 /** What the panel can do to annotations; each is one undoable editor transaction. */
@@ -40,9 +42,17 @@ export function annotationActions(view: () => EditorView | null): AnnotationActi
       return ok
     },
     select: (id, reveal = false) => {
-      run(selectAnnotation(id, { reveal }))
-      const v = view()
-      if (reveal && id && v) scrollToAnnotation(v, id)
+      run(selectAnnotation(id))
+      if (!reveal || !id) return
+      // The details first, the article after: moving the text's selection and scrolling to
+      // it (a new screen of text to lay out and paint) in the same frame as the details
+      // doubled the wait before either showed.
+      afterNextFrame(() => {
+        const v = view()
+        if (!v || selectedAnnotationId(v.state) !== id) return
+        run(selectAnnotation(id, { reveal }))
+        scrollToAnnotation(v, id)
+      })
     },
     speakerByName(record, name) {
       const v = view()
