@@ -319,25 +319,18 @@ async function main(): Promise<void> {
     const clicks: Response[] = []
     for (let i = 0; i < 40; i++) clicks.push(await measure(page, () => tab.click()))
     print('calibration: click that changes nothing', clicks, 16)
-    await page.locator('.ProseMirror p').nth(200).click()
-    const caret: Response[] = []
-    for (let i = 0; i < 40; i++) caret.push(await measure(page, () => page.keyboard.press(i % 20 < 10 ? 'ArrowRight' : 'ArrowLeft')))
-    print('moving the caret (arrow key)', caret, 16)
+    print('moving the caret (arrow key)', await moveCaret(page, EDITOR_BLOCKS), 16)
 
     // Typing in the middle of the article.
-    await page.locator('.ProseMirror p').nth(200).click()
-    const typing: Response[] = []
-    await profiled(page, 'typing', async () => {
-      for (let i = 0; i < 120; i++) typing.push(await measure(page, () => page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA')))
-    })
+    let typing: Response[] = []
+    await profiled(page, 'typing', async () => void (typing = await typeKeys(page, EDITOR_BLOCKS)))
     print('typing (per key)', typing, 16)
     printProfile('typing', typing.length)
 
     // Tagging a selection with the keyboard.
     const tagTimes: Response[] = []
     for (let i = 0; i < 40; i++) {
-      await page.locator('.ProseMirror p').nth(10 + i * 5).click()
-      await page.keyboard.press('Shift+End')
+      await selectLine(page, EDITOR_BLOCKS, i)
       // Alt, Shift and C each report; the C is the one that tags, and the slowest.
       await profiled(page, 'tagging', async () => void tagTimes.push(await measure(page, () => page.keyboard.press('Alt+Shift+C'))))
     }
@@ -361,6 +354,32 @@ async function main(): Promise<void> {
     store.close()
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+// Copydesk's text blocks. The helpers below give Copydesk and the floor the same inputs, on the
+// blocks a CSS selector finds.
+const EDITOR_BLOCKS = '.ProseMirror p'
+
+/** Arrow keys, right then left, from the middle of the text. */
+async function moveCaret(page: Page, blocks: string): Promise<Response[]> {
+  await page.locator(blocks).nth(200).click()
+  const out: Response[] = []
+  for (let i = 0; i < 40; i++) out.push(await measure(page, () => page.keyboard.press(i % 20 < 10 ? 'ArrowRight' : 'ArrowLeft')))
+  return out
+}
+
+/** 120 keys typed in the middle of the text, a space every tenth. */
+async function typeKeys(page: Page, blocks: string): Promise<Response[]> {
+  await page.locator(blocks).nth(200).click()
+  const out: Response[] = []
+  for (let i = 0; i < 120; i++) out.push(await measure(page, () => page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA')))
+  return out
+}
+
+/** Selects from a click in the `i`th tagging block to the end of its line. */
+async function selectLine(page: Page, blocks: string, i: number): Promise<void> {
+  await page.locator(blocks).nth(10 + i * 5).click()
+  await page.keyboard.press('Shift+End')
 }
 
 /**
@@ -403,15 +422,11 @@ async function measureFloor(browser: Browser, text: string): Promise<void> {
     })
   })
   await installProbe(page)
-  await page.locator('#ed > p').nth(200).click()
-  const caret: Response[] = []
-  for (let i = 0; i < 40; i++) caret.push(await measure(page, () => page.keyboard.press(i % 20 < 10 ? 'ArrowRight' : 'ArrowLeft')))
-  const typing: Response[] = []
-  for (let i = 0; i < 120; i++) typing.push(await measure(page, () => page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA')))
+  const caret = await moveCaret(page, '#ed > p')
+  const typing = await typeKeys(page, '#ed > p')
   const tagging: Response[] = []
   for (let i = 0; i < 40; i++) {
-    await page.locator('#ed > p').nth(10 + i * 5).click()
-    await page.keyboard.press('Shift+End')
+    await selectLine(page, '#ed > p', i)
     tagging.push(await measure(page, () => page.keyboard.press('Alt+Shift+C')))
   }
   const details: Response[] = []
