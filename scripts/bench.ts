@@ -311,7 +311,8 @@ async function main(): Promise<void> {
     if (process.env.BENCH_SUGGESTIONS === 'off') await page.getByLabel('Suggest', { exact: true }).uncheck()
     else await page.locator('.ProseMirror .cd-sug').first().waitFor()
     const shown = await page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('.ProseMirror [data-sug-key]')].map((e) => e.dataset.sugKey)).size)
-    console.log(`Interactions with ${shown} suggestions drawn in the text`)
+    const listed = (await page.getByRole('tab', { name: /^Suggestions/ }).textContent())?.match(/\d+/)?.[0] ?? '?'
+    console.log(`Interactions with ${listed} suggestions listed, ${shown} of them underlined (those near the screen)`)
     await installProbe(page)
     // What this machine does for an input that changes next to nothing, to read the figures
     // below against: a click on the tab already open, and moving the caret.

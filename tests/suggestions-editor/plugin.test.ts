@@ -1,11 +1,19 @@
-import { undo } from 'prosemirror-history'
+import { undo, undoDepth } from 'prosemirror-history'
 import { EditorState } from 'prosemirror-state'
 import { describe, expect, it } from 'vitest'
 import { suggest } from '../../src/shared/suggest'
 import { projectDoc } from '../../src/shared/text'
 import { annotations, getAnnotations } from '../../src/renderer/editor/annotations'
 import { acceptSuggestions, guessSourceType } from '../../src/renderer/editor/suggestions/accept'
-import { getSuggestions, placeSuggestions, setSuggestions, suggestionsPlugin } from '../../src/renderer/editor/suggestions/plugin'
+import {
+  getSuggestions,
+  placeSuggestions,
+  setSuggestions,
+  setSuggestionWindow,
+  suggestionDecorationSet,
+  suggestionsPlugin,
+  suggestionWindow
+} from '../../src/renderer/editor/suggestions/plugin'
 import { createArticleState } from '../../src/renderer/editor/setup'
 import { docOf } from '../helpers/articles'
 
@@ -90,5 +98,74 @@ describe('an attribution whose source is a relative pronoun', () => {
     for (const s of plain) expect('named' in s).toBe(false)
     const named = suggest(text, { names: true }).filter((s) => s.kind === 'attribution')
     expect(named.map((s) => (s.kind === 'attribution' ? [s.source?.text, s.named?.text] : null))).toContainEqual(['who', 'Mayor Jo Hale'])
+  })
+})
+
+describe('underlines drawn only near the screen (windowed)', () => {
+  // About 12,000 characters: longer than the first window (8,000), so its end is not drawn at first.
+  const long = Array.from({ length: 120 }, (_, i) => `“Paragraph ${i + 1} has its own quotation in it,” said Dana Ruiz, the board’s chair.`)
+
+  function windowedState(): EditorState {
+    let state = createArticleState(docOf(long), [annotations({ user: () => 'Tester' }), suggestionsPlugin({ windowed: true })])
+    const projection = projectDoc(state.doc)
+    state = state.apply(setSuggestions(state.tr, placeSuggestions(projection, suggest(projection.text))))
+    return state
+  }
+
+  const drawnKeys = (state: EditorState): Set<string> =>
+    new Set(suggestionDecorationSet(state).find().map((d) => (d.spec as { key: string }).key))
+
+  /** The window over paragraphs [first, last] (0-based). */
+  function paragraphs(state: EditorState, first: number, last: number): { from: number; to: number } {
+    let from = 0
+    let to = 0
+    state.doc.forEach((node, offset, index) => {
+      if (index === first) from = offset
+      if (index === last) to = offset + node.nodeSize
+    })
+    return { from, to }
+  }
+
+  it('underlines those in the first window and still lists them all', () => {
+    const state = windowedState()
+    const all = getSuggestions(state)
+    const win = suggestionWindow(state)!
+    expect(win).toEqual({ from: 0, to: 8_000 })
+    const drawn = drawnKeys(state)
+    expect(drawn.size).toBeGreaterThan(10)
+    expect(drawn.size).toBeLessThan(all.length)
+    for (const s of all) expect(drawn.has(s.key)).toBe(s.from <= win.to && s.to >= win.from)
+  })
+
+  it('moving the window underlines what came into it and drops what left, and is not an edit to undo', () => {
+    let state = windowedState()
+    const depth = undoDepth(state)
+    const win = paragraphs(state, 110, 119)
+    state = state.apply(setSuggestionWindow(state.tr, win))
+    const drawn = drawnKeys(state)
+    const inside = getSuggestions(state).filter((s) => s.from <= win.to && s.to >= win.from)
+    expect(inside.length).toBeGreaterThan(10)
+    expect([...drawn].sort()).toEqual(inside.map((s) => s.key).sort())
+    expect(suggestionDecorationSet(state).find().every((d) => state.doc.textBetween(d.from, d.to).length > 0)).toBe(true)
+    expect(undoDepth(state)).toBe(depth)
+  })
+
+  it('follows typing before it: the window and its underlines move with the text', () => {
+    let state = windowedState()
+    state = state.apply(setSuggestionWindow(state.tr, paragraphs(state, 50, 60)))
+    const before = suggestionWindow(state)!
+    const texts = suggestionDecorationSet(state).find().map((d) => state.doc.textBetween(d.from, d.to))
+    state = state.apply(state.tr.insertText('UPDATE: ', 1))
+    expect(suggestionWindow(state)).toEqual({ from: before.from + 8, to: before.to + 8 })
+    expect(suggestionDecorationSet(state).find().map((d) => state.doc.textBetween(d.from, d.to))).toEqual(texts)
+  })
+
+  it('a suggestion whose words are edited loses its underline with it', () => {
+    let state = windowedState()
+    const first = [...drawnKeys(state)][0]
+    const item = getSuggestions(state).find((s) => s.key === first)!
+    state = state.apply(state.tr.insertText('X', item.from + 2))
+    expect(getSuggestions(state).some((s) => s.key === first)).toBe(false)
+    expect(drawnKeys(state).has(first)).toBe(false)
   })
 })

@@ -114,7 +114,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
           // CSS Custom Highlight API where the browser has it (Electron, Chromium), spans elsewhere.
           annotationPainter({ mode: 'auto' }),
           annotationKeymap(),
-          suggestionsPlugin(),
+          suggestionsPlugin({ windowed: true }),
           suggestionKeymap(() => suggestionsRef.current)
         ])
         lastVersion.current = annotationsVersion(state)

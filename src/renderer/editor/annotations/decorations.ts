@@ -1,8 +1,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
-import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
-import { readPendingDomChanges } from '../dom-sync'
+import { Decoration, DecorationSet } from 'prosemirror-view'
 import { annotationsKey } from './plugin'
-import { covers, followScreen, screenRegion, touches, type Region } from './screen'
+import { firstWindow, touches, WindowFollower, type Region } from './screen'
 import type { AnnotationSet } from './set'
 import type { AnnotationRecord } from './types'
 
@@ -35,9 +34,6 @@ function decorationFor(record: AnnotationRecord, selected: boolean): Decoration 
     spec
   )
 }
-
-/** The stretch drawn before the view has measured the screen: about two screens of text. */
-const FIRST_WINDOW = 8_000
 
 /** The painter's state: the decorations, and the part of the document they cover. */
 interface Painted {
@@ -78,45 +74,6 @@ function update(painted: Painted, tr: Transaction, before: AnnotationSet, after:
 }
 
 /**
- * Keeps the drawn window around what is on screen. The window reaches a screen past the view
- * on either side and moves (one transaction, kept out of the undo history) only when the
- * view comes within a quarter screen of its edge, or after an edit big enough to bring new
- * text into view; measured at most once a frame.
- */
-class WindowFollower {
-  /** Redraw the window even if it still covers the view (after a big edit). */
-  private redraw = false
-  private readonly follower = followScreen(() => this.measure())
-
-  constructor(private readonly view: EditorView) {
-    this.follower.schedule()
-  }
-
-  update(view: EditorView, prev: EditorState): void {
-    if (view.state.doc === prev.doc) return
-    // A big paste or deletion can bring text, and annotations not drawn, into the window.
-    if (Math.abs(view.state.doc.content.size - prev.doc.content.size) > 200) {
-      this.redraw = true
-      this.follower.schedule()
-    }
-  }
-
-  destroy(): void {
-    this.follower.stop()
-  }
-
-  private measure(): void {
-    const view = this.view
-    if (view.isDestroyed) return
-    const painted = decorationsKey.getState(view.state)
-    if (!painted?.window || (!this.redraw && covers(painted.window, screenRegion(view, 0.25)))) return
-    this.redraw = false
-    readPendingDomChanges(view)
-    view.dispatch(setAnnotationWindow(view.state.tr, screenRegion(view, 1)))
-  }
-}
-
-/**
  * Draws annotations as inline decorations: one `<span class="cd-ann cd-ann-<kind>"
  * data-ann-id="…">` per annotation, nested where annotations nest or overlap. The set lives
  * in plugin state and is mapped through edits; only the annotations a transaction really
@@ -133,7 +90,7 @@ export function annotationDecorations(options: { windowed?: boolean } = {}): Plu
     state: {
       init: (_, state) => {
         const set = annotationsKey.getState(state)
-        const win = options.windowed ? { from: 0, to: Math.min(state.doc.content.size, FIRST_WINDOW) } : null
+        const win = options.windowed ? firstWindow(state.doc) : null
         return { window: win, decorations: set ? build(set, state.doc, win) : DecorationSet.empty }
       },
       apply(tr, painted, oldState, newState) {
@@ -143,7 +100,7 @@ export function annotationDecorations(options: { windowed?: boolean } = {}): Plu
         return update(painted, tr, before, after)
       }
     },
-    view: options.windowed ? (view) => new WindowFollower(view) : undefined,
+    view: options.windowed ? (view) => new WindowFollower(view, annotationWindow, setAnnotationWindow) : undefined,
     props: {
       decorations: (state) => decorationsKey.getState(state)?.decorations
     }

@@ -1,4 +1,6 @@
+import type { EditorState, Transaction } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
+import { readPendingDomChanges } from '../dom-sync'
 
 /** A span of document positions, inclusive. */
 export interface Region {
@@ -82,5 +84,57 @@ export function followScreen(measure: () => void): ScreenFollower {
       window.removeEventListener('scroll', schedule, { capture: true })
       window.removeEventListener('resize', schedule)
     }
+  }
+}
+
+/** The stretch a windowed painter draws before the view has measured the screen: about two screens of text. */
+export const FIRST_WINDOW = 8_000
+
+/** The window a windowed painter starts with: the start of the document. */
+export function firstWindow(doc: EditorState['doc']): Region {
+  return { from: 0, to: Math.min(doc.content.size, FIRST_WINDOW) }
+}
+
+/**
+ * Keeps a windowed painter's window (the part of the document it draws) around what is on
+ * screen. The window reaches a screen past the view on either side and moves (one
+ * transaction from `moveTo`, kept out of the undo history) only when the view comes within a
+ * quarter screen of its edge, or after an edit big enough to bring new text into view;
+ * measured at most once a frame. A plugin's view: give it `update` and `destroy`.
+ */
+export class WindowFollower {
+  /** Redraw the window even if it still covers the view (after a big edit). */
+  private redraw = false
+  private readonly follower = followScreen(() => this.measure())
+
+  constructor(
+    private readonly view: EditorView,
+    private readonly windowOf: (state: EditorState) => Region | null,
+    private readonly moveTo: (tr: Transaction, window: Region) => Transaction
+  ) {
+    this.follower.schedule()
+  }
+
+  update(view: EditorView, prev: EditorState): void {
+    if (view.state.doc === prev.doc) return
+    // A big paste or deletion can bring text, and things not drawn, into the window.
+    if (Math.abs(view.state.doc.content.size - prev.doc.content.size) > 200) {
+      this.redraw = true
+      this.follower.schedule()
+    }
+  }
+
+  destroy(): void {
+    this.follower.stop()
+  }
+
+  private measure(): void {
+    const view = this.view
+    if (view.isDestroyed) return
+    const win = this.windowOf(view.state)
+    if (!win || (!this.redraw && covers(win, screenRegion(view, 0.25)))) return
+    this.redraw = false
+    readPendingDomChanges(view)
+    view.dispatch(this.moveTo(view.state.tr, screenRegion(view, 1)))
   }
 }

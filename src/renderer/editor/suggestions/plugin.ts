@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import type { Suggestion } from '../../../shared/suggest'
 import { offsetToPos, type Projection } from '../../../shared/text'
+import { firstWindow, touches, WindowFollower, type Region } from '../annotations/screen'
 
 /** A place in the document: ProseMirror positions and the text there. */
 export interface PosSpan {
@@ -34,12 +35,15 @@ export interface SuggestionItem {
 
 interface SuggestionState {
   items: readonly SuggestionItem[]
+  /** The drawn ones: those touching the window. */
   decorations: DecorationSet
   /** Changes whenever the set changes (not when typing only moves it). */
   version: number
+  /** Suggestions touching it are drawn; null draws them all. */
+  window: Region | null
 }
 
-type Action = { type: 'set'; items: SuggestionItem[] } | { type: 'remove'; keys: string[] }
+type Action = { type: 'set'; items: SuggestionItem[] } | { type: 'remove'; keys: string[] } | { type: 'window'; window: Region }
 
 const key = new PluginKey<SuggestionState>('copydeskSuggestions')
 
@@ -79,13 +83,13 @@ export function placeSuggestions(projection: Projection, suggestions: readonly S
   return out
 }
 
-function decorate(doc: Node, items: readonly SuggestionItem[]): DecorationSet {
-  return DecorationSet.create(
-    doc,
-    items.map((i) =>
-      Decoration.inline(i.from, i.to, { nodeName: 'span', class: `cd-sug cd-sug-${i.kind}`, 'data-sug-key': i.key }, { key: i.key })
-    )
-  )
+function decorate(doc: Node, items: readonly SuggestionItem[], win: Region | null): DecorationSet {
+  const drawn: Decoration[] = []
+  for (const i of items) {
+    if (win && !touches(i, win)) continue
+    drawn.push(Decoration.inline(i.from, i.to, { nodeName: 'span', class: `cd-sug cd-sug-${i.kind}`, 'data-sug-key': i.key }, { key: i.key }))
+  }
+  return DecorationSet.create(doc, drawn)
 }
 
 /** True when the transaction changed text inside [from, to] (positions before the transaction). */
@@ -108,15 +112,29 @@ function mapSpan(tr: Transaction, s: PosSpan | null): PosSpan | null {
   return s ? { ...s, from: tr.mapping.map(s.from, 1), to: tr.mapping.map(s.to, -1) } : null
 }
 
-/** The suggestions plugin: holds them, maps them through edits, drops those whose words were edited. */
-export function suggestionsPlugin(): Plugin<SuggestionState> {
+/**
+ * The suggestions plugin: holds them, maps them through edits, drops those whose words were
+ * edited, and underlines them in the text.
+ *
+ * `windowed`: underline only the suggestions within a screen or so of the view, as the
+ * annotation painter does. Every underline is an element in the text, and Chromium re-reads
+ * the editor's whole text for the input method at each keystroke: on a 20,000-word article
+ * with a thousand suggestions drawn that is ~2 ms more a key (bench, `npm run bench`). The
+ * list in the side panel still has them all. Without a view (tests), move the window with
+ * `setSuggestionWindow`.
+ */
+export function suggestionsPlugin(options: { windowed?: boolean } = {}): Plugin<SuggestionState> {
   return new Plugin<SuggestionState>({
     key,
     state: {
-      init: () => ({ items: [], decorations: DecorationSet.empty, version: 0 }),
+      init: (_, state) => ({ items: [], decorations: DecorationSet.empty, version: 0, window: options.windowed ? firstWindow(state.doc) : null }),
       apply(tr, prev, _old, state) {
         const action = tr.getMeta(key) as Action | undefined
-        let { items, decorations, version } = prev
+        let { items, decorations, version, window: win } = prev
+        if (tr.doc !== tr.before) {
+          if (win) win = { from: tr.mapping.map(win.from, -1), to: tr.mapping.map(win.to, 1) }
+          decorations = decorations.map(tr.mapping, tr.doc)
+        }
         if (tr.doc !== tr.before && items.length) {
           const kept = items.filter((i) => !touched(tr, i.from, i.to))
           items = kept.map((i) => ({
@@ -130,29 +148,47 @@ export function suggestionsPlugin(): Plugin<SuggestionState> {
           }))
           if (kept.length !== prev.items.length) {
             version++
-            const dropped = new Set(kept.map((i) => i.key))
-            const gone = prev.items.filter((i) => !dropped.has(i.key)).map((i) => i.key)
-            decorations = decorations.map(tr.mapping, tr.doc)
-            decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => gone.includes((spec as { key: string }).key)))
-          } else decorations = decorations.map(tr.mapping, tr.doc)
-        } else if (tr.doc !== tr.before) decorations = decorations.map(tr.mapping, tr.doc)
+            const keptKeys = new Set(kept.map((i) => i.key))
+            const gone = new Set(prev.items.filter((i) => !keptKeys.has(i.key)).map((i) => i.key))
+            decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => gone.has((spec as { key: string }).key)))
+          }
+        }
         if (action?.type === 'set') {
           items = action.items
-          decorations = decorate(state.doc, items)
+          decorations = decorate(state.doc, items, win)
           version++
         } else if (action?.type === 'remove') {
           const drop = new Set(action.keys)
           items = items.filter((i) => !drop.has(i.key))
           decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => drop.has((spec as { key: string }).key)))
           version++
+        } else if (action?.type === 'window') {
+          win = action.window
+          decorations = decorate(state.doc, items, win)
         }
-        return { items, decorations, version }
+        return { items, decorations, version, window: win }
       }
     },
+    view: options.windowed ? (view) => new WindowFollower(view, suggestionWindow, setSuggestionWindow) : undefined,
     props: {
       decorations: (state) => key.getState(state)?.decorations
     }
   })
+}
+
+/** The underlines drawn (for tests and tools). */
+export function suggestionDecorationSet(state: EditorState): DecorationSet {
+  return key.getState(state)?.decorations ?? DecorationSet.empty
+}
+
+/** The part of the document whose suggestions are underlined (null: all of it). */
+export function suggestionWindow(state: EditorState): Region | null {
+  return key.getState(state)?.window ?? null
+}
+
+/** A transaction that moves the underlined window (what the view does as it scrolls). */
+export function setSuggestionWindow(tr: Transaction, window: Region): Transaction {
+  return tr.setMeta(key, { type: 'window', window } satisfies Action).setMeta('addToHistory', false)
 }
 
 /** The current suggestions, in document order. */

@@ -45,8 +45,13 @@ export function annotationRect(view: EditorView, record: AnnotationRecord): DOMR
 
 /** The element holding the start of an annotation's text (its highlight span, or the paragraph). */
 export function annotationElement(view: EditorView, record: AnnotationRecord): HTMLElement | null {
+  return elementAtPos(view, record.from)
+}
+
+/** The element holding the text at a document position (a span drawn there, or the paragraph). */
+export function elementAtPos(view: EditorView, pos: number): HTMLElement | null {
   try {
-    const { node } = view.domAtPos(record.from, 1)
+    const { node } = view.domAtPos(pos, 1)
     return node.nodeType === Node.ELEMENT_NODE ? (node as HTMLElement) : node.parentElement
   } catch {
     return null

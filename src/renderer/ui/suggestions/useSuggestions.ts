@@ -20,6 +20,7 @@ import {
   type SuggestionItem
 } from '../../editor/suggestions/plugin'
 import { requestSuggestions } from '../../suggest-client'
+import { elementAtPos } from '../annotations/pointer'
 import { SHORTCUTS } from '../labels'
 import { useToast } from '../Toast'
 
@@ -40,6 +41,11 @@ export interface SuggestionsControl {
  */
 export function useSuggestions(handle: EditorSource, articleId: number, ready: boolean): SuggestionsControl {
   const [enabled, setEnabled] = useState(true)
+  // Read by a run already under way when Suggest is switched off: it must not draw its results.
+  const enabledNow = useRef(enabled)
+  useEffect(() => {
+    enabledNow.current = enabled
+  }, [enabled])
   const [status, setStatus] = useState<'idle' | 'working' | 'off'>('idle')
   const dismissed = useRef<Set<string> | null>(null)
   const toast = useToast()
@@ -56,6 +62,7 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
     const projection = projectDoc(doc)
     setStatus('working')
     const found = await requestSuggestions(projection.text)
+    if (!enabledNow.current) return
     setStatus('idle')
     const now = handle.view
     // Drawing the suggestions redraws text: first read a selection the browser has just moved.
@@ -142,8 +149,8 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
     (item: SuggestionItem) => {
       const view = handle.view
       if (!view) return
-      const el = view.dom.querySelector(`[data-sug-key="${CSS.escape(item.key)}"]`)
-      el?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+      // By position: only the suggestions near the screen are underlined (have an element).
+      elementAtPos(view, item.from)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
     },
     [handle]
   )
