@@ -202,6 +202,34 @@ describe('annotating in Chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('selecting an annotation in the text brings its row in the list into view', async () => {
+    for (const quote of ['voted 7-2 late Monday', 'raising the property tax rate by 6.8%', 'larger than this year', 'about $164 a year', 'the first installment due March 31'])
+      expect(copydesk(db(), 'annotate', '1', '--kind', 'claim', '--quote', quote).code).toBe(0)
+    const { page, problems } = await strictPage(app.browser())
+    // Short enough that, with the details open, the list shows only a row or two.
+    await page.setViewportSize({ width: 1280, height: 560 })
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    const list = page.getByRole('list', { name: 'Annotation list' })
+    // The first row: the details open and the list is at its top.
+    await list.locator('.ann-item').first().click()
+    await page.locator('.details').waitFor()
+    const row = list.getByText(/first installment due March 31/)
+    const rowShown = async (): Promise<boolean> => {
+      const box = await page.locator('.virtual-list').boundingBox()
+      const r = await row.boundingBox()
+      return !!box && !!r && r.y >= box.y - 1 && r.y + r.height <= box.y + box.height + 1
+    }
+    expect(await rowShown()).toBe(false)
+    // The last annotation in the text, clicked there.
+    const span = page.locator('.ProseMirror [data-ann-id]').filter({ hasText: 'due March 31' }).first()
+    await span.scrollIntoViewIfNeeded()
+    await span.click()
+    await page.getByRole('region', { name: 'Claim details' }).waitFor()
+    await expect.poll(rowShown).toBe(true)
+    expect(problems).toEqual([])
+  })
+
   it('the context menu tags the selection, and the shortcuts sheet opens with ?', async () => {
     const { page, problems } = await strictPage(app.browser())
     await page.goto(`${app.served().url}#/article/1`)

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type JSX, type ReactNode } from 'react'
+import { afterNextFrame } from '../editor/react'
 
 /** Rows drawn beyond each edge of the view, so a short scroll shows rows already there. */
 const OVERSCAN = 5
@@ -7,11 +8,10 @@ const OVERSCAN = 5
  * A list that renders only the rows in view: an article's 2,000 annotations cost the same
  * to show as twenty. Rows have one fixed height; `scrollTo` keeps a row visible.
  *
- * Two things keep a change to one frame. The rows cover the window's height, not the list's
- * (the panel never grows past the window), so opening the details above the list, which
- * shrinks it, re-renders nothing. And a jump to a row out of view sets the scroll position
- * and the rows to draw in the same commit, before the browser paints, instead of waiting for
- * the scroll event to draw them one frame later.
+ * The rows cover the window's height, not the list's (the panel never grows past the
+ * window), so opening the details above the list, which shrinks it, re-renders nothing. A
+ * jump to a row out of view sets the scroll position and the rows to draw together, without
+ * waiting for the scroll event to draw them a frame later.
  */
 export function VirtualList<T>({
   items,
@@ -32,36 +32,34 @@ export function VirtualList<T>({
   const [top, setTop] = useState(0)
   const [height, setHeight] = useState(() => window.innerHeight || 900)
 
-  // The list's own height, as last laid out: kept, not rendered with, so that the details
-  // opening above the list (which shrinks it) re-render nothing.
-  const tall = useRef(0)
   useEffect(() => {
-    const el = box.current
-    if (!el) return
     const resized = (): void => setHeight(window.innerHeight || 900)
     window.addEventListener('resize', resized)
-    const ro = new ResizeObserver(() => (tall.current = el.clientHeight))
-    ro.observe(el)
-    return () => {
-      window.removeEventListener('resize', resized)
-      ro.disconnect()
-    }
+    return () => window.removeEventListener('resize', resized)
   }, [])
 
-  // From the scroll position and height already known (onScroll, ResizeObserver): reading
-  // them from the element here would force style and layout in the middle of every commit.
-  const view = useRef(top)
-  view.current = top
+  // Brings the row asked for into view, a frame later: the change that asked for it (the
+  // details opening above the list, after a click in it) is painted first. Set here, in the
+  // commit, the scroll would force style and layout of the whole page in the middle of that
+  // frame, and again at its end (~2.5 ms of the click's first frame on the bench). Read then,
+  // the list's scroll position and height are already laid out by the frame.
   useLayoutEffect(() => {
     const el = box.current
     if (!el || scrollTo === undefined || scrollTo < 0) return
-    const y = scrollTo * rowHeight
-    const shown = view.current
-    const visible = Math.min(tall.current || height, height)
-    if (y >= shown && y + rowHeight <= shown + visible) return
-    const target = Math.max(0, Math.min(y - visible / 2, items.length * rowHeight - visible))
-    el.scrollTop = target
-    setTop(target)
+    let live = true
+    afterNextFrame(() => {
+      if (!live) return
+      const y = scrollTo * rowHeight
+      const shown = el.scrollTop
+      const visible = Math.min(el.clientHeight || height, height)
+      if (y >= shown && y + rowHeight <= shown + visible) return
+      const target = Math.max(0, Math.min(y - visible / 2, items.length * rowHeight - visible))
+      el.scrollTop = target
+      setTop(target)
+    })
+    return () => {
+      live = false
+    }
   }, [scrollTo, rowHeight, height, items.length])
 
   const first = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN)
