@@ -1,6 +1,7 @@
 import type { EditorState, Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react'
+import { afterNextFrame } from './frame'
 
 /** What React components read the editor through: its view, and a version that moves on change. */
 export interface EditorSource {
@@ -105,18 +106,6 @@ export class AfterPaint implements EditorSource {
   }
 }
 
-/** Runs `run` once, when the next frame is painted: a task queued in its animation callbacks. */
-export function afterNextFrame(run: () => void): void {
-  let done = false
-  const once = (): void => {
-    if (done) return
-    done = true
-    run()
-  }
-  requestAnimationFrame(() => setTimeout(once, 0))
-  // A hidden window gets no frames: do not keep the caller waiting for one.
-  setTimeout(once, 250)
-}
 
 /**
  * Before every commit, React saves the selection of the focused element when it "has

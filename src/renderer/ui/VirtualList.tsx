@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type JSX, type ReactNode } from 'react'
-import { afterNextFrame } from '../editor/react'
+import { afterNextFrame } from '../editor/frame'
 
 /** Rows drawn beyond each edge of the view, so a short scroll shows rows already there. */
 const OVERSCAN = 5

@@ -13,7 +13,7 @@ import {
   type AnnotationRecord,
   type FieldsPatch
 } from '../../editor/annotations'
-import { afterNextFrame } from '../../editor/react'
+import { afterNextFrame } from '../../editor/frame'
 import { annotationElement } from './pointer'
 
 /** What the panel can do to annotations; each is one undoable editor transaction. */
