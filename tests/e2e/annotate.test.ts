@@ -230,6 +230,38 @@ describe('annotating in Chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('a tag shows in the next frame without changing the text’s elements, and gets its span a frame later', async () => {
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    await selectText(page, 'largest increase since 1998')
+    // What the frame after the tag key shows: the claim highlight, and how many annotation spans.
+    await page.evaluate(() => {
+      const w = window as unknown as { __firstFrame?: { highlighted: number; spans: number } }
+      addEventListener(
+        'keydown',
+        (e) => {
+          if ((e as KeyboardEvent).code !== 'KeyC') return
+          requestAnimationFrame(() => {
+            w.__firstFrame = {
+              highlighted: CSS.highlights.get('cd-ann-claim')?.size ?? 0,
+              spans: document.querySelectorAll('.ProseMirror [data-ann-id]').length
+            }
+          })
+        },
+        true
+      )
+    })
+    await page.keyboard.press('Alt+Shift+C')
+    await page.getByRole('region', { name: 'Claim details' }).waitFor()
+    await expect.poll(() => page.locator('.ProseMirror [data-ann-id]').count()).toBe(1)
+    expect(await page.evaluate(() => (window as unknown as { __firstFrame?: unknown }).__firstFrame)).toEqual({ highlighted: 1, spans: 0 })
+    // The span replaces the highlight, which is taken out of the registry.
+    expect(await page.evaluate(() => CSS.highlights.has('cd-ann-claim'))).toBe(false)
+    expect(await page.locator('.ProseMirror [data-ann-id]').textContent()).toBe('largest increase since 1998')
+    expect(problems).toEqual([])
+  })
+
   it('the context menu tags the selection, and the shortcuts sheet opens with ?', async () => {
     const { page, problems } = await strictPage(app.browser())
     await page.goto(`${app.served().url}#/article/1`)

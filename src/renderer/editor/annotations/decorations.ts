@@ -1,5 +1,6 @@
-import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
-import { Decoration, DecorationSet } from 'prosemirror-view'
+import { isHistoryTransaction } from 'prosemirror-history'
+import { Plugin, PluginKey, type EditorState, type PluginView, type Transaction } from 'prosemirror-state'
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import { annotationsKey } from './plugin'
 import { firstWindow, touches, WindowFollower, type Region } from './screen'
 import type { AnnotationSet } from './set'
@@ -40,7 +41,17 @@ interface Painted {
   decorations: DecorationSet
   /** Annotations touching it are drawn; null draws them all. */
   window: Region | null
+  /** Annotations just tagged, not drawn as spans yet: the first-frame painter shows them. */
+  pending: ReadonlySet<string>
 }
+
+/** What the painter's meta says: move the window, or draw the pending annotations as spans. */
+type PainterMeta = { window: Region } | { flush: true }
+
+const NONE: ReadonlySet<string> = new Set()
+
+/** At most this many annotations made by one transaction wait for their spans; more (accepting many suggestions) are drawn at once. */
+const MAX_PENDING = 4
 
 function build(set: AnnotationSet, doc: EditorState['doc'], win: Region | null): DecorationSet {
   const decorations: Decoration[] = []
@@ -48,14 +59,33 @@ function build(set: AnnotationSet, doc: EditorState['doc'], win: Region | null):
   return DecorationSet.create(doc, decorations)
 }
 
-function update(painted: Painted, tr: Transaction, before: AnnotationSet, after: AnnotationSet): Painted {
-  const moved = tr.getMeta(decorationsKey) as Region | undefined
-  if (moved) return { window: moved, decorations: build(after, tr.doc, moved) }
+/** Annotations this transaction made (not brought back by undo or redo), when few enough to wait. */
+function madeNow(tr: Transaction, before: AnnotationSet, after: AnnotationSet): ReadonlySet<string> {
+  if (after === before || isHistoryTransaction(tr)) return NONE
+  const made = new Set<string>()
+  for (const id of after.touched) if (after.live.has(id) && !before.live.has(id) && !before.zombies.has(id)) made.add(id)
+  return made.size <= MAX_PENDING ? made : NONE
+}
+
+function update(painted: Painted, tr: Transaction, before: AnnotationSet, after: AnnotationSet, firstFrame: boolean): Painted {
+  const meta = tr.getMeta(decorationsKey) as PainterMeta | undefined
+  if (meta && 'window' in meta) return { window: meta.window, decorations: build(after, tr.doc, meta.window), pending: NONE }
   const win = painted.window && tr.docChanged ? { from: tr.mapping.map(painted.window.from, -1), to: tr.mapping.map(painted.window.to, 1) } : painted.window
   let next = tr.docChanged ? painted.decorations.map(tr.mapping, tr.doc) : painted.decorations
+  let pending = painted.pending
+  const fresh: Decoration[] = []
+  const draw = (id: string): void => {
+    const record = after.live.get(id)
+    if (record && (!win || touches(record, win))) fresh.push(decorationFor(record, id === after.selectedId))
+  }
+  if (meta && 'flush' in meta) {
+    for (const id of pending) draw(id)
+    pending = NONE
+  }
   if (after !== before && after.touched.size > 0) {
+    const made = firstFrame ? madeNow(tr, before, after) : NONE
+    if (made.size > 0) pending = new Set([...pending, ...made])
     const stale: Decoration[] = []
-    const fresh: Decoration[] = []
     for (const id of after.touched) {
       const old = before.live.get(id)
       if (old) {
@@ -64,13 +94,29 @@ function update(painted: Painted, tr: Transaction, before: AnnotationSet, after:
         const found = next.find(Math.min(a, b), Math.max(a, b), (spec) => (spec as AnnotationDecorationSpec).annotationId === id)
         stale.push(...found)
       }
-      const record = after.live.get(id)
-      if (record && (!win || touches(record, win))) fresh.push(decorationFor(record, id === after.selectedId))
+      if (!pending.has(id)) draw(id)
     }
     if (stale.length > 0) next = next.remove(stale)
-    if (fresh.length > 0) next = next.add(tr.doc, fresh)
   }
-  return next === painted.decorations && win === painted.window ? painted : { decorations: next, window: win }
+  if (fresh.length > 0) next = next.add(tr.doc, fresh)
+  return next === painted.decorations && win === painted.window && pending === painted.pending ? painted : { decorations: next, window: win, pending }
+}
+
+/** What the first-frame painter reads and dispatches (see `annotationDecorations`). */
+export interface FirstFrameHooks {
+  /** The annotations waiting to be drawn as spans. */
+  pending(state: EditorState): ReadonlySet<string>
+  /** A transaction that draws them as spans (kept out of the undo history). */
+  flush(tr: Transaction): Transaction
+}
+
+/** Shows just-tagged annotations until their spans are drawn, and asks for the spans a frame later. */
+export type FirstFramePainter = (view: EditorView, hooks: FirstFrameHooks) => PluginView
+
+/** The hooks the first-frame painter is given (exported for tests: `flush` draws the pending spans). */
+export const firstFrameHooks: FirstFrameHooks = {
+  pending: (state) => decorationsKey.getState(state)?.pending ?? NONE,
+  flush: (tr) => tr.setMeta(decorationsKey, { flush: true } satisfies PainterMeta).setMeta('addToHistory', false)
 }
 
 /**
@@ -83,24 +129,43 @@ function update(painted: Painted, tr: Transaction, before: AnnotationSet, after:
  * 2,000 annotations would be 3,000 spans to render at open and to walk at every edit). It
  * starts with the article's first stretch and follows scrolling; without a view (tests),
  * set the window with a transaction carrying the plugin's meta.
+ *
+ * `firstFrame`: a just-tagged annotation (a few at a time, not one brought back by undo) gets
+ * its span a frame later; until then `firstFrame`'s painter shows it (the app's draws it with
+ * the CSS Custom Highlight API, which changes no element). A span wraps the tagged words in a
+ * new element, so the browser lays the paragraph out again, ProseMirror puts the selection
+ * back on the new text nodes, and Chromium re-reads the editor's whole text for the input
+ * method twice (once for each end of the selection): about 5 ms of the tag key's frame on a
+ * 20,000-word article. Drawn first without an element, the tag shows in the next frame and
+ * that work follows in the one after. Without a view (tests), draw the pending annotations
+ * as spans with `firstFrameHooks.flush`.
  */
-export function annotationDecorations(options: { windowed?: boolean } = {}): Plugin<Painted> {
+export function annotationDecorations(options: { windowed?: boolean; firstFrame?: FirstFramePainter } = {}): Plugin<Painted> {
+  const { windowed = false, firstFrame } = options
   return new Plugin<Painted>({
     key: decorationsKey,
     state: {
       init: (_, state) => {
         const set = annotationsKey.getState(state)
-        const win = options.windowed ? firstWindow(state.doc) : null
-        return { window: win, decorations: set ? build(set, state.doc, win) : DecorationSet.empty }
+        const win = windowed ? firstWindow(state.doc) : null
+        return { window: win, decorations: set ? build(set, state.doc, win) : DecorationSet.empty, pending: NONE }
       },
       apply(tr, painted, oldState, newState) {
         const before = annotationsKey.getState(oldState)
         const after = annotationsKey.getState(newState)
         if (!before || !after) return painted
-        return update(painted, tr, before, after)
+        return update(painted, tr, before, after, firstFrame !== undefined)
       }
     },
-    view: options.windowed ? (view) => new WindowFollower(view, annotationWindow, setAnnotationWindow) : undefined,
+    view: (view) => {
+      const parts: PluginView[] = []
+      if (windowed) parts.push(new WindowFollower(view, annotationWindow, setAnnotationWindow))
+      if (firstFrame) parts.push(firstFrame(view, firstFrameHooks))
+      return {
+        update: (v, prev) => parts.forEach((p) => p.update?.(v, prev)),
+        destroy: () => parts.forEach((p) => p.destroy?.())
+      }
+    },
     props: {
       decorations: (state) => decorationsKey.getState(state)?.decorations
     }
@@ -119,5 +184,5 @@ export function annotationWindow(state: EditorState): Region | null {
 
 /** A transaction that moves the drawn window (what the view does as it scrolls). */
 export function setAnnotationWindow(tr: Transaction, window: Region): Transaction {
-  return tr.setMeta(decorationsKey, window).setMeta('addToHistory', false)
+  return tr.setMeta(decorationsKey, { window } satisfies PainterMeta).setMeta('addToHistory', false)
 }

@@ -1,11 +1,14 @@
 import type { Node } from 'prosemirror-model'
-import { Plugin, PluginKey } from 'prosemirror-state'
+import { Plugin, PluginKey, type PluginView } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { ANNOTATION_KINDS, type ClaimStatus } from '../../../shared/domain'
-import { annotationClasses, annotationDecorations } from './decorations'
+import { readPendingDomChanges } from '../dom-sync'
+import { afterNextFrame } from '../frame'
+import { annotationClasses, annotationDecorations, type FirstFrameHooks, type FirstFramePainter } from './decorations'
 import { annotationsKey } from './plugin'
 import { followScreen, screenRegion, touches, type Region } from './screen'
 import type { AnnotationSet } from './set'
+import type { AnnotationRecord } from './types'
 
 /**
  * Drawing annotations with the CSS Custom Highlight API: no element per annotation, so the
@@ -303,16 +306,8 @@ class HighlightsView {
     private readonly view: EditorView,
     private readonly api: HighlightApi
   ) {
-    for (const name of HIGHLIGHT_NAMES) {
-      // Several editors on one page share the highlights; each adds and removes its own ranges.
-      let h = api.registry.get(name)
-      if (!h) {
-        h = api.make()
-        h.priority = highlightPriority(name)
-        api.registry.set(name, h)
-      }
-      this.highlights.set(name, h)
-    }
+    // Several editors on one page share the highlights; each adds and removes its own ranges.
+    for (const name of HIGHLIGHT_NAMES) this.highlights.set(name, registered(api, name))
     this.book = new HighlightBook<Range>({
       range: (from, to) => this.rangeAt(from, to),
       add: (name, range) => this.highlights.get(name)?.add(range),
@@ -410,22 +405,105 @@ class HighlightsView {
     return false
   }
 
-  /** A live DOM Range over [from, to), its ends inside the text nodes where the text allows. */
+  /** A live DOM Range over [from, to) (a spare one where there is one). */
   private rangeAt(from: number, to: number): Range | null {
-    let range: Range | undefined
-    try {
-      const start = this.view.domAtPos(from, 1)
-      const end = this.view.domAtPos(to, -1)
-      range = this.spare.pop() ?? document.createRange()
-      range.setStart(start.node, start.offset)
-      range.setEnd(end.node, end.offset)
-      return range
-    } catch {
-      if (range) this.spare.push(range)
-      return null
-    }
+    const spare = this.spare.pop()
+    const range = domRange(this.view, from, to, spare)
+    if (!range && spare) this.spare.push(spare)
+    return range
   }
 
+}
+
+/** A live DOM Range over the document positions [from, to), its ends inside the text nodes where the text allows; null when the DOM has no place for them. */
+function domRange(view: EditorView, from: number, to: number, reuse?: Range): Range | null {
+  try {
+    const start = view.domAtPos(from, 1)
+    const end = view.domAtPos(to, -1)
+    const range = reuse ?? document.createRange()
+    range.setStart(start.node, start.offset)
+    range.setEnd(end.node, end.offset)
+    return range
+  } catch {
+    return null
+  }
+}
+
+/** The Highlight for a class in the registry, made (with its priority) if absent. */
+function registered(api: HighlightApi, name: string): Set<AbstractRange> {
+  let h = api.registry.get(name)
+  if (!h) {
+    h = api.make()
+    h.priority = highlightPriority(name)
+    api.registry.set(name, h)
+  }
+  return h
+}
+
+/**
+ * The decorations painter's first-frame painter (see `annotationDecorations`): shows each
+ * just-tagged annotation with the Highlight API, in its kind's (and status's) highlight, until
+ * its span is drawn, which it asks for once the frame showing the highlight is painted.
+ */
+class FirstFrameHighlights implements PluginView {
+  private readonly shown = new Map<string, { record: AnnotationRecord; range: Range; names: readonly string[] }>()
+  private asked = false
+
+  constructor(
+    private readonly view: EditorView,
+    private readonly hooks: FirstFrameHooks,
+    private readonly api: HighlightApi
+  ) {}
+
+  update(view: EditorView): void {
+    const pending = this.hooks.pending(view.state)
+    const set = annotationsKey.getState(view.state)
+    for (const [id, shown] of this.shown) {
+      if (pending.has(id) && set?.live.get(id) === shown.record) continue
+      this.unpaint(shown.range, shown.names)
+      this.shown.delete(id)
+    }
+    if (!set || pending.size === 0) return
+    for (const id of pending) {
+      const record = set.live.get(id)
+      if (!record || this.shown.has(id)) continue
+      const range = domRange(view, record.from, record.to)
+      if (!range) continue
+      // The kind and status only: the selection's own look comes with the span.
+      const names = highlightNames(set, id).filter((n) => n !== 'cd-ann-selected')
+      for (const name of names) registered(this.api, name).add(range)
+      this.shown.set(id, { record, range, names })
+    }
+    if (this.asked) return
+    this.asked = true
+    afterNextFrame(() => {
+      this.asked = false
+      const v = this.view
+      if (v.isDestroyed || this.hooks.pending(v.state).size === 0) return
+      // The flush redraws text: first read a selection the browser has just moved.
+      readPendingDomChanges(v)
+      v.dispatch(this.hooks.flush(v.state.tr))
+    })
+  }
+
+  destroy(): void {
+    for (const shown of this.shown.values()) this.unpaint(shown.range, shown.names)
+    this.shown.clear()
+  }
+
+  private unpaint(range: Range, names: readonly string[]): void {
+    for (const name of names) {
+      const h = this.api.registry.get(name)
+      h?.delete(range)
+      if (h && h.size === 0) this.api.registry.delete(name)
+    }
+  }
+}
+
+/** The first-frame painter for the decorations painter, where the browser has the Highlight API. */
+export function firstFrameHighlights(): FirstFramePainter | undefined {
+  const api = highlightApi()
+  return api ? (view, hooks) => new FirstFrameHighlights(view, hooks, api) : undefined
 }
 
 /**
@@ -456,9 +534,10 @@ export type PainterMode = 'auto' | 'highlights' | 'decorations'
  * styles.css. Spans win on speed: Chromium rebuilds and repaints every registered highlight
  * range at each frame in which anything on the page changed (a caret move, a row in the side
  * panel), ~9 ms a frame for a window's worth on the bench, where a span costs nothing unless
- * its own text changes.
+ * its own text changes. The spans painter shows a just-tagged annotation's first frame with
+ * the Highlight API (one or two ranges, for one frame) where the browser has it.
  */
 export function annotationPainter(options: { mode?: PainterMode } = {}): Plugin {
   const mode = options.mode ?? 'auto'
-  return mode === 'highlights' && highlightsSupported() ? annotationHighlights() : annotationDecorations({ windowed: true })
+  return mode === 'highlights' && highlightsSupported() ? annotationHighlights() : annotationDecorations({ windowed: true, firstFrame: firstFrameHighlights() })
 }

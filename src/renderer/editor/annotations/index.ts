@@ -19,7 +19,7 @@ export {
   selectedAnnotationId
 } from './queries'
 export { annotationsFromStored, annotationsToStored } from './convert'
-export { annotationClasses, annotationDecorations, annotationDecorationSet, annotationWindow, setAnnotationWindow } from './decorations'
+export { annotationClasses, annotationDecorations, annotationDecorationSet, annotationWindow, firstFrameHooks, setAnnotationWindow } from './decorations'
 export {
   annotationHighlights,
   annotationPainter,
