@@ -143,7 +143,7 @@ interface Response {
  */
 async function installProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __responses: { paint: number; settled: number }[]; __pending: number; __probe: boolean }
+    const w = window as unknown as { __responses: { paint: number; settled: number; at: number }[]; __pending: number; __probe: boolean }
     w.__responses = []
     w.__pending = 0
     let mutations = 0
@@ -177,7 +177,7 @@ async function installProbe(page: Page): Promise<void> {
                 quiet = 0
               } else quiet++
               if (quiet < 3 && frames < 60) return afterFrame(next)
-              w.__responses.push({ paint, settled })
+              w.__responses.push({ paint, settled, at: t0 })
               w.__pending--
             }
             afterFrame(next)
@@ -190,8 +190,8 @@ async function installProbe(page: Page): Promise<void> {
   })
 }
 
-/** Runs `act` (one interaction: its key and mouse presses) and gives its slowest response. */
-async function measure(page: Page, act: () => Promise<unknown>): Promise<Response> {
+/** Runs `act` (one interaction: its key and mouse presses) and gives its slowest response, or with `lastInput` the response to its last press. */
+async function measure(page: Page, act: () => Promise<unknown>, options: { lastInput?: boolean } = {}): Promise<Response> {
   const settledNow = (): Promise<void> =>
     page.evaluate(
       () =>
@@ -205,8 +205,14 @@ async function measure(page: Page, act: () => Promise<unknown>): Promise<Respons
   await page.evaluate(() => ((window as unknown as { __responses: Response[] }).__responses = []))
   await act()
   await settledNow()
-  const responses = await page.evaluate(() => (window as unknown as { __responses: Response[] }).__responses)
+  const responses = await page.evaluate(() => (window as unknown as { __responses: (Response & { at: number })[] }).__responses)
   if (responses.length === 0) throw new Error('the probe saw no input')
+  if (options.lastInput) {
+    // A chord (Alt+Shift+C) is timed from its last key: the modifiers' own responses run from
+    // earlier presses (the harness sends them a millisecond or two apart) to the same frame.
+    const last = responses.reduce((a, b) => (b.at > a.at ? b : a))
+    return { paint: last.paint, settled: last.settled }
+  }
   return { paint: Math.max(...responses.map((r) => r.paint)), settled: Math.max(...responses.map((r) => r.settled)) }
 }
 
@@ -339,8 +345,7 @@ async function main(): Promise<void> {
     const tagTimes: Response[] = []
     for (let i = 0; i < 40; i++) {
       await selectLine(page, EDITOR_BLOCKS, i)
-      // Alt, Shift and C each report; the C is the one that tags, and the slowest.
-      await profiled(page, 'tagging', async () => void tagTimes.push(await measure(page, () => page.keyboard.press('Alt+Shift+C'))))
+      await profiled(page, 'tagging', async () => void tagTimes.push(await measure(page, () => page.keyboard.press('Alt+Shift+C'), { lastInput: true })))
     }
     print('tagging (Alt+Shift+C)', tagTimes, 16)
     printProfile('tagging', tagTimes.length)
@@ -435,7 +440,7 @@ async function measureFloor(browser: Browser, text: string): Promise<void> {
   const tagging: Response[] = []
   for (let i = 0; i < 40; i++) {
     await selectLine(page, '#ed > p', i)
-    tagging.push(await measure(page, () => page.keyboard.press('Alt+Shift+C')))
+    tagging.push(await measure(page, () => page.keyboard.press('Alt+Shift+C'), { lastInput: true }))
   }
   const details: Response[] = []
   for (let i = 0; i < 40; i++) details.push(await measure(page, () => page.locator('#go').click()))
