@@ -262,6 +262,31 @@ describe('annotating in Chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('a click in the list leaves the text its focus, and still keeps what was typed in a field', async () => {
+    for (const quote of ['voted 7-2 late Monday', 'about $164 a year'])
+      expect(copydesk(db(), 'annotate', '1', '--kind', 'claim', '--quote', quote).code).toBe(0)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    const list = page.getByRole('list', { name: 'Annotation list' })
+    const first = list.getByText(/voted 7-2 late Monday/)
+    const second = list.getByText(/about \$164 a year/)
+    // From the text: the caret goes to the annotation and the text keeps focus, as in an outline.
+    await page.locator('.ProseMirror p').first().click()
+    await second.click()
+    await page.getByRole('region', { name: 'Claim details' }).waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ProseMirror') ?? false)).toBe(true)
+    // From a field being typed in (saved when it loses focus, or after a pause): the field
+    // loses focus as the click moves on, so the words are kept.
+    await first.click()
+    await page.getByLabel('Explanation', { exact: true }).fill('The roll call shows 7-2.')
+    await second.click()
+    await expect.poll(() => page.getByLabel('Explanation', { exact: true }).inputValue()).toBe('')
+    await first.click()
+    await expect.poll(() => page.getByLabel('Explanation', { exact: true }).inputValue()).toBe('The roll call shows 7-2.')
+    expect(problems).toEqual([])
+  })
+
   it('the context menu tags the selection, and the shortcuts sheet opens with ?', async () => {
     const { page, problems } = await strictPage(app.browser())
     await page.goto(`${app.served().url}#/article/1`)
@@ -278,6 +303,17 @@ describe('annotating in Chromium', () => {
     expect(await sheet.textContent()).toContain('Tag the selection as a claim')
     await page.keyboard.press('Escape')
     expect(await sheet.count()).toBe(0)
+    // ? outside the text opens it; typed in the text it is a question mark; Ctrl+/ opens it anywhere.
+    await page.locator('.ProseMirror').click()
+    await page.keyboard.press('End')
+    await page.keyboard.type('?')
+    expect(await sheet.count()).toBe(0)
+    await page.keyboard.press('Control+/')
+    await sheet.waitFor()
+    await page.keyboard.press('Escape')
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.keyboard.press('?')
+    await sheet.waitFor()
     expect(problems).toEqual([])
   })
 })

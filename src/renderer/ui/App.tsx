@@ -54,6 +54,9 @@ export function App(): JSX.Element {
   // ? (outside text fields) or Ctrl/⌘+/ anywhere opens the shortcuts sheet.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
+      // Other keys go no further: isContentEditable brings the page's style up to date, in
+      // the middle of a key that has just changed the text.
+      if (e.key !== '?' && e.key !== '/') return
       const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName))
       if ((e.key === '?' && !typing) || (e.key === '/' && (e.ctrlKey || e.metaKey))) {
         e.preventDefault()
