@@ -14,6 +14,7 @@ import {
   firstFrameHooks,
   removeAnnotation,
   retagAnnotation,
+  selectAnnotation,
   setAnnotationWindow
 } from '../../src/renderer/editor/annotations'
 import { apply, doc, redoOf, run, tag, undoOf } from './helpers'
@@ -114,5 +115,46 @@ describe('the first frame of a tag', () => {
     state = apply(state, setAnnotationWindow(state.tr, { from: 0, to: state.doc.content.size }))
     expect(drawn(state)).toEqual(['approved the budget'])
     expect(pending(state)).toEqual([])
+  })
+})
+
+describe('the first frame of a selection', () => {
+  const classesOf = (state: EditorState): Record<string, string> =>
+    Object.fromEntries(
+      annotationDecorationSet(state)
+        .find()
+        .map((d) => [state.doc.textBetween(d.from, d.to), (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class])
+    )
+
+  function twoTags(firstFrame: boolean): EditorState {
+    let state = tag(painter(firstFrame), 'approved the budget', 'claim', addAnnotation).state
+    state = tag(state, 'rises 12 percent', 'claim', addAnnotation).state
+    return flush(state)
+  }
+
+  it('moving the selection between annotations restyles their spans at the flush', () => {
+    let state = run(twoTags(true), selectAnnotation('a1'))
+    expect(classesOf(state)['approved the budget']).not.toContain('cd-ann-selected')
+    expect(firstFrameHooks.waiting(state)).toBe(true)
+    state = flush(state)
+    expect(classesOf(state)['approved the budget']).toContain('cd-ann-selected')
+    state = run(state, selectAnnotation('a2'))
+    expect(classesOf(state)['approved the budget']).toContain('cd-ann-selected')
+    state = flush(state)
+    expect(classesOf(state)['approved the budget']).not.toContain('cd-ann-selected')
+    expect(classesOf(state)['rises 12 percent']).toContain('cd-ann-selected')
+    expect(firstFrameHooks.waiting(state)).toBe(false)
+  })
+
+  it('a change to a waiting annotation draws it at once, with its look', () => {
+    let state = run(twoTags(true), selectAnnotation('a1'))
+    state = run(state, retagAnnotation('a1', 'quote'))
+    expect(classesOf(state)['approved the budget']).toContain('cd-ann-quote')
+    expect(classesOf(state)['approved the budget']).toContain('cd-ann-selected')
+  })
+
+  it('without a first-frame painter, the selection restyles at once', () => {
+    const state = run(twoTags(false), selectAnnotation('a1'))
+    expect(classesOf(state)['approved the budget']).toContain('cd-ann-selected')
   })
 })

@@ -43,6 +43,8 @@ interface Painted {
   window: Region | null
   /** Annotations just tagged, not drawn as spans yet: the first-frame painter shows them. */
   pending: ReadonlySet<string>
+  /** Annotations whose spans keep their old look (selected or not) until the flush. */
+  restyle: ReadonlySet<string>
 }
 
 /** What the painter's meta says: move the window, or draw the pending annotations as spans. */
@@ -69,44 +71,65 @@ function madeNow(tr: Transaction, before: AnnotationSet, after: AnnotationSet): 
 
 function update(painted: Painted, tr: Transaction, before: AnnotationSet, after: AnnotationSet, firstFrame: boolean): Painted {
   const meta = tr.getMeta(decorationsKey) as PainterMeta | undefined
-  if (meta && 'window' in meta) return { window: meta.window, decorations: build(after, tr.doc, meta.window), pending: NONE }
+  if (meta && 'window' in meta) return { window: meta.window, decorations: build(after, tr.doc, meta.window), pending: NONE, restyle: NONE }
   const win = painted.window && tr.docChanged ? { from: tr.mapping.map(painted.window.from, -1), to: tr.mapping.map(painted.window.to, 1) } : painted.window
   let next = tr.docChanged ? painted.decorations.map(tr.mapping, tr.doc) : painted.decorations
   let pending = painted.pending
+  let restyle = painted.restyle
   const fresh: Decoration[] = []
+  const stale: Decoration[] = []
   const draw = (id: string): void => {
     const record = after.live.get(id)
     if (record && (!win || touches(record, win))) fresh.push(decorationFor(record, id === after.selectedId))
   }
+  /** The span drawn for `id`, found where the annotation was before this transaction. */
+  const undraw = (id: string, was: { from: number; to: number } | undefined): void => {
+    if (!was) return
+    const a = tr.mapping.map(was.from, 1)
+    const b = tr.mapping.map(was.to, -1)
+    stale.push(...next.find(Math.min(a, b), Math.max(a, b), (spec) => (spec as AnnotationDecorationSpec).annotationId === id))
+  }
   if (meta && 'flush' in meta) {
     for (const id of pending) draw(id)
+    for (const id of restyle) {
+      undraw(id, after.live.get(id))
+      draw(id)
+    }
     pending = NONE
+    restyle = NONE
   }
   if (after !== before && after.touched.size > 0) {
     const made = firstFrame ? madeNow(tr, before, after) : NONE
     if (made.size > 0) pending = new Set([...pending, ...made])
-    const stale: Decoration[] = []
+    let waiting: Set<string> | null = null
     for (const id of after.touched) {
-      const old = before.live.get(id)
-      if (old) {
-        const a = tr.mapping.map(old.from, 1)
-        const b = tr.mapping.map(old.to, -1)
-        const found = next.find(Math.min(a, b), Math.max(a, b), (spec) => (spec as AnnotationDecorationSpec).annotationId === id)
-        stale.push(...found)
+      if (pending.has(id)) continue
+      const record = after.live.get(id)
+      if (firstFrame && record && record === before.live.get(id)) {
+        // Only whether it is selected changed: its span takes the new look at the flush.
+        ;(waiting ??= new Set(restyle)).add(id)
+        continue
       }
-      if (!pending.has(id)) draw(id)
+      undraw(id, before.live.get(id))
+      draw(id)
+      if (restyle.has(id)) (waiting ??= new Set(restyle)).delete(id)
     }
-    if (stale.length > 0) next = next.remove(stale)
+    if (waiting) restyle = waiting
   }
+  if (stale.length > 0) next = next.remove(stale)
   if (fresh.length > 0) next = next.add(tr.doc, fresh)
-  return next === painted.decorations && win === painted.window && pending === painted.pending ? painted : { decorations: next, window: win, pending }
+  return next === painted.decorations && win === painted.window && pending === painted.pending && restyle === painted.restyle
+    ? painted
+    : { decorations: next, window: win, pending, restyle }
 }
 
 /** What the first-frame painter reads and dispatches (see `annotationDecorations`). */
 export interface FirstFrameHooks {
-  /** The annotations waiting to be drawn as spans. */
+  /** The annotations waiting to be drawn as spans (the painter shows them meanwhile). */
   pending(state: EditorState): ReadonlySet<string>
-  /** A transaction that draws them as spans (kept out of the undo history). */
+  /** Whether anything waits for the flush: spans to draw, or to restyle after a selection. */
+  waiting(state: EditorState): boolean
+  /** A transaction that draws and restyles them (kept out of the undo history). */
   flush(tr: Transaction): Transaction
 }
 
@@ -116,6 +139,10 @@ export type FirstFramePainter = (view: EditorView, hooks: FirstFrameHooks) => Pl
 /** The hooks the first-frame painter is given (exported for tests: `flush` draws the pending spans). */
 export const firstFrameHooks: FirstFrameHooks = {
   pending: (state) => decorationsKey.getState(state)?.pending ?? NONE,
+  waiting: (state) => {
+    const painted = decorationsKey.getState(state)
+    return !!painted && painted.pending.size + painted.restyle.size > 0
+  },
   flush: (tr) => tr.setMeta(decorationsKey, { flush: true } satisfies PainterMeta).setMeta('addToHistory', false)
 }
 
@@ -137,8 +164,10 @@ export const firstFrameHooks: FirstFrameHooks = {
  * back on the new text nodes, and Chromium re-reads the editor's whole text for the input
  * method twice (once for each end of the selection): about 5 ms of the tag key's frame on a
  * 20,000-word article. Drawn first without an element, the tag shows in the next frame and
- * that work follows in the one after. Without a view (tests), draw the pending annotations
- * as spans with `firstFrameHooks.flush`.
+ * that work follows in the one after. Likewise, an annotation whose only change is being
+ * selected or not takes its new look at the flush: the details show first (the text scrolls
+ * to the annotation a frame later anyway). Without a view (tests), flush with
+ * `firstFrameHooks.flush`.
  */
 export function annotationDecorations(options: { windowed?: boolean; firstFrame?: FirstFramePainter } = {}): Plugin<Painted> {
   const { windowed = false, firstFrame } = options
@@ -148,7 +177,7 @@ export function annotationDecorations(options: { windowed?: boolean; firstFrame?
       init: (_, state) => {
         const set = annotationsKey.getState(state)
         const win = windowed ? firstWindow(state.doc) : null
-        return { window: win, decorations: set ? build(set, state.doc, win) : DecorationSet.empty, pending: NONE }
+        return { window: win, decorations: set ? build(set, state.doc, win) : DecorationSet.empty, pending: NONE, restyle: NONE }
       },
       apply(tr, painted, oldState, newState) {
         const before = annotationsKey.getState(oldState)

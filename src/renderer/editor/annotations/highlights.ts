@@ -463,23 +463,14 @@ class FirstFrameHighlights implements PluginView {
       this.unpaint(shown.range, shown.names)
       this.shown.delete(id)
     }
-    if (!set || pending.size === 0) return
-    for (const id of pending) {
-      const record = set.live.get(id)
-      if (!record || this.shown.has(id)) continue
-      const range = domRange(view, record.from, record.to)
-      if (!range) continue
-      // The kind and status only: the selection's own look comes with the span.
-      const names = highlightNames(set, id).filter((n) => n !== 'cd-ann-selected')
-      for (const name of names) registered(this.api, name).add(range)
-      this.shown.set(id, { record, range, names })
-    }
+    if (!this.hooks.waiting(view.state)) return
+    if (set) for (const id of pending) this.show(set, id)
     if (this.asked) return
     this.asked = true
     afterNextFrame(() => {
       this.asked = false
       const v = this.view
-      if (v.isDestroyed || this.hooks.pending(v.state).size === 0) return
+      if (v.isDestroyed || !this.hooks.waiting(v.state)) return
       // The flush redraws text: first read a selection the browser has just moved.
       readPendingDomChanges(v)
       v.dispatch(this.hooks.flush(v.state.tr))
@@ -489,6 +480,17 @@ class FirstFrameHighlights implements PluginView {
   destroy(): void {
     for (const shown of this.shown.values()) this.unpaint(shown.range, shown.names)
     this.shown.clear()
+  }
+
+  private show(set: AnnotationSet, id: string): void {
+    const record = set.live.get(id)
+    if (!record || this.shown.has(id)) return
+    const range = domRange(this.view, record.from, record.to)
+    if (!range) return
+    // The kind and status only: the selection's own look comes with the span.
+    const names = highlightNames(set, id).filter((n) => n !== 'cd-ann-selected')
+    for (const name of names) registered(this.api, name).add(range)
+    this.shown.set(id, { record, range, names })
   }
 
   private unpaint(range: Range, names: readonly string[]): void {
