@@ -287,6 +287,30 @@ describe('annotating in Chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('typing past the bottom of the window scrolls the caret into view', async () => {
+    const { page, problems } = await strictPage(app.browser())
+    await page.setViewportSize({ width: 1280, height: 480 })
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    const caretBox = (): Promise<{ top: number; bottom: number; height: number }> =>
+      page.evaluate(() => {
+        const node = getSelection()!.focusNode!
+        const el = (node.nodeType === 1 ? (node as Element) : node.parentElement!).closest('p')!
+        const r = el.getBoundingClientRect()
+        return { top: r.top, bottom: r.bottom, height: innerHeight }
+      })
+    // The last paragraph that starts on screen, at its end.
+    const lastOnScreen = await page.evaluate(() => [...document.querySelectorAll('.ProseMirror p')].filter((p) => p.getBoundingClientRect().top < innerHeight - 40).length - 1)
+    await page.locator('.ProseMirror p').nth(lastOnScreen).click()
+    await page.keyboard.press('End')
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Enter')
+    await page.keyboard.type('New line at the bottom')
+    const box = await caretBox()
+    expect(box.top).toBeGreaterThanOrEqual(0)
+    expect(box.bottom).toBeLessThanOrEqual(box.height)
+    expect(problems).toEqual([])
+  })
+
   it('the context menu tags the selection, and the shortcuts sheet opens with ?', async () => {
     const { page, problems } = await strictPage(app.browser())
     await page.goto(`${app.served().url}#/article/1`)
