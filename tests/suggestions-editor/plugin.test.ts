@@ -160,6 +160,23 @@ describe('underlines drawn only near the screen (windowed)', () => {
     expect(suggestionDecorationSet(state).find().map((d) => state.doc.textBetween(d.from, d.to))).toEqual(texts)
   })
 
+  it('typing keeps the suggestions before it as they were and moves those after it, speakers included', () => {
+    const state = windowedState()
+    const before = getSuggestions(state)
+    const quote = before.find((s) => s.kind === 'quote' && s.speaker && s.text.includes('Paragraph 60 '))!
+    // Between the quotation and its speaker: the quote stays, its speaker moves.
+    const at = quote.to + 2
+    const next = state.apply(state.tr.insertText(', she', at))
+    const after = getSuggestions(next)
+    for (const s of before.filter((b) => b.to < at && (b.speaker?.to ?? 0) < at && (b.cue?.to ?? 0) < at && (b.content?.to ?? 0) < at && (b.source?.to ?? 0) < at))
+      expect(after.find((a) => a.key === s.key)).toBe(s)
+    const moved = after.find((a) => a.key === quote.key)!
+    expect(next.doc.textBetween(moved.from, moved.to)).toBe(quote.text)
+    expect(next.doc.textBetween(moved.speaker!.from, moved.speaker!.to)).toBe(quote.speaker!.text)
+    for (const a of after.filter((x) => x.from > at)) expect(next.doc.textBetween(a.from, a.to)).toBe(a.text)
+    expect(after.filter((x) => x.from > at).length).toBeGreaterThan(50)
+  })
+
   it('a suggestion whose words are edited loses its underline with it', () => {
     let state = windowedState()
     const first = [...drawnKeys(state)][0]

@@ -108,6 +108,19 @@ function touched(tr: Transaction, from: number, to: number): boolean {
   return false
 }
 
+/** The first position (in the document before the transaction) that the transaction changes. */
+function firstChange(tr: Transaction): number {
+  // Positions before the first change are the same in every document along the way.
+  let first = Infinity
+  for (const map of tr.mapping.maps) map.forEach((oldStart) => void (first = Math.min(first, oldStart)))
+  return first
+}
+
+/** The last position any part of a suggestion reaches. */
+function lastPos(i: SuggestionItem): number {
+  return Math.max(i.to, i.speaker?.to ?? 0, i.cue?.to ?? 0, i.source?.to ?? 0, i.content?.to ?? 0)
+}
+
 function mapSpan(tr: Transaction, s: PosSpan | null): PosSpan | null {
   return s ? { ...s, from: tr.mapping.map(s.from, 1), to: tr.mapping.map(s.to, -1) } : null
 }
@@ -136,16 +149,24 @@ export function suggestionsPlugin(options: { windowed?: boolean } = {}): Plugin<
           decorations = decorations.map(tr.mapping, tr.doc)
         }
         if (tr.doc !== tr.before && items.length) {
-          const kept = items.filter((i) => !touched(tr, i.from, i.to))
-          items = kept.map((i) => ({
-            ...i,
-            from: tr.mapping.map(i.from, 1),
-            to: tr.mapping.map(i.to, -1),
-            speaker: mapSpan(tr, i.speaker),
-            cue: mapSpan(tr, i.cue),
-            source: mapSpan(tr, i.source),
-            content: mapSpan(tr, i.content)
-          }))
+          // Suggestions wholly before the first change keep their objects: a key typed in the
+          // middle of a long article maps only those after it.
+          const first = firstChange(tr)
+          const kept: SuggestionItem[] = []
+          for (const i of items) {
+            if (lastPos(i) < first) kept.push(i)
+            else if (!touched(tr, i.from, i.to))
+              kept.push({
+                ...i,
+                from: tr.mapping.map(i.from, 1),
+                to: tr.mapping.map(i.to, -1),
+                speaker: mapSpan(tr, i.speaker),
+                cue: mapSpan(tr, i.cue),
+                source: mapSpan(tr, i.source),
+                content: mapSpan(tr, i.content)
+              })
+          }
+          items = kept
           if (kept.length !== prev.items.length) {
             version++
             const keptKeys = new Set(kept.map((i) => i.key))
