@@ -5,19 +5,16 @@
  */
 import { describe, expect, it } from 'vitest'
 import { EditorState } from 'prosemirror-state'
-import { history } from 'prosemirror-history'
 import {
   addAnnotation,
   annotationDecorationSet,
-  annotationDecorations,
-  annotations,
   firstFrameHooks,
   removeAnnotation,
   retagAnnotation,
   selectAnnotation,
   setAnnotationWindow
 } from '../../src/renderer/editor/annotations'
-import { apply, doc, redoOf, run, tag, undoOf } from './helpers'
+import { apply, doc, editor, redoOf, run, tag, undoOf } from './helpers'
 
 const story = doc(
   'The council approved the budget on Tuesday.',
@@ -26,16 +23,8 @@ const story = doc(
 )
 
 function painter(firstFrame: boolean): EditorState {
-  let n = 0
-  return EditorState.create({
-    doc: story,
-    plugins: [
-      history(),
-      annotations({ annotations: [], user: () => 'Ada', now: () => '2025-01-01T00:00:00.000Z', newId: () => `a${++n}` }),
-      // The painter itself is not used without a view: only its presence turns waiting on.
-      annotationDecorations({ windowed: true, firstFrame: firstFrame ? () => ({}) : undefined })
-    ]
-  })
+  // The first-frame painter itself is not used without a view: only its presence turns waiting on.
+  return editor(story, [], { windowed: true, firstFrame: firstFrame ? () => ({}) : undefined })
 }
 
 function drawn(state: EditorState): string[] {

@@ -26,15 +26,15 @@ export function doc(...paragraphs: string[]): Node {
   )
 }
 
-/** An editor state with history, annotations and their decorations, as the app sets it up. */
-export function editor(d: Node, records: AnnotationRecord[] = []): EditorState {
+/** An editor state with history, annotations and their decorations, as the app sets it up (the painter's options may be given). */
+export function editor(d: Node, records: AnnotationRecord[] = [], painter: Parameters<typeof annotationDecorations>[0] = { windowed: true }): EditorState {
   let n = 0
   return EditorState.create({
     doc: d,
     plugins: [
       history(),
       annotations({ annotations: records, user: () => 'Ada', now: () => '2025-01-01T00:00:00.000Z', newId: () => `a${++n}` }),
-      annotationDecorations({ windowed: true })
+      annotationDecorations(painter)
     ]
   })
 }

@@ -5,19 +5,16 @@
  */
 import { describe, expect, it } from 'vitest'
 import { EditorState } from 'prosemirror-state'
-import { history } from 'prosemirror-history'
 import {
   addAnnotation,
   annotationDecorationSet,
-  annotations,
-  annotationDecorations,
   annotationWindow,
   removeAnnotation,
   selectAnnotation,
   setAnnotationWindow,
   updateAnnotationFields
 } from '../../src/renderer/editor/annotations'
-import { apply, doc, posOf, run, tag, typeAt, undoOf } from './helpers'
+import { apply, doc, editor, posOf, run, tag, typeAt, undoOf } from './helpers'
 
 const story = doc(
   'The council approved the budget on Tuesday.',
@@ -27,15 +24,7 @@ const story = doc(
 )
 
 function windowed(): EditorState {
-  let n = 0
-  return EditorState.create({
-    doc: story,
-    plugins: [
-      history(),
-      annotations({ annotations: [], user: () => 'Ada', now: () => '2025-01-01T00:00:00.000Z', newId: () => `a${++n}` }),
-      annotationDecorations({ windowed: true })
-    ]
-  })
+  return editor(story)
 }
 
 function drawn(state: EditorState): string[] {
