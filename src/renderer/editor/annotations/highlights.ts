@@ -412,7 +412,6 @@ class HighlightsView {
     if (!range && spare) this.spare.push(spare)
     return range
   }
-
 }
 
 /** A live DOM Range over the document positions [from, to), its ends inside the text nodes where the text allows; null when the DOM has no place for them. */

@@ -132,7 +132,7 @@ function mapSpan(tr: Transaction, s: PosSpan | null): PosSpan | null {
  * `windowed`: underline only the suggestions within a screen or so of the view, as the
  * annotation painter does. Every underline is an element in the text, and Chromium re-reads
  * the editor's whole text for the input method at each keystroke: on a 20,000-word article
- * with a thousand suggestions drawn that is ~2 ms more a key (bench, `npm run bench`). The
+ * with a thousand suggestions drawn that is 2–4 ms more a key (bench, `npm run bench`). The
  * list in the side panel still has them all. Without a view (tests), move the window with
  * `setSuggestionWindow`.
  */
