@@ -53,10 +53,10 @@ export function caretInViewCheck(): Plugin {
   })
 }
 
-/** A fresh editor state for an article body, with history and the keymaps. */
-export function createArticleState(body: DocJSON, plugins: Plugin[] = []): EditorState {
+/** A fresh editor state for an article body (or a document already made from it), with history and the keymaps. */
+export function createArticleState(body: DocJSON | Node, plugins: Plugin[] = []): EditorState {
   return EditorState.create({
-    doc: Node.fromJSON(schema, body),
+    doc: body instanceof Node ? body : Node.fromJSON(schema, body),
     plugins: [history(), ...plugins, editingKeymap(), keymap(baseKeymap), caretInViewCheck()]
   })
 }

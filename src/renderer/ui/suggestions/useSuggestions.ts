@@ -7,6 +7,7 @@ import { projectDoc } from '../../../shared/text'
 import { call } from '../../api'
 import { annotationsVersion, getAnnotations } from '../../editor/annotations'
 import { readPendingDomChanges } from '../../editor/dom-sync'
+import { afterNextFrame } from '../../editor/frame'
 import type { EditorSource } from '../../editor/react'
 import { useEditorSelector } from '../../editor/react'
 import { acceptSuggestions } from '../../editor/suggestions/accept'
@@ -91,7 +92,13 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
       setStatus('off')
       return
     }
-    let timer: ReturnType<typeof setTimeout> | null = setTimeout(() => void refresh(), 50)
+    let timer: ReturnType<typeof setTimeout> | null = null
+    let gone = false
+    // The first run once the article is on screen: starting the engine (a worker, the text
+    // sent to it: ~15 ms on a 20,000-word article) would otherwise delay its first paint.
+    afterNextFrame(() => {
+      if (!gone && timer === null) timer = setTimeout(() => void refresh(), 50)
+    })
     let doc = handle.view?.state.doc
     let ann = handle.view ? annotationsVersion(handle.view.state) : -1
     const unsubscribe = handle.subscribe(() => {
@@ -103,6 +110,7 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
       timer = setTimeout(() => void refresh(), 700)
     })
     return () => {
+      gone = true
       unsubscribe()
       if (timer) clearTimeout(timer)
     }
