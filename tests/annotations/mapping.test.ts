@@ -160,6 +160,49 @@ describe('annotations follow edits', () => {
     expect(annotationsToStored(split)[0].anchor.exact).toBe('40 people \n\nwere arrested')
     expect(textOf(undoOf(split), id)).toBe('40 people were arrested')
   })
+
+  it('a key typed mid-article keeps every annotation before it as it was and moves every one after it by one', () => {
+    let state = editor(doc('Police said 40 people were arrested.', 'The mayor disputed the figure.', 'Officials said the count was 35.'))
+    const ids: string[] = []
+    for (const needle of ['40 people', 'Police said 40 people were arrested', 'mayor disputed', 'the count']) {
+      const tagged = claim(state, needle)
+      state = tagged.state
+      ids.push(tagged.id)
+    }
+    const pos = posOf(state, 'disputed')
+    const typed = typeAt(state, pos, 'x')
+    // Before the key: the very same records (nothing recomputed for them).
+    expect(getAnnotation(typed, ids[0])).toBe(getAnnotation(state, ids[0]))
+    expect(getAnnotation(typed, ids[1])).toBe(getAnnotation(state, ids[1]))
+    // Over the key: stretched. After it: moved by one, same words.
+    expect(textOf(typed, ids[2])).toBe('mayor xdisputed')
+    expect(getAnnotation(typed, ids[3])!.from).toBe(getAnnotation(state, ids[3])!.from + 1)
+    expect(textOf(typed, ids[3])).toBe('the count')
+  })
+
+  it('a change in two places at once (paragraphs wrapped in a quotation block) maps each annotation as ProseMirror maps its ends', () => {
+    let state = editor(doc('First paragraph with a claim.', 'Second says 12 percent.', 'Third says 30 people.', 'Fourth has a quote.'))
+    const ids: string[] = []
+    for (const needle of ['with a claim', 'Second says 12', 'says 30 people', 'has a quote']) {
+      const tagged = claim(state, needle)
+      state = tagged.state
+      ids.push(tagged.id)
+    }
+    const $from = state.doc.resolve(posOf(state, 'Second'))
+    const $to = state.doc.resolve(posOf(state, 'Third'))
+    const range = $from.blockRange($to)!
+    const tr = state.tr.wrap(range, [{ type: state.schema.nodes.blockquote }])
+    expect(tr.steps[0].getMap().toString()).toMatch(/,.*,.*,/) // two changed places: the block's start and its end
+    const wrapped = apply(state, tr)
+    for (const id of ids) {
+      const was = getAnnotation(state, id)!
+      const now = getAnnotation(wrapped, id)!
+      expect([now.from, now.to]).toEqual([tr.mapping.map(was.from, 1), tr.mapping.map(was.to, -1)])
+      expect(textOf(wrapped, id)).toBe(textOf(state, id))
+    }
+    expect(getAnnotation(wrapped, ids[3])!.from).toBe(getAnnotation(state, ids[3])!.from + 2)
+    expect(covered(undoOf(wrapped))).toEqual(covered(state))
+  })
 })
 
 describe('overlapping and nested annotations', () => {

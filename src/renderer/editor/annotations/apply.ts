@@ -152,7 +152,25 @@ class Draft {
   }
 
   mapLive(map: StepMap, before: Node, after: Node): void {
-    for (const [id, r] of this.liveMap) {
+    // A key typed changes one place: every range wholly before it stays, every range wholly
+    // after it moves by the same amount. Only ranges touching it need the map (with 2,000
+    // annotations, mapping each one's ends was most of the work of a key).
+    let lo = Infinity
+    let hi = -Infinity
+    let shift = 0
+    map.forEach((oldStart, oldEnd, newStart, newEnd) => {
+      lo = Math.min(lo, oldStart)
+      hi = Math.max(hi, oldEnd)
+      shift += newEnd - newStart - (oldEnd - oldStart)
+    })
+    for (const r of this.liveMap.values()) {
+      if (r.to < lo) continue
+      const id = r.id
+      if (r.from > hi) {
+        this.moved = true
+        this.writeLive().set(id, { ...r, from: r.from + shift, to: r.to + shift })
+        continue
+      }
       const from = map.map(r.from, 1)
       const to = map.map(r.to, -1)
       if (from === r.from && to === r.to) continue
