@@ -317,6 +317,9 @@ async function main(): Promise<void> {
       painted = seen
     }
     console.log(row('open with all highlights', opens, 300))
+    // The first open runs the editor's code for the first time (before the JavaScript engine
+    // has compiled it); the others are what opening another article costs.
+    console.log(`  (the first open ${opens[0].toFixed(0)} ms; the others ${opens.slice(1).map((ms) => ms.toFixed(0)).join(', ')} ms)`)
     console.log(`  (at open: ${painted.onScreen} of ${painted.expected} annotations on screen painted, ${painted.ranges} of ${annotations.length} painted in all)`)
 
     // BENCH_SUGGESTIONS=off: measure with the suggestions hidden (the Suggest toggle off). The
@@ -339,6 +342,9 @@ async function main(): Promise<void> {
     let typing: Response[] = []
     await profiled(page, 'typing', async () => void (typing = await typeKeys(page, EDITOR_BLOCKS)))
     print('typing (per key)', typing, 16)
+    // The first keys typed in the page run the typing code cold: shown apart from the rest.
+    const warm = typing.slice(10).map((r) => r.paint)
+    console.log(`    the first 10 keys: ${typing.slice(0, 10).map((r) => r.paint.toFixed(0)).join(', ')} ms; the other ${warm.length}: median ${pct(warm, 50).toFixed(1)} ms, p95 ${pct(warm, 95).toFixed(1)} ms`)
     printProfile('typing', typing.length)
 
     // Tagging a selection with the keyboard.
