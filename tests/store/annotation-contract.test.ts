@@ -55,4 +55,19 @@ describe('saving annotations through the contract', () => {
     const r = await save([good()], 99)
     expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
+
+  it('lists annotations, history and dismissals only for an article that exists and is not deleted', async () => {
+    expect(await dispatch('listAnnotations', { articleId: 1 })).toMatchObject({ ok: true, value: [] })
+    for (const id of [99, 1]) {
+      if (id === 1) store.softDeleteArticle(1)
+      for (const [name, input] of [
+        ['listAnnotations', { articleId: id }],
+        ['annotationHistory', { articleId: id }],
+        ['listDismissals', { articleId: id }],
+        ['setDismissals', { articleId: id, keys: ['k'], dismissed: true }]
+      ] as const) {
+        expect(await dispatch(name, input)).toMatchObject({ ok: false, error: { code: 'not_found', message: `There is no article number ${id}.` } })
+      }
+    }
+  })
 })

@@ -40,11 +40,11 @@ export function createServices(store: Store, options: { printPdf?: PrintPdf } = 
     },
     restoreArticle: ({ id }) => store.restoreArticle(id),
     listAnnotations({ articleId }) {
-      store.getArticle(articleId)
+      store.requireArticle(articleId)
       return store.listAnnotations(articleId)
     },
     annotationHistory({ articleId, annotationId }) {
-      store.getArticle(articleId)
+      store.requireArticle(articleId)
       return store.annotationHistory(articleId, annotationId)
     },
     async exportArticle(input) {
@@ -60,11 +60,11 @@ export function createServices(store: Store, options: { printPdf?: PrintPdf } = 
       return { article, placement: report }
     },
     listDismissals({ articleId }) {
-      store.getArticle(articleId)
+      store.requireArticle(articleId)
       return store.listDismissals(articleId)
     },
     setDismissals({ articleId, keys, dismissed }) {
-      store.getArticle(articleId)
+      store.requireArticle(articleId)
       store.setDismissals(articleId, keys, dismissed)
       return { count: keys.length }
     },

@@ -179,6 +179,12 @@ export class Store {
     }
   }
 
+  /** Throws not_found unless the article exists and is not deleted; reads none of its text. */
+  requireArticle(id: number): void {
+    const r = this.db.prepare(`SELECT 1 FROM articles WHERE id = ? AND deleted_at IS NULL`).get(id)
+    if (!r) throw new CopydeskError('not_found', `There is no article number ${id}.`)
+  }
+
   summary(id: number): ArticleSummary {
     const r = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as
       | ArticleRow
