@@ -175,6 +175,32 @@ describe('underlines drawn only near the screen (windowed)', () => {
     expect(next.doc.textBetween(moved.speaker!.from, moved.speaker!.to)).toBe(quote.speaker!.text)
     for (const a of after.filter((x) => x.from > at)) expect(next.doc.textBetween(a.from, a.to)).toBe(a.text)
     expect(after.filter((x) => x.from > at).length).toBeGreaterThan(50)
+    for (const a of after)
+      for (const part of [a.speaker, a.cue, a.source, a.content])
+        if (part) expect(next.doc.textBetween(part.from, part.to)).toBe(part.text)
+  })
+
+  it('a suggestion that starts after the typing but has a part before it keeps that part in place', () => {
+    let state = createArticleState(docOf(['Dana Ruiz said the budget “has no room left,” and she meant it.']), [suggestionsPlugin({ windowed: true })])
+    const at = (needle: string): { from: number; to: number; text: string } => {
+      let found = { from: -1, to: -1, text: needle }
+      state.doc.descendants((node, pos) => {
+        const i = node.isText ? node.text!.indexOf(needle) : -1
+        if (i >= 0 && found.from < 0) found = { from: pos + i, to: pos + i + needle.length, text: needle }
+      })
+      return found
+    }
+    const quote = at('has no room left,')
+    const item = { key: 'q', kind: 'quote' as const, ...quote, score: 0.9, speaker: at('Dana Ruiz'), cue: at('said'), source: null, sourceName: null, content: null, reasons: [] }
+    const later = { key: 'c', kind: 'claim' as const, ...at('she meant it'), score: 0.9, speaker: null, cue: null, source: null, sourceName: null, content: null, reasons: [] }
+    state = state.apply(setSuggestions(state.tr, [item, later]))
+    // Typed between the speaker (and cue) and the quotation.
+    const next = state.apply(state.tr.insertText('entire ', at('budget').from))
+    const [q, c] = getSuggestions(next)
+    expect(next.doc.textBetween(q.from, q.to)).toBe('has no room left,')
+    expect([q.speaker!.from, q.cue!.from]).toEqual([item.speaker.from, item.cue.from])
+    expect(next.doc.textBetween(q.speaker!.from, q.speaker!.to)).toBe('Dana Ruiz')
+    expect(next.doc.textBetween(c.from, c.to)).toBe('she meant it')
   })
 
   it('a suggestion whose words are edited loses its underline with it', () => {

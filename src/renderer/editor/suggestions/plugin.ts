@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
+import type { StepMap } from 'prosemirror-transform'
 import type { Suggestion } from '../../../shared/suggest'
 import { offsetToPos, type Projection } from '../../../shared/text'
 import { firstWindow, touches, WindowFollower, type Region } from '../annotations/screen'
@@ -121,6 +122,27 @@ function lastPos(i: SuggestionItem): number {
   return Math.max(i.to, i.speaker?.to ?? 0, i.cue?.to ?? 0, i.source?.to ?? 0, i.content?.to ?? 0)
 }
 
+/** The first position any part of a suggestion starts at (a quote's speaker may come before it). */
+function firstPos(i: SuggestionItem): number {
+  return Math.min(i.from, i.speaker?.from ?? Infinity, i.cue?.from ?? Infinity, i.source?.from ?? Infinity, i.content?.from ?? Infinity)
+}
+
+/** The part of the document (before the step) that a step changes, and how far it moves what follows. */
+function changedSpan(map: StepMap): { to: number; shift: number } {
+  let to = -Infinity
+  let shift = 0
+  map.forEach((oldStart, oldEnd, newStart, newEnd) => {
+    to = Math.max(to, oldEnd)
+    shift += newEnd - newStart - (oldEnd - oldStart)
+  })
+  return { to, shift }
+}
+
+function shifted(i: SuggestionItem, by: number): SuggestionItem {
+  const move = (s: PosSpan | null): PosSpan | null => (s ? { ...s, from: s.from + by, to: s.to + by } : null)
+  return { ...i, from: i.from + by, to: i.to + by, speaker: move(i.speaker), cue: move(i.cue), source: move(i.source), content: move(i.content) }
+}
+
 function mapSpan(tr: Transaction, s: PosSpan | null): PosSpan | null {
   return s ? { ...s, from: tr.mapping.map(s.from, 1), to: tr.mapping.map(s.to, -1) } : null
 }
@@ -152,9 +174,13 @@ export function suggestionsPlugin(options: { windowed?: boolean } = {}): Plugin<
           // Suggestions wholly before the first change keep their objects: a key typed in the
           // middle of a long article maps only those after it.
           const first = firstChange(tr)
+          // One step (a typed key): what lies wholly after it moves by the step's size, with
+          // no mapping (2,000 map calls a key for ~500 suggestions after it, otherwise).
+          const step = tr.mapping.maps.length === 1 ? changedSpan(tr.mapping.maps[0]) : null
           const kept: SuggestionItem[] = []
           for (const i of items) {
             if (lastPos(i) < first) kept.push(i)
+            else if (step && firstPos(i) > step.to) kept.push(shifted(i, step.shift))
             else if (!touched(tr, i.from, i.to))
               kept.push({
                 ...i,
