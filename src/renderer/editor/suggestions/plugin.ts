@@ -1,10 +1,10 @@
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
-import type { StepMap } from 'prosemirror-transform'
 import type { Suggestion } from '../../../shared/suggest'
 import { offsetToPos, type Projection } from '../../../shared/text'
 import { firstWindow, touches, WindowFollower, type Region } from '../annotations/screen'
+import { lastPos, PlacedList } from './placed'
 
 /** A place in the document: ProseMirror positions and the text there. */
 export interface PosSpan {
@@ -35,7 +35,7 @@ export interface SuggestionItem {
 }
 
 interface SuggestionState {
-  items: readonly SuggestionItem[]
+  list: PlacedList
   /** The drawn ones: those touching the window. */
   decorations: DecorationSet
   /** Changes whenever the set changes (not when typing only moves it). */
@@ -117,30 +117,30 @@ function firstChange(tr: Transaction): number {
   return first
 }
 
-/** The last position any part of a suggestion reaches. */
-function lastPos(i: SuggestionItem): number {
-  return Math.max(i.to, i.speaker?.to ?? 0, i.cue?.to ?? 0, i.source?.to ?? 0, i.content?.to ?? 0)
-}
-
-/** The first position any part of a suggestion starts at (a quote's speaker may come before it). */
-function firstPos(i: SuggestionItem): number {
-  return Math.min(i.from, i.speaker?.from ?? Infinity, i.cue?.from ?? Infinity, i.source?.from ?? Infinity, i.content?.from ?? Infinity)
-}
-
-/** The part of the document (before the step) that a step changes, and how far it moves what follows. */
-function changedSpan(map: StepMap): { to: number; shift: number } {
-  let to = -Infinity
-  let shift = 0
-  map.forEach((oldStart, oldEnd, newStart, newEnd) => {
-    to = Math.max(to, oldEnd)
-    shift += newEnd - newStart - (oldEnd - oldStart)
-  })
-  return { to, shift }
-}
-
-function shifted(i: SuggestionItem, by: number): SuggestionItem {
-  const move = (s: PosSpan | null): PosSpan | null => (s ? { ...s, from: s.from + by, to: s.to + by } : null)
-  return { ...i, from: i.from + by, to: i.to + by, speaker: move(i.speaker), cue: move(i.cue), source: move(i.source), content: move(i.content) }
+/**
+ * A transaction of several steps (a paste, a command): each suggestion is mapped through all
+ * of them, or dropped when its words were changed; those wholly before the first change keep
+ * their objects.
+ */
+function mapThrough(tr: Transaction, list: PlacedList): { list: PlacedList; dropped: string[] } {
+  const first = firstChange(tr)
+  const kept: SuggestionItem[] = []
+  const dropped: string[] = []
+  for (const i of list.all()) {
+    if (lastPos(i) < first) kept.push(i)
+    else if (touched(tr, i.from, i.to)) dropped.push(i.key)
+    else
+      kept.push({
+        ...i,
+        from: tr.mapping.map(i.from, 1),
+        to: tr.mapping.map(i.to, -1),
+        speaker: mapSpan(tr, i.speaker),
+        cue: mapSpan(tr, i.cue),
+        source: mapSpan(tr, i.source),
+        content: mapSpan(tr, i.content)
+      })
+  }
+  return { list: PlacedList.of(kept), dropped }
 }
 
 function mapSpan(tr: Transaction, s: PosSpan | null): PosSpan | null {
@@ -162,58 +162,39 @@ export function suggestionsPlugin(options: { windowed?: boolean } = {}): Plugin<
   return new Plugin<SuggestionState>({
     key,
     state: {
-      init: (_, state) => ({ items: [], decorations: DecorationSet.empty, version: 0, window: options.windowed ? firstWindow(state.doc) : null }),
+      init: (_, state) => ({ list: PlacedList.empty, decorations: DecorationSet.empty, version: 0, window: options.windowed ? firstWindow(state.doc) : null }),
       apply(tr, prev, _old, state) {
         const action = tr.getMeta(key) as Action | undefined
-        let { items, decorations, version, window: win } = prev
+        let { list, decorations, version, window: win } = prev
         if (tr.doc !== tr.before) {
           if (win) win = { from: tr.mapping.map(win.from, -1), to: tr.mapping.map(win.to, 1) }
           decorations = decorations.map(tr.mapping, tr.doc)
         }
-        if (tr.doc !== tr.before && items.length) {
-          // Suggestions wholly before the first change keep their objects: a key typed in the
-          // middle of a long article maps only those after it.
-          const first = firstChange(tr)
-          // One step (a typed key): what lies wholly after it moves by the step's size, with
-          // no mapping (2,000 map calls a key for ~500 suggestions after it, otherwise).
-          const step = tr.mapping.maps.length === 1 ? changedSpan(tr.mapping.maps[0]) : null
-          const kept: SuggestionItem[] = []
-          for (const i of items) {
-            if (lastPos(i) < first) kept.push(i)
-            else if (step && firstPos(i) > step.to) kept.push(shifted(i, step.shift))
-            else if (!touched(tr, i.from, i.to))
-              kept.push({
-                ...i,
-                from: tr.mapping.map(i.from, 1),
-                to: tr.mapping.map(i.to, -1),
-                speaker: mapSpan(tr, i.speaker),
-                cue: mapSpan(tr, i.cue),
-                source: mapSpan(tr, i.source),
-                content: mapSpan(tr, i.content)
-              })
-          }
-          items = kept
-          if (kept.length !== prev.items.length) {
+        if (tr.doc !== tr.before && list.length) {
+          let dropped: string[]
+          // One step (a typed key, a deletion): only the suggestions near it are worked on.
+          if (tr.mapping.maps.length === 1) ({ list, dropped } = list.afterStep(tr.mapping.maps[0]))
+          else ({ list, dropped } = mapThrough(tr, list))
+          if (dropped.length) {
             version++
-            const keptKeys = new Set(kept.map((i) => i.key))
-            const gone = new Set(prev.items.filter((i) => !keptKeys.has(i.key)).map((i) => i.key))
+            const gone = new Set(dropped)
             decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => gone.has((spec as { key: string }).key)))
           }
         }
         if (action?.type === 'set') {
-          items = action.items
-          decorations = decorate(state.doc, items, win)
+          list = PlacedList.of(action.items)
+          decorations = decorate(state.doc, list.all(), win)
           version++
         } else if (action?.type === 'remove') {
           const drop = new Set(action.keys)
-          items = items.filter((i) => !drop.has(i.key))
+          list = PlacedList.of(list.all().filter((i) => !drop.has(i.key)))
           decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => drop.has((spec as { key: string }).key)))
           version++
         } else if (action?.type === 'window') {
           win = action.window
-          decorations = decorate(state.doc, items, win)
+          decorations = decorate(state.doc, list.all(), win)
         }
-        return { items, decorations, version, window: win }
+        return { list, decorations, version, window: win }
       }
     },
     view: options.windowed ? (view) => new WindowFollower(view, suggestionWindow, setSuggestionWindow) : undefined,
@@ -240,7 +221,7 @@ export function setSuggestionWindow(tr: Transaction, window: Region): Transactio
 
 /** The current suggestions, in document order. */
 export function getSuggestions(state: EditorState): readonly SuggestionItem[] {
-  return key.getState(state)?.items ?? []
+  return key.getState(state)?.list.all() ?? []
 }
 
 export function suggestionsVersion(state: EditorState): number {
