@@ -3,6 +3,8 @@
  * a change made during a save is saved right after it; a failed save keeps the changes and
  * says so. The save itself is injected, so this runs (and is tested) without a page.
  */
+import { whenIdle } from './editor/frame'
+
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error'
 
 export interface AutosaveOptions {
@@ -15,12 +17,6 @@ export interface AutosaveOptions {
    * its frame. Defaults to requestIdleCallback (at most 1 s late), or at once without it.
    */
   whenIdle?: (run: () => void) => void
-}
-
-function defaultWhenIdle(run: () => void): void {
-  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback
-  if (ric) ric(run, { timeout: 1000 })
-  else run()
 }
 
 export class Autosaver {
@@ -40,7 +36,7 @@ export class Autosaver {
     if (this.timer) clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       this.timer = null
-      ;(this.options.whenIdle ?? defaultWhenIdle)(() => {
+      ;(this.options.whenIdle ?? whenIdle)(() => {
         // Flushed (or changed again) in the meantime: that call or the next timer saves.
         if (this.timer === null) void this.flush().catch(() => {})
       })

@@ -1,4 +1,5 @@
 import { suggest, type Suggestion } from '../shared/suggest'
+import { whenIdle } from './editor/frame'
 
 type Pending = { resolve: (s: Suggestion[]) => void; reject: (e: Error) => void }
 
@@ -57,8 +58,5 @@ export function requestSuggestions(text: string): Promise<Suggestion[]> {
  * a long article. Its first request (an empty text) loads the engine's code in the worker.
  */
 export function startSuggestionEngine(): void {
-  const idle = (globalThis as { requestIdleCallback?: (run: () => void, options?: { timeout: number }) => number }).requestIdleCallback
-  const start = (): void => void requestSuggestions('').catch(() => {})
-  if (idle) idle(start, { timeout: 2000 })
-  else setTimeout(start, 0)
+  whenIdle(() => void requestSuggestions('').catch(() => {}), 2000)
 }

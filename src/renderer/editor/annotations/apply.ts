@@ -4,6 +4,7 @@ import type { StepMap } from 'prosemirror-transform'
 import { isHistoryTransaction } from 'prosemirror-history'
 import { reanchor } from '../../../shared/anchor'
 import { offsetToPos, posToOffset, projectDoc, type Projection } from '../../../shared/text'
+import { stepChange } from '../step-change'
 import { quoteAt, textBetween } from './quote'
 import { AnnotationSet } from './set'
 import { AnnotationStep } from './step'
@@ -155,14 +156,7 @@ class Draft {
     // A key typed changes one place: every range wholly before it stays, every range wholly
     // after it moves by the same amount. Only ranges touching it need the map (with 2,000
     // annotations, mapping each one's ends was most of the work of a key).
-    let lo = Infinity
-    let hi = -Infinity
-    let shift = 0
-    map.forEach((oldStart, oldEnd, newStart, newEnd) => {
-      lo = Math.min(lo, oldStart)
-      hi = Math.max(hi, oldEnd)
-      shift += newEnd - newStart - (oldEnd - oldStart)
-    })
+    const { from: lo, to: hi, shift } = stepChange(map)
     for (const r of this.liveMap.values()) {
       if (r.to < lo) continue
       const id = r.id

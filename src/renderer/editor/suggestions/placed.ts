@@ -1,4 +1,5 @@
 import type { StepMap } from 'prosemirror-transform'
+import { stepChange } from '../step-change'
 import type { PosSpan, SuggestionItem } from './plugin'
 
 /**
@@ -61,16 +62,7 @@ export class PlacedList {
    * changes are dropped (their keys in `dropped`), the others follow the text.
    */
   afterStep(map: StepMap): { list: PlacedList; dropped: string[] } {
-    let lo = Infinity
-    let hi = -Infinity
-    let shift = 0
-    const changed: [number, number][] = []
-    map.forEach((oldStart, oldEnd, newStart, newEnd) => {
-      lo = Math.min(lo, oldStart)
-      hi = Math.max(hi, oldEnd)
-      shift += newEnd - newStart - (oldEnd - oldStart)
-      changed.push([oldStart, oldEnd])
-    })
+    const { ranges: changed, from: lo, to: hi, shift } = stepChange(map)
     if (lo === Infinity) return { list: this, dropped: [] }
     const { stored, lazyFrom, lazyBy } = this
     const fromOf = (i: number): number => stored[i].from + (i >= lazyFrom ? lazyBy : 0)

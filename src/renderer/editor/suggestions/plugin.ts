@@ -4,7 +4,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view'
 import type { Suggestion } from '../../../shared/suggest'
 import { offsetToPos, type Projection } from '../../../shared/text'
 import { firstWindow, touches, WindowFollower, type Region } from '../annotations/screen'
-import { lastPos, PlacedList } from './placed'
+import { PlacedList } from './placed'
 
 /** A place in the document: ProseMirror positions and the text there. */
 export interface PosSpan {
@@ -93,60 +93,6 @@ function decorate(doc: Node, items: readonly SuggestionItem[], win: Region | nul
   return DecorationSet.create(doc, drawn)
 }
 
-/** True when the transaction changed text inside [from, to] (positions before the transaction). */
-function touched(tr: Transaction, from: number, to: number): boolean {
-  let a = from
-  let b = to
-  for (const map of tr.mapping.maps) {
-    let hit = false
-    map.forEach((oldStart, oldEnd) => {
-      if (oldStart < b && oldEnd > a) hit = true
-    })
-    if (hit) return true
-    a = map.map(a, 1)
-    b = map.map(b, -1)
-  }
-  return false
-}
-
-/** The first position (in the document before the transaction) that the transaction changes. */
-function firstChange(tr: Transaction): number {
-  // Positions before the first change are the same in every document along the way.
-  let first = Infinity
-  for (const map of tr.mapping.maps) map.forEach((oldStart) => void (first = Math.min(first, oldStart)))
-  return first
-}
-
-/**
- * A transaction of several steps (a paste, a command): each suggestion is mapped through all
- * of them, or dropped when its words were changed; those wholly before the first change keep
- * their objects.
- */
-function mapThrough(tr: Transaction, list: PlacedList): { list: PlacedList; dropped: string[] } {
-  const first = firstChange(tr)
-  const kept: SuggestionItem[] = []
-  const dropped: string[] = []
-  for (const i of list.all()) {
-    if (lastPos(i) < first) kept.push(i)
-    else if (touched(tr, i.from, i.to)) dropped.push(i.key)
-    else
-      kept.push({
-        ...i,
-        from: tr.mapping.map(i.from, 1),
-        to: tr.mapping.map(i.to, -1),
-        speaker: mapSpan(tr, i.speaker),
-        cue: mapSpan(tr, i.cue),
-        source: mapSpan(tr, i.source),
-        content: mapSpan(tr, i.content)
-      })
-  }
-  return { list: PlacedList.of(kept), dropped }
-}
-
-function mapSpan(tr: Transaction, s: PosSpan | null): PosSpan | null {
-  return s ? { ...s, from: tr.mapping.map(s.from, 1), to: tr.mapping.map(s.to, -1) } : null
-}
-
 /**
  * The suggestions plugin: holds them, maps them through edits, drops those whose words were
  * edited, and underlines them in the text.
@@ -171,10 +117,13 @@ export function suggestionsPlugin(options: { windowed?: boolean } = {}): Plugin<
           decorations = decorations.map(tr.mapping, tr.doc)
         }
         if (tr.doc !== tr.before && list.length) {
-          let dropped: string[]
-          // One step (a typed key, a deletion): only the suggestions near it are worked on.
-          if (tr.mapping.maps.length === 1) ({ list, dropped } = list.afterStep(tr.mapping.maps[0]))
-          else ({ list, dropped } = mapThrough(tr, list))
+          // Step by step: each works only on the suggestions near what it changes.
+          const dropped: string[] = []
+          for (const map of tr.mapping.maps) {
+            const next = list.afterStep(map)
+            list = next.list
+            dropped.push(...next.dropped)
+          }
           if (dropped.length) {
             version++
             const gone = new Set(dropped)
