@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type JSX } from 'react'
-import { onMenuCommand } from '../api'
+import { call, onMenuCommand } from '../api'
+import { createArticleLoader } from './article-load'
 import { ArticleView } from './ArticleView'
 import { Library } from './Library'
 import { PasteDialog } from './PasteDialog'
@@ -12,6 +13,19 @@ type Route = { view: 'library' } | { view: 'article'; id: number }
 function readRoute(): Route {
   const m = location.hash.match(/^#\/article\/(\d+)$/)
   return m ? { view: 'article', id: Number(m[1]) } : { view: 'library' }
+}
+
+/** Articles are read from the store as the window goes to them (see createArticleLoader). */
+export const articleLoader = createArticleLoader(async (id) => {
+  const [article, stored, prefs] = await Promise.all([call('getArticle', { id }), call('listAnnotations', { articleId: id }), call('getPreferences', {})])
+  return { article, stored, prefs }
+})
+
+/** The route in the URL, with the article's load started when it is one. */
+function goTo(): Route {
+  const route = readRoute()
+  if (route.view === 'article') articleLoader.start(route.id)
+  return route
 }
 
 export function openArticle(id: number): void {
@@ -37,7 +51,7 @@ export function useAppCommands(): AppCommands {
 }
 
 export function App(): JSX.Element {
-  const [route, setRoute] = useState<Route>(readRoute)
+  const [route, setRoute] = useState<Route>(goTo)
   const [sheet, setSheet] = useState(false)
   const [pasting, setPasting] = useState(false)
   const [opened, setOpened] = useState(0)
@@ -47,7 +61,7 @@ export function App(): JSX.Element {
   )
 
   useEffect(() => {
-    const onHash = (): void => setRoute(readRoute())
+    const onHash = (): void => setRoute(goTo())
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])

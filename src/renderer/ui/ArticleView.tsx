@@ -6,10 +6,8 @@ import type { Article, ArticleMeta, Preferences } from '../../shared/domain'
 import { articleSchema, type DocJSON } from '../../shared/schema'
 import { call, onMenuCommand } from '../api'
 import { Autosaver } from '../autosave'
-import { annotationKeymap, tagSelection } from '../editor/annotation-keys'
+import { tagSelection } from '../editor/annotation-keys'
 import {
-  annotationPainter,
-  annotations,
   annotationsFromStored,
   annotationsToStored,
   annotationsVersion,
@@ -18,8 +16,8 @@ import {
 } from '../editor/annotations'
 import { readPendingDomChanges } from '../editor/dom-sync'
 import { useEditorHandle, useMountEditor } from '../editor/react'
-import { createArticleState } from '../editor/setup'
-import { openLibrary, useAppCommands } from './App'
+import { articleLoader, openLibrary, useAppCommands } from './App'
+import { articleEditorState } from './article-editor'
 import { annotationActions } from './annotations/actions'
 import { ContextMenu, HoverCard, type MenuState } from './annotations/EditorOverlays'
 import { annotationsUnderPointer } from './annotations/pointer'
@@ -31,8 +29,7 @@ import { PreferencesDialog } from './PreferencesDialog'
 import { SaveIndicator, SaveState } from './SaveIndicator'
 import { SidePanel } from './SidePanel'
 import { useToast } from './Toast'
-import { suggestionsPlugin } from '../editor/suggestions/plugin'
-import { suggestionKeymap, type SuggestionsControl } from './suggestions/useSuggestions'
+import type { SuggestionsControl } from './suggestions/useSuggestions'
 
 /**
  * One article open for editing: its details, its text, its annotations, and a save state
@@ -98,8 +95,8 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
 
   useEffect(() => {
     let live = true
-    Promise.all([call('getArticle', { id }), call('listAnnotations', { articleId: id }), call('getPreferences', {})]).then(
-      ([a, stored, p]) => {
+    articleLoader.take(id).then(
+      ({ article: a, stored, prefs: p }) => {
         if (!live) return
         const m: ArticleMeta = { headline: a.headline, byline: a.byline, outlet: a.outlet, url: a.url, publishedAt: a.publishedAt }
         prefs.current = p
@@ -111,14 +108,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         // The body is made into a document once (20,000 words: ~5 ms); the annotations are placed on it.
         const doc = Node.fromJSON(articleSchema, a.body)
         const records = annotationsFromStored(doc, stored, new Date().toISOString())
-        const state = createArticleState(doc, [
-          annotations({ annotations: records, user: () => prefs.current.userName }),
-          // CSS Custom Highlight API where the browser has it (Electron, Chromium), spans elsewhere.
-          annotationPainter({ mode: 'auto' }),
-          annotationKeymap(),
-          suggestionsPlugin({ windowed: true }),
-          suggestionKeymap(() => suggestionsRef.current)
-        ])
+        const state = articleEditorState(doc, records, () => prefs.current.userName, () => suggestionsRef.current)
         lastVersion.current = annotationsVersion(state)
         setInitialState(state)
         // Annotations found again elsewhere (or orphaned) are saved in their new places.
