@@ -113,4 +113,34 @@ describe('the library and the editor in Chromium', () => {
     await page.getByRole('link', { name: 'Harbour fees to double' }).waitFor()
     expect(problems).toEqual([])
   })
+
+  it('the editor run once while the library shows leaves nothing behind, and the article then opens as usual', async () => {
+    copydesk(db(), 'import', join(ROOT, 'samples', 'city-budget.txt'))
+    const { page, problems } = await strictPage(app.browser())
+    const warnings: string[] = []
+    page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())))
+    // Sees the hidden editor come and go, however briefly it is there.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __warmUps: number }
+      w.__warmUps = 0
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement && n.classList.contains('warm-up')) w.__warmUps++
+      }).observe(document, { childList: true, subtree: true })
+    })
+    await page.goto(app.served().url)
+    await page.getByRole('link', { name: /Riverton council passes/ }).first().waitFor()
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __warmUps: number }).__warmUps)).toBe(1)
+    await expect.poll(() => page.locator('.warm-up').count()).toBe(0)
+    expect(await page.locator('.ProseMirror').count()).toBe(0)
+    expect(await page.evaluate(() => (CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.size ?? 0)).toBe(0)
+
+    await page.getByRole('link', { name: /Riverton council passes/ }).first().click()
+    await page.locator('.ProseMirror').waitFor()
+    await page.locator('.ProseMirror').click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.type('Checked. ')
+    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toMatch(/^Checked\. /)
+    expect(warnings.filter((w) => /warming up/.test(w))).toEqual([])
+    expect(problems).toEqual([])
+  })
 })

@@ -6,6 +6,7 @@ import { Library } from './Library'
 import { PasteDialog } from './PasteDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { ToastProvider } from './Toast'
+import { warmUpArticleEditor } from './warm-up'
 
 /** Where the window is: the library, or one article. Kept in the URL hash so reload stays put. */
 type Route = { view: 'library' } | { view: 'article'; id: number }
@@ -50,6 +51,9 @@ export function useAppCommands(): AppCommands {
   return useContext(AppCommandsContext)
 }
 
+/** The editor is run once a window, before its first article (see warmUpArticleEditor). */
+let warmUpStarted = false
+
 export function App(): JSX.Element {
   const [route, setRoute] = useState<Route>(goTo)
   const [sheet, setSheet] = useState(false)
@@ -60,6 +64,12 @@ export function App(): JSX.Element {
     []
   )
 
+  // While the library shows, run the editor's code once so the first article opens sooner.
+  useEffect(() => {
+    if (route.view !== 'library' || warmUpStarted) return
+    warmUpStarted = true
+    return warmUpArticleEditor()
+  }, [route.view])
   useEffect(() => {
     const onHash = (): void => setRoute(goTo())
     window.addEventListener('hashchange', onHash)
