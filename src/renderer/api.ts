@@ -24,12 +24,14 @@ function httpApi(): CopydeskApi {
   for (const op of OPERATION_NAMES) {
     api[op] = async (input) => {
       try {
+        const body = JSON.stringify(input ?? {})
         const res = await fetch(`/api/${op}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': token },
-          body: JSON.stringify(input ?? {}),
-          // Lets a save started as the page closes still reach the store.
-          keepalive: op === 'saveArticle' && JSON.stringify(input ?? {}).length < 60_000
+          body,
+          // Lets a save started as the page closes still reach the store (browsers refuse a
+          // keepalive body over 64 KB).
+          keepalive: op === 'saveArticle' && body.length < 60_000
         })
         return (await res.json()) as Result<unknown>
       } catch {
