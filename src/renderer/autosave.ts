@@ -8,7 +8,12 @@ import { whenIdle } from './editor/frame'
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error'
 
 export interface AutosaveOptions {
-  save: () => Promise<void>
+  /**
+   * Saves what changed. `urgent` is false for the save after a pause in typing, which may
+   * wait for idle moments between its parts; true when the save was asked for (leaving the
+   * article, closing the window, trying again), which must not wait.
+   */
+  save: (urgent: boolean) => Promise<void>
   delayMs?: number
   onStatus: (status: SaveStatus, error?: Error) => void
   /**
@@ -38,7 +43,7 @@ export class Autosaver {
       this.timer = null
       ;(this.options.whenIdle ?? whenIdle)(() => {
         // Flushed (or changed again) in the meantime: that call or the next timer saves.
-        if (this.timer === null) void this.flush().catch(() => {})
+        if (this.timer === null) void this.flush(false).catch(() => {})
       })
     }, this.delay)
   }
@@ -48,7 +53,7 @@ export class Autosaver {
   }
 
   /** Saves now if anything is unsaved; resolves when everything so far is saved. */
-  async flush(): Promise<void> {
+  async flush(urgent = true): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer)
       this.timer = null
@@ -57,11 +62,11 @@ export class Autosaver {
     if (!this.dirty) return
     this.dirty = false
     this.options.onStatus('saving')
-    this.running = this.options.save()
+    this.running = this.options.save(urgent)
     try {
       await this.running
       this.running = null
-      if (this.dirty) return this.flush()
+      if (this.dirty) return this.flush(urgent)
       this.options.onStatus('saved')
     } catch (err) {
       this.running = null

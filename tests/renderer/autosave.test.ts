@@ -95,4 +95,31 @@ describe('autosave', () => {
     expect(a.hasUnsavedChanges).toBe(false)
     a.dispose()
   })
+
+  it('tells the save whether it may wait: not after a pause in typing, yes when asked for', async () => {
+    const asked: boolean[] = []
+    const a = new Autosaver({ delayMs: 10, save: async (urgent) => void asked.push(urgent), onStatus: () => {}, whenIdle: (run) => run() })
+    a.changed()
+    await new Promise((r) => setTimeout(r, 30))
+    a.changed()
+    await a.flush()
+    expect(asked).toEqual([false, true])
+    // A change made during a pause's save is saved right after it, still without hurry.
+    const later: boolean[] = []
+    let first = true
+    const b = new Autosaver({
+      delayMs: 10,
+      onStatus: () => {},
+      whenIdle: (run) => run(),
+      save: async (urgent) => {
+        later.push(urgent)
+        if (first) b.changed()
+        first = false
+      }
+    })
+    b.changed()
+    await new Promise((r) => setTimeout(r, 30))
+    expect(later).toEqual([false, false])
+    b.dispose()
+  })
 })
