@@ -28,6 +28,7 @@ export class Autosaver {
   private timer: ReturnType<typeof setTimeout> | null = null
   private running: Promise<void> | null = null
   private dirty = false
+  private lastChange = 0
   private readonly delay: number
 
   constructor(private readonly options: AutosaveOptions) {
@@ -37,15 +38,22 @@ export class Autosaver {
   /** Something changed: save soon. */
   changed(): void {
     this.dirty = true
+    this.lastChange = Date.now()
     this.options.onStatus('unsaved')
-    if (this.timer) clearTimeout(this.timer)
+    // One timer for a run of changes, not one a key: it waits on if changes came meanwhile.
+    if (this.timer === null) this.wait(this.delay)
+  }
+
+  private wait(ms: number): void {
     this.timer = setTimeout(() => {
+      const left = this.lastChange + this.delay - Date.now()
+      if (left > 0) return this.wait(left)
       this.timer = null
       ;(this.options.whenIdle ?? whenIdle)(() => {
         // Flushed (or changed again) in the meantime: that call or the next timer saves.
         if (this.timer === null) void this.flush(false).catch(() => {})
       })
-    }, this.delay)
+    }, ms)
   }
 
   get hasUnsavedChanges(): boolean {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Autosaver, type SaveStatus } from '../../src/renderer/autosave'
 
 function deferred(): { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void } {
@@ -22,6 +22,28 @@ describe('autosave', () => {
     await new Promise((r) => setTimeout(r, 60))
     expect(saves).toBe(1)
     expect(statuses.filter((s, i) => s !== statuses[i - 1])).toEqual(['unsaved', 'saving', 'saved'])
+  })
+
+  it('keeps waiting while changes keep coming, then saves once', async () => {
+    vi.useFakeTimers()
+    try {
+      let saves = 0
+      const a = new Autosaver({ delayMs: 30, save: async () => void saves++, onStatus: () => {}, whenIdle: (run) => run() })
+      // A change every 5 ms for 120 ms: four times the pause, and never a pause.
+      for (let t = 0; t < 24; t++) {
+        a.changed()
+        await vi.advanceTimersByTimeAsync(5)
+      }
+      expect(saves).toBe(0)
+      // The last change came 5 ms ago: the save is due 30 ms after it.
+      await vi.advanceTimersByTimeAsync(24)
+      expect(saves).toBe(0)
+      await vi.advanceTimersByTimeAsync(2)
+      expect(saves).toBe(1)
+      a.dispose()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('a change made while saving is saved right after, never in parallel', async () => {
