@@ -3,7 +3,7 @@
  * a change made during a save is saved right after it; a failed save keeps the changes and
  * says so. The save itself is injected, so this runs (and is tested) without a page.
  */
-import { whenIdle } from './editor/frame'
+import { afterQuiet, whenIdle, type QuietTimer } from './editor/frame'
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error'
 
@@ -25,35 +25,25 @@ export interface AutosaveOptions {
 }
 
 export class Autosaver {
-  private timer: ReturnType<typeof setTimeout> | null = null
+  /** The pause in typing after which a save starts. */
+  private readonly pause: QuietTimer
   private running: Promise<void> | null = null
   private dirty = false
-  private lastChange = 0
-  private readonly delay: number
 
   constructor(private readonly options: AutosaveOptions) {
-    this.delay = options.delayMs ?? 600
+    this.pause = afterQuiet(options.delayMs ?? 600, () =>
+      (this.options.whenIdle ?? whenIdle)(() => {
+        // Flushed (or changed again) in the meantime: that call or the next pause saves.
+        if (!this.pause.pending) void this.flush(false).catch(() => {})
+      })
+    )
   }
 
   /** Something changed: save soon. */
   changed(): void {
     this.dirty = true
-    this.lastChange = Date.now()
     this.options.onStatus('unsaved')
-    // One timer for a run of changes, not one a key: it waits on if changes came meanwhile.
-    if (this.timer === null) this.wait(this.delay)
-  }
-
-  private wait(ms: number): void {
-    this.timer = setTimeout(() => {
-      const left = this.lastChange + this.delay - Date.now()
-      if (left > 0) return this.wait(left)
-      this.timer = null
-      ;(this.options.whenIdle ?? whenIdle)(() => {
-        // Flushed (or changed again) in the meantime: that call or the next timer saves.
-        if (this.timer === null) void this.flush(false).catch(() => {})
-      })
-    }, ms)
+    this.pause.poke()
   }
 
   get hasUnsavedChanges(): boolean {
@@ -62,10 +52,7 @@ export class Autosaver {
 
   /** Saves now if anything is unsaved; resolves when everything so far is saved. */
   async flush(urgent = true): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer)
-      this.timer = null
-    }
+    this.pause.cancel()
     while (this.running) await this.running.catch(() => {})
     if (!this.dirty) return
     this.dirty = false
@@ -85,6 +72,6 @@ export class Autosaver {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer)
+    this.pause.cancel()
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { EditorSource } from '../../editor/react'
 import { useEditorSelector } from '../../editor/react'
+import { afterQuiet } from '../../editor/frame'
 import { annotationsVersion, annotationText, getAnnotation, getAnnotations, getOrphans, selectedAnnotationId } from '../../editor/annotations'
 import type { AnnotationRecord } from '../../editor/annotations'
 import type { EditorState } from 'prosemirror-state'
@@ -36,18 +37,17 @@ function lazyTexts(state: EditorState): AnnotationTexts {
 function useSettledDoc(handle: EditorSource, ms: number): number {
   const [settled, setSettled] = useState(0)
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null
+    const pause = afterQuiet(ms, () => setSettled((n) => n + 1))
     let doc = handle.view?.state.doc
     const unsubscribe = handle.subscribe(() => {
       const next = handle.view?.state.doc
       if (next === doc) return
       doc = next
-      if (timer) clearTimeout(timer)
-      timer = setTimeout(() => setSettled((n) => n + 1), ms)
+      pause.poke()
     })
     return () => {
       unsubscribe()
-      if (timer) clearTimeout(timer)
+      pause.cancel()
     }
   }, [handle, ms])
   return settled

@@ -7,7 +7,7 @@ import { projectDoc } from '../../../shared/text'
 import { call } from '../../api'
 import { annotationsVersion, getAnnotations } from '../../editor/annotations'
 import { readPendingDomChanges } from '../../editor/dom-sync'
-import { afterNextFrame } from '../../editor/frame'
+import { afterNextFrame, afterQuiet } from '../../editor/frame'
 import type { EditorSource } from '../../editor/react'
 import { useEditorSelector } from '../../editor/react'
 import { acceptSuggestions } from '../../editor/suggestions/accept'
@@ -92,12 +92,14 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
       setStatus('off')
       return
     }
-    let timer: ReturnType<typeof setTimeout> | null = null
+    let first: ReturnType<typeof setTimeout> | null = null
     let gone = false
+    const pause = afterQuiet(700, () => void refresh())
     // The first run once the article is on screen: starting the engine (a worker, the text
     // sent to it: ~15 ms on a 20,000-word article) would otherwise delay its first paint.
+    // Typing before then leaves it to the run after the pause.
     afterNextFrame(() => {
-      if (!gone && timer === null) timer = setTimeout(() => void refresh(), 50)
+      if (!gone && !pause.pending) first = setTimeout(() => void refresh(), 50)
     })
     let doc = handle.view?.state.doc
     let ann = handle.view ? annotationsVersion(handle.view.state) : -1
@@ -106,13 +108,15 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
       if (!s || (s.doc === doc && annotationsVersion(s) === ann)) return
       doc = s.doc
       ann = annotationsVersion(s)
-      if (timer) clearTimeout(timer)
-      timer = setTimeout(() => void refresh(), 700)
+      if (first !== null) clearTimeout(first)
+      first = null
+      pause.poke()
     })
     return () => {
       gone = true
       unsubscribe()
-      if (timer) clearTimeout(timer)
+      if (first !== null) clearTimeout(first)
+      pause.cancel()
     }
   }, [handle, ready, enabled, refresh])
 
