@@ -37,3 +37,15 @@ export function overlapIndex(spans: readonly { from: number; to: number }[]): (f
     return lo > 0 && reach[lo - 1] > from
   }
 }
+
+/** The first index in [0, n) where `at` holds, for a predicate false then true; n if none. */
+export function firstIndex(n: number, at: (i: number) => boolean): number {
+  let lo = 0
+  let hi = n
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (at(mid)) hi = mid
+    else lo = mid + 1
+  }
+  return lo
+}

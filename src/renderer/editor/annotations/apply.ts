@@ -6,6 +6,7 @@ import { reanchor } from '../../../shared/anchor'
 import { offsetToPos, posToOffset, projectDoc, type Projection } from '../../../shared/text'
 import { stepChange } from '../step-change'
 import { quoteAt, textBetween } from './quote'
+import { LiveRecords } from './live'
 import { AnnotationSet } from './set'
 import { AnnotationStep } from './step'
 import type { AnnotationRecord } from './types'
@@ -51,8 +52,18 @@ export function applyTransaction(set: AnnotationSet, tr: Transaction, action?: A
   return draft.finish()
 }
 
+/** The live annotations as the draft reads them: the set's list, or the draft's own copy once it wrote. */
+interface LiveView {
+  get(id: string): AnnotationRecord | undefined
+  has(id: string): boolean
+  values(): Iterable<AnnotationRecord>
+}
+
 /** Copy-on-write working copy of an AnnotationSet during one transaction. */
 class Draft {
+  /** The live annotations after the steps so far, while only typed keys moved them. */
+  private liveRecords: LiveRecords
+  /** A writable copy, made at the first change that is not a key's move. */
   private live: Map<string, AnnotationRecord> | null = null
   private zombies: Map<string, AnnotationRecord> | null = null
   private orphans: Map<string, AnnotationRecord> | null = null
@@ -63,12 +74,13 @@ class Draft {
   private moved = false
 
   constructor(private readonly base: AnnotationSet) {
+    this.liveRecords = base.live
     this.selectedId = base.selectedId
     this.version = base.version
   }
 
-  private get liveMap(): ReadonlyMap<string, AnnotationRecord> {
-    return this.live ?? this.base.live
+  private get liveMap(): LiveView {
+    return this.live ?? this.liveRecords
   }
   private get zombieMap(): ReadonlyMap<string, AnnotationRecord> {
     return this.zombies ?? this.base.zombies
@@ -77,7 +89,7 @@ class Draft {
     return this.clipped ?? this.base.clipped
   }
   private writeLive(): Map<string, AnnotationRecord> {
-    return (this.live ??= new Map(this.base.live))
+    return (this.live ??= new Map(this.liveRecords.list().map((r) => [r.id, r])))
   }
   private writeZombies(): Map<string, AnnotationRecord> {
     return (this.zombies ??= new Map(this.base.zombies))
@@ -155,9 +167,18 @@ class Draft {
   mapLive(map: StepMap, before: Node, after: Node): void {
     // A key typed changes one place: every range wholly before it stays, every range wholly
     // after it moves by the same amount. Only ranges touching it need the map (with 2,000
-    // annotations, mapping each one's ends was most of the work of a key).
+    // annotations, mapping each one's ends was most of the work of a key), and while no
+    // step took words from one, the list moves them without a new record each.
+    if (!this.live) {
+      const next = this.liveRecords.afterStep(map, (r, from, to) => fate(map, r, from, to, after) === 'kept')
+      if (next) {
+        if (next !== this.liveRecords) this.moved = true
+        this.liveRecords = next
+        return
+      }
+    }
     const { from: lo, to: hi, shift } = stepChange(map)
-    for (const r of this.liveMap.values()) {
+    for (const r of [...this.liveMap.values()]) {
       if (r.to < lo) continue
       const id = r.id
       if (r.from > hi) {
@@ -169,10 +190,8 @@ class Draft {
       const to = map.map(r.to, -1)
       if (from === r.from && to === r.to) continue
       this.moved = true
-      const shrunk = to - from < r.to - r.from
-      const clippedNow = shrunk && losesBoundary(map, r.from, r.to)
-      const emptied = from >= to || (shrunk && !/\S/.test(textBetween(after, from, to)))
-      if (!emptied && !clippedNow) {
+      const what = fate(map, r, from, to, after)
+      if (what === 'kept') {
         this.writeLive().set(id, { ...r, from, to })
         continue
       }
@@ -180,7 +199,7 @@ class Draft {
       const oldText = textBetween(before, r.from, r.to)
       const keepOlder = this.clippedSet.has(id) && r.exact.includes(oldText)
       const quote = keepOlder ? { exact: r.exact, prefix: r.prefix, suffix: r.suffix } : quoteAt(before, r.from, r.to)
-      if (emptied) {
+      if (what === 'emptied') {
         this.writeLive().delete(id)
         if (this.clippedSet.has(id)) this.writeClipped().delete(id)
         // Keep whatever replaced the text as the place to look when undo puts it back.
@@ -263,11 +282,11 @@ class Draft {
 
   finish(): AnnotationSet {
     const base = this.base
-    if (!this.moved && this.touched.size === 0 && !this.live && !this.zombies && !this.orphans && !this.clipped) {
+    if (!this.moved && this.touched.size === 0 && !this.live && this.liveRecords === base.live && !this.zombies && !this.orphans && !this.clipped) {
       return base
     }
     return new AnnotationSet(
-      this.live ?? base.live,
+      this.live ? LiveRecords.of(this.live.values()) : this.liveRecords,
       this.zombies ?? base.zombies,
       this.orphans ?? base.orphans,
       this.clipped ?? base.clipped,
@@ -276,6 +295,16 @@ class Draft {
       this.touched
     )
   }
+}
+
+/**
+ * What a step that touches an annotation did to it, given where it maps it: kept its words
+ * (typed inside or at an edge), took some from an edge (clipped), or left none (emptied).
+ */
+function fate(map: StepMap, r: AnnotationRecord, from: number, to: number, after: Node): 'kept' | 'clipped' | 'emptied' {
+  const shrunk = to - from < r.to - r.from
+  if (from >= to || (shrunk && !/\S/.test(textBetween(after, from, to)))) return 'emptied'
+  return shrunk && losesBoundary(map, r.from, r.to) ? 'clipped' : 'kept'
 }
 
 /** Whether the map deletes the first or the last character of [from, to). */

@@ -1,4 +1,5 @@
 import type { Node } from 'prosemirror-model'
+import { LiveRecords } from './live'
 import type { AnnotationRecord } from './types'
 
 /**
@@ -6,11 +7,9 @@ import type { AnnotationRecord } from './types'
  * transaction that affects it.
  */
 export class AnnotationSet {
-  private sorted: readonly AnnotationRecord[] | null = null
-
   constructor(
-    /** Annotations with text in the document, by id. */
-    readonly live: ReadonlyMap<string, AnnotationRecord>,
+    /** Annotations with text in the document, by id and in document order. */
+    readonly live: LiveRecords,
     /**
      * Annotations whose text was deleted: hidden, kept so that undo can bring them back.
      * `from`/`to` is where their text was (possibly an empty range).
@@ -30,8 +29,7 @@ export class AnnotationSet {
 
   /** Live annotations in document order: by start, the longer (outer) first. */
   list(): readonly AnnotationRecord[] {
-    if (!this.sorted) this.sorted = [...this.live.values()].sort(documentOrder)
-    return this.sorted
+    return this.live.list()
   }
 
   /** The plugin's first state, from the records the article opens with. */
@@ -49,11 +47,6 @@ export class AnnotationSet {
         live.set(r.id, r)
       }
     }
-    return new AnnotationSet(live, new Map(), orphans, new Set(), null, 0, new Set())
+    return new AnnotationSet(LiveRecords.of(live.values()), new Map(), orphans, new Set(), null, 0, new Set())
   }
-}
-
-/** Document order: by start, then the longer first so an outer annotation precedes one nested in it. */
-export function documentOrder(a: AnnotationRecord, b: AnnotationRecord): number {
-  return a.from - b.from || b.to - a.to || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }

@@ -1,4 +1,5 @@
 import type { StepMap } from 'prosemirror-transform'
+import { firstIndex } from '../../../shared/bsearch'
 import { stepChange } from '../step-change'
 import type { PosSpan, SuggestionItem } from './plugin'
 
@@ -116,16 +117,4 @@ function shifted(i: SuggestionItem, by: number): SuggestionItem {
 function mapped(map: StepMap, i: SuggestionItem): SuggestionItem {
   const move = (s: PosSpan | null): PosSpan | null => (s ? { ...s, from: map.map(s.from, 1), to: map.map(s.to, -1) } : null)
   return { ...i, from: map.map(i.from, 1), to: map.map(i.to, -1), speaker: move(i.speaker), cue: move(i.cue), source: move(i.source), content: move(i.content) }
-}
-
-/** The first index in [0, n) where `at` holds, for a predicate false then true; n if none. */
-function firstIndex(n: number, at: (i: number) => boolean): number {
-  let lo = 0
-  let hi = n
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (at(mid)) hi = mid
-    else lo = mid + 1
-  }
-  return lo
 }
