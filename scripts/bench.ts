@@ -292,7 +292,7 @@ async function main(): Promise<void> {
       opens.push(ms)
       painted = seen
     }
-    // The same, in a new browser, clicked the moment the library shows: the page is still starting.
+    // The same in a new tab, clicked the moment the library shows: the page is still starting.
     const atOnce = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     await atOnce.addInitScript({ content: 'window.__name = (f) => f' })
     await atOnce.goto(door.url)
