@@ -17,8 +17,8 @@ import { articleEditorState } from './article-editor'
  * opens otherwise pays for it: the browser compiles each function the first time it runs.
  * On the bench (four paired runs, the article opened a second after the library showed),
  * the first open's main-thread time went from 154–202 to 141–156 ms and the first typed
- * key from 29–50 to 27–34 ms; what remains is the first pass of loops over 2,000
- * annotations and 600 paragraphs, which a small article cannot warm.
+ * key from 29–50 to 27–34 ms; what remains is mostly the first pass over a long article's
+ * hundreds of paragraphs, which a small article cannot warm.
  * Each step is its own idle task; the returned `cancel` (as the window goes to an article)
  * stops the rest.
  */
