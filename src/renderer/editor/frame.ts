@@ -33,12 +33,12 @@ export interface QuietTimer {
  * pokes: a key typed in a long article pokes several of these, and clearing and setting a
  * browser timer each time cost ~0.2 ms of the key. A timer that fires early waits out the rest.
  */
-export function afterQuiet(ms: number, run: () => void, now: () => number = Date.now): QuietTimer {
+export function afterQuiet(ms: number, run: () => void): QuietTimer {
   let timer: ReturnType<typeof setTimeout> | null = null
   let last = 0
   const wait = (delay: number): void => {
     timer = setTimeout(() => {
-      const left = last + ms - now()
+      const left = last + ms - Date.now()
       if (left > 0) return wait(left)
       timer = null
       run()
@@ -46,7 +46,7 @@ export function afterQuiet(ms: number, run: () => void, now: () => number = Date
   }
   return {
     poke() {
-      last = now()
+      last = Date.now()
       if (timer === null) wait(ms)
     },
     cancel() {

@@ -178,7 +178,7 @@ class Draft {
       }
     }
     const { from: lo, to: hi, shift } = stepChange(map)
-    for (const r of [...this.liveMap.values()]) {
+    for (const r of this.liveMap.values()) {
       if (r.to < lo) continue
       const id = r.id
       if (r.from > hi) {
