@@ -2,6 +2,7 @@ import type { CopydeskApi, InputOf, OutputOf } from '../shared/contract'
 import type { CopydeskBridge, MenuCommand } from '../shared/bridge'
 import type { Result } from '../shared/errors'
 import { OPERATION_NAMES, type OperationName } from '../shared/ops'
+import { jsonBlob } from './sliced-json'
 
 /**
  * The renderer's one way to reach the store. In the desktop app the preload exposes
@@ -18,28 +19,31 @@ function tokenFromPage(): string {
   return sessionStorage.getItem('copydesk-token') ?? ''
 }
 
-function httpApi(): CopydeskApi {
-  const token = tokenFromPage()
-  const api: Partial<Record<OperationName, (input: unknown) => Promise<Result<unknown>>>> = {}
-  for (const op of OPERATION_NAMES) {
-    api[op] = async (input) => {
-      try {
-        const body = JSON.stringify(input ?? {})
-        const res = await fetch(`/api/${op}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': token },
-          // As a Blob: Chromium sends a 1 MB string body in ~12 ms of the page's time, a Blob in ~8.
-          body: new Blob([body], { type: 'application/json' }),
-          // Lets a save started as the page closes still reach the store (browsers refuse a
-          // keepalive body over 64 KB).
-          keepalive: op === 'saveArticle' && body.length < 60_000
-        })
-        return (await res.json()) as Result<unknown>
-      } catch {
-        return { ok: false, error: { code: 'internal', message: 'Copydesk is not reachable. Is `copydesk serve` still running?' } }
-      }
-    }
+/** The launch token, read as the page loads (the desktop app does without). */
+let launchToken = ''
+
+/** Posts an operation's JSON to the loopback door with the launch token. */
+async function post(op: OperationName, body: Blob): Promise<Result<unknown>> {
+  try {
+    const res = await fetch(`/api/${op}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': launchToken },
+      // As a Blob: Chromium sends a 1 MB string body in ~12 ms of the page's time, a Blob in ~1–2.
+      body,
+      // Lets a save started as the page closes still reach the store (browsers refuse a
+      // keepalive body over 64 KB).
+      keepalive: op === 'saveArticle' && body.size < 60_000
+    })
+    return (await res.json()) as Result<unknown>
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Copydesk is not reachable. Is `copydesk serve` still running?' } }
   }
+}
+
+function httpApi(): CopydeskApi {
+  launchToken = tokenFromPage()
+  const api: Partial<Record<OperationName, (input: unknown) => Promise<Result<unknown>>>> = {}
+  for (const op of OPERATION_NAMES) api[op] = async (input) => post(op, await jsonBlob(input ?? {}))
   return api as CopydeskApi
 }
 
@@ -59,7 +63,21 @@ export function onMenuCommand(cb: (command: MenuCommand) => void): () => void {
 
 /** Calls an operation and throws its error as an Error with the message an editor reads. */
 export async function call<K extends OperationName>(op: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await api[op](input)
+  return unwrap(await api[op](input))
+}
+
+function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
   return result.value
+}
+
+/**
+ * `call` for a large input sent while the user may be typing (a save after a pause): over the
+ * loopback door its JSON is written in slices of a few milliseconds, each when the page is
+ * free (`pause`), so a key pressed meanwhile waits for one slice, not the whole. The desktop
+ * app's bridge copies the input in one step, as `call` does.
+ */
+export async function callInSlices<K extends OperationName>(op: K, input: InputOf<K>, pause: () => Promise<void>): Promise<OutputOf<K>> {
+  if (window.copydesk) return call(op, input)
+  return unwrap((await post(op, await jsonBlob(input, { pause }))) as Result<OutputOf<K>>)
 }

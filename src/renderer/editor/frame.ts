@@ -18,6 +18,18 @@ export function whenIdle(run: () => void, timeoutMs = 1000): void {
   else run()
 }
 
+/**
+ * Resolves once the page has nothing more urgent to do: a pause between slices of long work.
+ * A background task where the browser has them (they run one after another while the page is
+ * free, and after any input or frame waiting); else an idle callback (one an idle period: at
+ * most one every 50 ms on a page that is doing nothing).
+ */
+export function idle(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { postTask(run: () => void, options: { priority: 'background' }): Promise<void> } }).scheduler
+  if (scheduler) return scheduler.postTask(() => {}, { priority: 'background' })
+  return new Promise((resolve) => whenIdle(resolve))
+}
+
 /** A timer that runs once things have been quiet for a while: see `afterQuiet`. */
 export interface QuietTimer {
   /** Something happened: the quiet starts again from now. */
