@@ -6,9 +6,10 @@
  * and drives Debian's Chromium to measure:
  *   - open: from asking for the article to every highlight drawn, a second after the library
  *     shows (as an editor clicks), and once the moment it shows, in a fresh page;
- *   - typing, tagging, opening details: from the key or click to the end of the next frame
- *     (what the user first sees: handlers, style, layout, paint), and until the page
- *     settles, median and 95th percentile, against a floor (a bare contenteditable);
+ *   - typing (a stream of keys, and keys after pauses), tagging, opening details: from the key
+ *     or click to the end of the next frame (what the user first sees: handlers, style,
+ *     layout, paint), and until the page settles, median and 95th percentile, against a floor
+ *     (a bare contenteditable);
  * then the exports, in Node, on the same article.
  * Needs `npm run build` first (npm install does it) and /usr/bin/chromium.
  */
@@ -330,6 +331,9 @@ async function main(): Promise<void> {
     const warm = typing.slice(10).map((r) => r.paint)
     console.log(`    the first 10 keys: ${typing.slice(0, 10).map((r) => r.paint.toFixed(0)).join(', ')} ms; the other ${warm.length}: median ${pct(warm, 50).toFixed(1)} ms, p95 ${pct(warm, 95).toFixed(1)} ms`)
     printProfile('typing', typing.length)
+    // A key after a pause in typing, as an editor types: by then the page has saved and
+    // re-run the suggestions, and the key finds the page idle and its code less warm.
+    print(`a key after a ${KEY_PAUSE_MS / 1000} s pause`, await keysAfterPauses(page), 16)
 
     // Tagging a selection with the keyboard.
     const tagTimes: Response[] = []
@@ -419,6 +423,19 @@ async function typeKeys(page: Page, blocks: string): Promise<Response[]> {
   return out
 }
 
+/** How long an editor stops typing before the next key, in `keysAfterPauses`. */
+const KEY_PAUSE_MS = 2_000
+
+/** A key typed where the caret is after each of 12 pauses in typing. */
+async function keysAfterPauses(page: Page): Promise<Response[]> {
+  const out: Response[] = []
+  for (let i = 0; i < 12; i++) {
+    await page.waitForTimeout(KEY_PAUSE_MS)
+    out.push(await measure(page, () => page.keyboard.press('KeyA')))
+  }
+  return out
+}
+
 /** Selects from a click in the `i`th tagging block to the end of its line. */
 async function selectLine(page: Page, blocks: string, i: number): Promise<void> {
   await page.locator(blocks).nth(10 + i * 5).click()
@@ -467,6 +484,7 @@ async function measureFloor(browser: Browser, text: string): Promise<void> {
   await installProbe(page)
   const caret = await moveCaret(page, '#ed > p')
   const typing = await typeKeys(page, '#ed > p')
+  const paused = await keysAfterPauses(page)
   const tagging: Response[] = []
   for (let i = 0; i < 40; i++) {
     await selectLine(page, '#ed > p', i)
@@ -477,6 +495,7 @@ async function measureFloor(browser: Browser, text: string): Promise<void> {
   console.log('The floor: the same text in a bare contenteditable, no editor (what the browser alone costs here)')
   print('  moving the caret', caret, 16)
   print('  typing (per key)', typing, 16)
+  print(`  a key after a ${KEY_PAUSE_MS / 1000} s pause`, paused, 16)
   print('  tagging (wrap in a span, select)', tagging, 16)
   print('  details (scroll, select, a line)', details, 16)
   await page.close()
