@@ -3,17 +3,18 @@
  * a change made during a save is saved right after it; a failed save keeps the changes and
  * says so. The save itself is injected, so this runs (and is tested) without a page.
  */
-import { afterQuiet, whenIdle, type QuietTimer } from './editor/frame'
+import { afterQuiet, idle, whenIdle, type QuietTimer } from './editor/frame'
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error'
 
 export interface AutosaveOptions {
   /**
-   * Saves what changed. `urgent` is false for the save after a pause in typing, which may
-   * wait for idle moments between its parts; true when the save was asked for (leaving the
-   * article, closing the window, trying again), which must not wait.
+   * Saves what changed. `pause` is given to the save after a pause in typing, to await between
+   * its parts: it waits for a moment the page is free, and stops waiting once a save is asked
+   * for. It is absent when the save was asked for (leaving the article, closing the window,
+   * trying again): that one must not wait.
    */
-  save: (urgent: boolean) => Promise<void>
+  save: (pause?: () => Promise<void>) => Promise<void>
   delayMs?: number
   onStatus: (status: SaveStatus, error?: Error) => void
   /**
@@ -22,6 +23,8 @@ export interface AutosaveOptions {
    * its frame. Defaults to requestIdleCallback (at most 1 s late), or at once without it.
    */
   whenIdle?: (run: () => void) => void
+  /** What `pause` waits for. Defaults to `idle`. */
+  idle?: () => Promise<void>
 }
 
 export class Autosaver {
@@ -29,6 +32,10 @@ export class Autosaver {
   private readonly pause: QuietTimer
   private running: Promise<void> | null = null
   private dirty = false
+  /** Set when a save is asked for: the save under way stops pausing between its parts. */
+  private hurried = false
+  /** The pauses the save under way is waiting on. */
+  private readonly waiting = new Set<() => void>()
 
   constructor(private readonly options: AutosaveOptions) {
     this.pause = afterQuiet(options.delayMs ?? 600, () =>
@@ -37,6 +44,24 @@ export class Autosaver {
         if (!this.pause.pending) void this.flush(false).catch(() => {})
       })
     )
+  }
+
+  /** A pause between a save's parts: until the page is free, or at once if a save was asked for. */
+  private readonly between = (): Promise<void> => {
+    if (this.hurried) return Promise.resolve()
+    return new Promise((resolve) => {
+      this.waiting.add(resolve)
+      void (this.options.idle ?? idle)().then(() => {
+        this.waiting.delete(resolve)
+        resolve()
+      })
+    })
+  }
+
+  private hurry(): void {
+    this.hurried = true
+    for (const resolve of this.waiting) resolve()
+    this.waiting.clear()
   }
 
   /** Something changed: save soon. */
@@ -53,11 +78,16 @@ export class Autosaver {
   /** Saves now if anything is unsaved; resolves when everything so far is saved. */
   async flush(urgent = true): Promise<void> {
     this.pause.cancel()
-    while (this.running) await this.running.catch(() => {})
+    while (this.running) {
+      // A save asked for does not wait behind one that pauses for idle moments.
+      if (urgent) this.hurry()
+      await this.running.catch(() => {})
+    }
     if (!this.dirty) return
     this.dirty = false
+    this.hurried = urgent
     this.options.onStatus('saving')
-    this.running = this.options.save(urgent)
+    this.running = this.options.save(urgent ? undefined : this.between)
     try {
       await this.running
       this.running = null

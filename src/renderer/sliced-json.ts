@@ -71,7 +71,7 @@ export interface SliceOptions {
 /**
  * `JSON.stringify(value)` as a Blob, written in slices of at most ~`sliceMs` with `pause()`
  * before each: a key pressed meanwhile waits for one slice, not the whole. A Blob is also what
- * Chromium sends cheaply: posting a 1 MB string held the page for 60–130 ms, a Blob ~1–2 ms.
+ * Chromium sends cheaply: posting a 1.5 MB string held the page for 60–130 ms, a Blob 1–6 ms.
  * The value must not change until the promise settles.
  */
 export async function jsonBlob(value: unknown, options: SliceOptions = {}): Promise<Blob> {

@@ -118,14 +118,14 @@ describe('autosave', () => {
     a.dispose()
   })
 
-  it('tells the save whether it may wait: not after a pause in typing, yes when asked for', async () => {
-    const asked: boolean[] = []
-    const a = new Autosaver({ delayMs: 10, save: async (urgent) => void asked.push(urgent), onStatus: () => {}, whenIdle: (run) => run() })
+  it('gives a pause to the save after a pause in typing, none to a save asked for', async () => {
+    const paused: boolean[] = []
+    const a = new Autosaver({ delayMs: 10, save: async (pause) => void paused.push(pause !== undefined), onStatus: () => {}, whenIdle: (run) => run() })
     a.changed()
     await new Promise((r) => setTimeout(r, 30))
     a.changed()
     await a.flush()
-    expect(asked).toEqual([false, true])
+    expect(paused).toEqual([true, false])
     // A change made during a pause's save is saved right after it, still without hurry.
     const later: boolean[] = []
     let first = true
@@ -133,15 +133,52 @@ describe('autosave', () => {
       delayMs: 10,
       onStatus: () => {},
       whenIdle: (run) => run(),
-      save: async (urgent) => {
-        later.push(urgent)
+      save: async (pause) => {
+        later.push(pause !== undefined)
         if (first) b.changed()
         first = false
       }
     })
     b.changed()
     await new Promise((r) => setTimeout(r, 30))
-    expect(later).toEqual([false, false])
+    expect(later).toEqual([true, true])
     b.dispose()
+  })
+
+  it("a save asked for hurries the pause's save under way: its pauses stop waiting for idle moments", async () => {
+    // Idle moments that never come unless the test lets them.
+    const idleMoments: (() => void)[] = []
+    const parts: string[] = []
+    const a = new Autosaver({
+      delayMs: 10,
+      onStatus: () => {},
+      whenIdle: (run) => run(),
+      idle: () => new Promise<void>((resolve) => void idleMoments.push(resolve)),
+      save: async (pause) => {
+        for (const part of ['one', 'two', 'three']) {
+          if (pause) await pause()
+          parts.push(part)
+        }
+      }
+    })
+    a.changed()
+    await new Promise((r) => setTimeout(r, 30))
+    // The pause's save waits for its first idle moment; one comes, then it waits for the next.
+    expect(idleMoments).toHaveLength(1)
+    idleMoments.shift()!()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(parts).toEqual(['one'])
+    expect(idleMoments).toHaveLength(1)
+    // The user closes the article: the save under way finishes without waiting, then this one.
+    a.changed()
+    await a.flush()
+    expect(parts).toEqual(['one', 'two', 'three', 'one', 'two', 'three'])
+    expect(a.hasUnsavedChanges).toBe(false)
+    // The next pause's save waits for idle moments again.
+    a.changed()
+    await new Promise((r) => setTimeout(r, 30))
+    expect(idleMoments.length).toBeGreaterThan(1)
+    expect(parts).toHaveLength(6)
+    a.dispose()
   })
 })

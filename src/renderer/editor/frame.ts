@@ -19,14 +19,12 @@ export function whenIdle(run: () => void, timeoutMs = 1000): void {
 }
 
 /**
- * Resolves once the page has nothing more urgent to do: a pause between slices of long work.
- * A background task where the browser has them (they run one after another while the page is
- * free, and after any input or frame waiting); else an idle callback (one an idle period: at
- * most one every 50 ms on a page that is doing nothing).
+ * Resolves when the page is next idle (at most 1 s late): a pause between slices of long work.
+ * An idle period ends before a frame the page owes, so a slice never holds back the frame
+ * after a key (a background-priority task can run between the two); but idle periods come
+ * once a frame, or every 50 ms on a page doing nothing, so sliced work takes longer to finish.
  */
 export function idle(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { postTask(run: () => void, options: { priority: 'background' }): Promise<void> } }).scheduler
-  if (scheduler) return scheduler.postTask(() => {}, { priority: 'background' })
   return new Promise((resolve) => whenIdle(resolve))
 }
 
