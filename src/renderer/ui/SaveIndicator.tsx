@@ -21,8 +21,9 @@ export interface SaveSnapshot {
  * status change re-renders those two and not the whole article page.
  *
  * "Unsaved" comes from the key or click that made the change, so it is told once that input's
- * frame is painted: re-rendered in the key's own task, it cost the first key after a save
- * ~1.5 ms of its frame on the bench. Every other status comes from the save and is told at once.
+ * frame is painted, like the side panel: the first key after a save used to re-render the
+ * indicator in its own task, before its frame. Every other status comes from the save and is
+ * told at once.
  */
 export class SaveState {
   private snapshot: SaveSnapshot = { status: 'saved', error: null, saves: 0 }
