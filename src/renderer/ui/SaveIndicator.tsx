@@ -28,6 +28,7 @@ export interface SaveSnapshot {
 export class SaveState {
   private snapshot: SaveSnapshot = { status: 'saved', error: null, saves: 0 }
   private readonly listeners = new Set<() => void>()
+  /** Whether the listeners have been told of the current snapshot. */
   private told = true
 
   /** `afterFrame` runs its callback once the next frame is painted (injected in tests). */
