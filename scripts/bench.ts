@@ -25,6 +25,7 @@ import { anchorFor } from '../src/shared/anchor'
 import { ANNOTATION_KINDS, defaultFields, type Annotation } from '../src/shared/domain'
 import type { DocJSON } from '../src/shared/schema'
 import { generateArticle } from './bench-data'
+import { pct } from './bench-stats'
 import { exportBrat, exportCsv, exportDocx, exportHtml, exportMarkdown, exportW3C } from '../src/shared/interchange'
 
 const ROOT = join(__dirname, '..')
@@ -40,6 +41,11 @@ const PROFILE = process.env.BENCH_PROFILE
 // BENCH_CPU=1: print the renderer main thread's CPU time for each interaction, from a trace:
 // unlike the wall-clock figures, it hardly moves when other programs share the machine.
 const CPU_ONLY = process.env.BENCH_CPU === '1'
+// BENCH_SAMPLES=<file>: also write every sample (ms, to the next frame) by interaction as JSON,
+// to pool several runs with scripts/bench-pool.ts: a p95 of one run's 12 or 40 samples moves
+// by several milliseconds between identical runs here.
+const SAMPLES = process.env.BENCH_SAMPLES
+const samples: Record<string, { budget: number; values: number[] }> = {}
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]
@@ -114,14 +120,11 @@ function printProfile(phase: string, runs: number): void {
   for (const [name, ms] of [...(nativeTimes.get(phase) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_TOP ?? 14))) console.log(`    ${(ms / runs).toFixed(2).padStart(7)} ms  ${name}`)
 }
 
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
-}
-
 /** One interaction's figures: the first response against the budget, then the whole of it. */
 function print(name: string, responses: Response[], budget: number): void {
   const settled = responses.map((r) => r.settled)
+  // The floor's names are indented under its heading.
+  samples[name.startsWith(' ') ? `floor: ${name.trim()}` : name] = { budget, values: responses.map((r) => r.paint) }
   console.log(row(name, responses.map((r) => r.paint), budget))
   console.log(`${''.padEnd(4)}${'until the page settles'.padEnd(30)} median ${pct(settled, 50).toFixed(1).padStart(6)} ms   p95 ${pct(settled, 95).toFixed(1).padStart(6)} ms`)
 }
@@ -300,6 +303,7 @@ async function main(): Promise<void> {
     await atOnce.getByText('Benchmark: a 20,000-word article').waitFor()
     const [atOnceMs] = await timeOpen(atOnce, paragraphOf)
     await atOnce.close()
+    samples['open with all highlights'] = { budget: 300, values: opens }
     console.log(row('open with all highlights', opens, 300))
     // The first open runs the editor's code for the first time (before the JavaScript engine
     // has compiled it); the others are what opening another article costs.
@@ -355,6 +359,7 @@ async function main(): Promise<void> {
     await page.close()
 
     await measureFloor(browser, text)
+    if (SAMPLES) writeFileSync(SAMPLES, JSON.stringify(samples, null, 1))
   } finally {
     await browser.close()
     await door.close()
