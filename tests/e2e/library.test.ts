@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { copydesk, ROOT } from '../helpers/cli'
 import { strictPage } from '../helpers/browser'
 import { useServedApp } from '../helpers/app'
+import { waitSaved } from '../helpers/editor'
 
 const SHOTS = process.env.COPYDESK_SCREENSHOTS
 
@@ -25,7 +26,7 @@ describe('the library and the editor in Chromium', () => {
     await page.keyboard.press('Control+Home')
     await page.keyboard.type('EDITED BY THE DESK. ')
     await page.getByLabel('Byline').fill('Desk Editor')
-    await page.locator('[data-testid=save-state][data-status=saved]').waitFor({ timeout: 10_000 })
+    await waitSaved(page)
 
     await page.reload()
     await editor.waitFor()

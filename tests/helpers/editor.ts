@@ -51,8 +51,12 @@ async function placeSelection(page: Page, text: string, occurrence: number): Pro
   )
 }
 
-/** Waits until the save indicator says everything is saved. */
+/** Waits until the save indicator says everything is saved, a change just made included. */
 export async function waitSaved(page: Page): Promise<void> {
+  // The save state says "Unsaved changes" a frame after a change (SaveState), and keeps
+  // saying it until the save, at least 600 ms later. Let that frame and the indicator's render
+  // pass first, so that a change just made is not taken for saved.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))))
   await page.locator('[data-testid=save-state][data-status=saved]').waitFor({ timeout: 10_000 })
 }
 
