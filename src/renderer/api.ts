@@ -19,8 +19,8 @@ function tokenFromPage(): string {
   return sessionStorage.getItem('copydesk-token') ?? ''
 }
 
-/** The launch token, read as the page loads (the desktop app does without). */
-let launchToken = ''
+/** The launch token, read as the page loads (the desktop app's bridge does without). */
+const launchToken = window.copydesk ? '' : tokenFromPage()
 
 /** Posts an operation's JSON to the loopback door with the launch token. */
 async function post(op: OperationName, body: Blob): Promise<Result<unknown>> {
@@ -41,7 +41,6 @@ async function post(op: OperationName, body: Blob): Promise<Result<unknown>> {
 }
 
 function httpApi(): CopydeskApi {
-  launchToken = tokenFromPage()
   const api: Partial<Record<OperationName, (input: unknown) => Promise<Result<unknown>>>> = {}
   for (const op of OPERATION_NAMES) api[op] = async (input) => post(op, await jsonBlob(input ?? {}))
   return api as CopydeskApi
