@@ -1,0 +1,72 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { copydesk, ROOT } from '../helpers/cli'
+import { strictPage } from '../helpers/browser'
+import { useServedApp } from '../helpers/app'
+import { selectText, waitSaved } from '../helpers/editor'
+
+describe('typing in Chromium', () => {
+  const app = useServedApp((db) => {
+    expect(copydesk(db, 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
+  })
+
+  async function open(): Promise<Awaited<ReturnType<typeof strictPage>>> {
+    const opened = await strictPage(app.browser())
+    await opened.page.goto(`${app.served().url}#/article/1`)
+    await opened.page.locator('.ProseMirror').waitFor()
+    return opened
+  }
+
+
+  it('the editor puts typed characters in itself, in order, over the selection, and they are saved', async () => {
+    const { page, problems } = await open()
+    // The browser's own insertion announces itself with a beforeinput event; the editor's does not.
+    await page.evaluate(() => {
+      const w = window as unknown as { nativeInserts: number }
+      w.nativeInserts = 0
+      document.addEventListener('beforeinput', (e) => void (e.inputType === 'insertText' && w.nativeInserts++), true)
+    })
+    await selectText(page, 'late Monday')
+    await page.keyboard.type('on Tuesday night, after 9 p.m.')
+    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('voted 7-2 on Tuesday night, after 9 p.m. to adopt')
+    expect(await page.evaluate(() => (window as unknown as { nativeInserts: number }).nativeInserts)).toBe(0)
+    // The caret is after the last character typed.
+    await page.keyboard.type('!')
+    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('9 p.m.! to adopt')
+    await waitSaved(page)
+    await page.reload()
+    await page.locator('.ProseMirror').waitFor()
+    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('voted 7-2 on Tuesday night, after 9 p.m.! to adopt')
+    expect(problems).toEqual([])
+  })
+
+  it('typed text takes the marks at the caret, and one undo takes a typed run back', async () => {
+    const { page, problems } = await open()
+    await selectText(page, 'late Monday')
+    await page.keyboard.press('Control+b')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.type(' night')
+    await expect.poll(() => page.locator('.ProseMirror p').first().locator('strong').textContent()).toBe('late Monday night')
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.locator('.ProseMirror p').first().locator('strong').textContent()).toBe('late Monday')
+    expect(problems).toEqual([])
+  })
+
+  it('an input method still composes through the browser', async () => {
+    const { page, problems } = await open()
+    await selectText(page, 'late Monday')
+    await page.keyboard.press('ArrowRight')
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Input.imeSetComposition', { text: ' ろ', selectionStart: 2, selectionEnd: 2 })
+    await cdp.send('Input.imeSetComposition', { text: ' ろん', selectionStart: 3, selectionEnd: 3 })
+    await cdp.send('Input.insertText', { text: ' 論' })
+    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('late Monday 論 to adopt')
+    await page.keyboard.type('x')
+    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('late Monday 論x to adopt')
+    await waitSaved(page)
+    await page.reload()
+    await page.locator('.ProseMirror').waitFor()
+    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('late Monday 論x to adopt')
+    expect(problems).toEqual([])
+  })
+})
