@@ -67,6 +67,9 @@ const attributionFields = z
   .object({ sourceName: shortText, sourceType: z.enum(SOURCE_TYPES), cue: shortText, note: noteText })
   .strict()
 
+/** The most annotations an article can have. */
+const MAX_ANNOTATIONS = 50_000
+
 const annotationBase = {
   id: z.string().min(1).max(100),
   anchor: anchorSchema,
@@ -77,6 +80,12 @@ const annotationBase = {
   updatedBy: shortText,
   updatedAt: z.string().max(40)
 }
+
+/** An annotation saved before, at its new place in the text: see SaveArticleInput.moved. */
+const movedSchema = z
+  .object({ id: annotationBase.id, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .strict()
+  .refine((m) => m.end > m.start, { message: 'An annotation must end after it starts' })
 
 export const annotationSchema = z.discriminatedUnion('kind', [
   z.object({ ...annotationBase, kind: z.literal('claim'), fields: claimFields }).strict(),
@@ -124,9 +133,15 @@ export const contract = {
         baseRevision: z.number().int().nonnegative(),
         meta: metaSchema.partial().optional(),
         body: docSchema.optional(),
-        annotations: z.array(annotationSchema).max(50_000).optional()
+        annotations: z.array(annotationSchema).max(MAX_ANNOTATIONS).optional(),
+        moved: z.array(movedSchema).max(MAX_ANNOTATIONS).optional()
       })
-      .strict() as unknown as z.ZodType<SaveArticleInput>
+      .strict()
+      .refine((s) => !s.moved || s.annotations, { message: 'Moved annotations come with the others (annotations, which may be empty)', path: ['moved'] })
+      .refine((s) => (s.annotations?.length ?? 0) + (s.moved?.length ?? 0) <= MAX_ANNOTATIONS, {
+        message: `An article can have at most ${MAX_ANNOTATIONS} annotations`,
+        path: ['annotations']
+      }) as unknown as z.ZodType<SaveArticleInput>
   ),
   deleteArticle: op<typeof byId, { id: number }>(byId),
   restoreArticle: op<typeof byId, ArticleSummary>(byId),
@@ -190,7 +205,21 @@ export interface SaveArticleInput {
   baseRevision: number
   meta?: Partial<ArticleMeta>
   body?: DocJSON
+  /** The article's annotations, all of them but those in `moved`: any left out is deleted. */
   annotations?: Annotation[]
+  /**
+   * Annotations saved before whose only change is their place, moved by edits to the text
+   * around them, given by id and new offsets rather than whole: a word typed near the top of
+   * a long article moves every annotation after it, and sent whole, 2,000 of them are ~800 KB.
+   * The store keeps everything else it has for them and takes their context from the text.
+   */
+  moved?: MovedAnnotation[]
+}
+
+export interface MovedAnnotation {
+  id: string
+  start: number
+  end: number
 }
 
 export interface SaveResult {

@@ -6,13 +6,14 @@ import {
   annotationsToStored,
   getAnnotations,
   getOrphans,
+  splitMoved,
   updateAnnotationFields
 } from '../../src/renderer/editor/annotations'
 import { anchorFor } from '../../src/shared/anchor'
 import { defaultFields, type Annotation, type AnnotationKind } from '../../src/shared/domain'
 import { articleSchema as s } from '../../src/shared/schema'
 import { docText } from '../../src/shared/text'
-import { covered, doc, editor, run, tag } from './helpers'
+import { covered, deleteRange, doc, editor, posOf, run, tag, typeAt } from './helpers'
 
 /** A richer article: heading, emphasis, a hard break, a block quote and a list. */
 function richDoc(): Node {
@@ -122,5 +123,44 @@ describe('saving and reopening annotations', () => {
     const [r] = annotationsFromStored(d, [stored(docText(d), 'Short')])
     expect(() => editor(d, [r, r])).toThrow('listed twice')
     expect(() => editor(d, [{ ...r, to: 99 }])).toThrow('outside a document')
+  })
+})
+
+describe('saving only the places of annotations that merely moved', () => {
+  it('sends as moved those unchanged but for their place, and whole those edited, new, or lost from the text', () => {
+    const before = doc('The mayor said the budget would cut waste by 15 per cent.', 'Critics disagreed. Cllr Jones said it was rushed.')
+    const text = docText(before)
+    const saved = [
+      stored(text, 'cut waste by 15 per cent'),
+      stored(text, 'Critics disagreed'),
+      stored(text, 'Cllr Jones', 'attribution'),
+      stored(text, 'it was rushed', 'quote')
+    ]
+    let state = editor(before, annotationsFromStored(before, saved))
+    state = typeAt(state, 1, 'Late news: ')
+    state = run(state, updateAnnotationFields('Critics disagreed', { status: 'false' }))
+    state = deleteRange(state, posOf(state, 'it was rushed'), posOf(state, 'it was rushed') + 'it was rushed'.length)
+    ;({ state } = tag(state, 'The mayor', 'attribution', addAnnotation))
+    const now = annotationsToStored(state)
+    const { whole, moved } = splitMoved(now, new Map(saved.map((a) => [a.id, a])))
+    const shift = 'Late news: '.length
+    expect(moved).toEqual([
+      { id: 'cut waste by 15 per cent', start: saved[0].anchor.start + shift, end: saved[0].anchor.end + shift },
+      { id: 'Cllr Jones', start: saved[2].anchor.start + shift, end: saved[2].anchor.end + shift }
+    ])
+    expect(whole.map((a) => a.anchor.exact)).toEqual(['The mayor', 'Critics disagreed'])
+    // Saving what was just saved moves nothing and sends nothing whole.
+    const again = splitMoved(now, new Map(now.map((a) => [a.id, a])))
+    expect(again.whole).toEqual([])
+    expect(again.moved.map((m) => m.id)).toEqual(now.map((a) => a.id))
+  })
+
+  it('sends whole an annotation whose details changed though its fields object was copied', () => {
+    const d = doc('Sales rose 4% in May.')
+    const a = stored(docText(d), 'rose 4%')
+    const copy = { ...a, fields: { ...a.fields } } as Annotation
+    expect(splitMoved([copy], new Map([[a.id, a]])).moved).toHaveLength(1)
+    const edited = { ...a, fields: { ...a.fields, note: 'see the report' } } as Annotation
+    expect(splitMoved([edited], new Map([[a.id, a]])).whole).toEqual([edited])
   })
 })

@@ -8,6 +8,8 @@ import { selectText, waitSaved } from '../helpers/editor'
 describe('typing in Chromium', () => {
   const app = useServedApp((db) => {
     expect(copydesk(db, 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
+    expect(copydesk(db, 'annotate', '1', '--kind', 'claim', '--quote', '$1.42 billion operating budget', '--status', 'in_review').code).toBe(0)
+    expect(copydesk(db, 'annotate', '1', '--kind', 'attribution', '--quote', 'Becker told reporters').code).toBe(0)
   })
 
   async function open(): Promise<Awaited<ReturnType<typeof strictPage>>> {
@@ -67,6 +69,29 @@ describe('typing in Chromium', () => {
     await page.reload()
     await page.locator('.ProseMirror').waitFor()
     await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('late Monday 論x to adopt')
+    expect(problems).toEqual([])
+  })
+
+  it('a word typed at the top saves the annotations after it as their new places, and they reopen there', async () => {
+    const { page, problems } = await open()
+    const listed = (): { exact: string; start: number; status?: string }[] => JSON.parse(copydesk(app.db(), 'annotations', '1', '--json').stdout)
+    const before = listed()
+    const sent: { annotations?: unknown[]; moved?: { id: string }[] }[] = []
+    await page.route('**/api/saveArticle', (route) => {
+      sent.push(JSON.parse(route.request().postData() ?? '{}'))
+      return route.continue()
+    })
+    await page.locator('.ProseMirror p').first().click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.type('Late news: ')
+    await waitSaved(page)
+    expect(sent.at(-1)).toMatchObject({ annotations: [], moved: [{}, {}] })
+    const after = listed()
+    expect(after.map((a) => [a.exact, a.start, a.status])).toEqual(before.map((a) => [a.exact, a.start + 'Late news: '.length, a.status]))
+    await page.reload()
+    await page.locator('.ProseMirror').waitFor()
+    await expect.poll(() => page.getByRole('tab', { name: /^Annotations/ }).textContent()).toBe('Annotations (2)')
+    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toMatch(/^Late news: The Riverton/)
     expect(problems).toEqual([])
   })
 })

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createDispatch, type Dispatch } from '../../src/main/core/dispatch'
 import { createServices } from '../../src/main/core/services'
 import { openStore, type Store } from '../../src/main/core/store'
-import { annotationOn, newArticle } from '../helpers/articles'
+import { anchorFor } from '../../src/shared/anchor'
+import { annotationOn, BUDGET_PARAGRAPHS, docOf, newArticle } from '../helpers/articles'
 import { useTempDir } from '../helpers/tmp'
 
 describe('saving annotations through the contract', () => {
@@ -69,5 +70,62 @@ describe('saving annotations through the contract', () => {
         expect(await dispatch(name, input)).toMatchObject({ ok: false, error: { code: 'not_found', message: `There is no article number ${id}.` } })
       }
     }
+  })
+
+  describe('annotations saved as moved', () => {
+    // The claim and the quote are saved whole; then a word is typed at the top of the article.
+    const edited = ['Late news: ' + BUDGET_PARAGRAPHS[0], BUDGET_PARAGRAPHS[1]]
+    const shift = 'Late news: '.length
+    let claim: ReturnType<typeof annotationOn>
+    let quote: ReturnType<typeof annotationOn>
+    beforeEach(async () => {
+      claim = annotationOn(text, '$4.2 billion', 'claim', 'c1', { status: 'in_review', explanation: 'Budget book p. 3' })
+      quote = annotationOn(text, 'This is a budget for every neighbourhood,', 'quote', 'q1')
+      expect(await save([claim, quote])).toMatchObject({ ok: true })
+    })
+    const saveEdited = (input: Record<string, unknown>): ReturnType<Dispatch> =>
+      dispatch('saveArticle', { id: 1, baseRevision: 2, body: docOf(edited), ...input })
+
+    it('keeps everything about them but their place, takes their context from the new text, and records no change', async () => {
+      const newText = edited.join('\n\n')
+      const at = (a: typeof claim): { id: string; start: number; end: number } => ({ id: a.id, start: a.anchor.start + shift, end: a.anchor.end + shift })
+      expect(await saveEdited({ annotations: [], moved: [at(claim), at(quote)] })).toMatchObject({ ok: true, value: { revision: 3, annotationCount: 2 } })
+      const listed = store.listAnnotations(1)
+      expect(listed).toEqual([
+        { ...claim, anchor: anchorFor(newText, claim.anchor.start + shift, claim.anchor.end + shift) },
+        { ...quote, anchor: anchorFor(newText, quote.anchor.start + shift, quote.anchor.end + shift) }
+      ])
+      expect(listed[0].anchor.prefix).toMatch(/news: The council approved a $/)
+      expect(store.annotationHistory(1).map((h) => h.action)).toEqual(['created', 'created'])
+    })
+
+    it('deletes what neither list names, and takes changes from the annotations sent whole', async () => {
+      const newText = edited.join('\n\n')
+      const checked = { ...annotationOn(newText, '$4.2 billion', 'claim', 'c1', { status: 'false' }), updatedAt: '2026-11-28T09:00:00.000Z' }
+      expect(await saveEdited({ annotations: [checked], moved: [] })).toMatchObject({ ok: true, value: { annotationCount: 1 } })
+      expect(store.listAnnotations(1)).toEqual([checked])
+      expect(store.annotationHistory(1).map((h) => h.action)).toEqual(['created', 'created', 'updated', 'deleted'])
+    })
+
+    const refused: [string, () => Record<string, unknown>, RegExp][] = [
+      ['an annotation the article does not have', () => ({ annotations: [], moved: [{ id: 'c9', start: 11, end: 23 }] }), /c9 was saved as moved, but this article has no such annotation/],
+      ['a place where the text is not its words', () => ({ annotations: [], moved: [{ id: 'c1', start: claim.anchor.start, end: claim.anchor.end }] }), /the article text there is different/],
+      ['a place past the end of the text', () => ({ annotations: [], moved: [{ id: 'c1', start: 900, end: 912 }] }), /the article text there is different/],
+      ['a range that ends before it starts', () => ({ annotations: [], moved: [{ id: 'c1', start: 40, end: 30 }] }), /must end after it starts/],
+      ['moved annotations without the others', () => ({ moved: [{ id: 'c1', start: claim.anchor.start + shift, end: claim.anchor.end + shift }] }), /come with the others/],
+      [
+        'an annotation both moved and sent whole',
+        () => ({ annotations: [annotationOn(edited.join('\n\n'), '$4.2 billion', 'claim', 'c1')], moved: [{ id: 'c1', start: claim.anchor.start + shift, end: claim.anchor.end + shift }] }),
+        /c1 appears twice/
+      ]
+    ]
+    it.each(refused)('refuses %s with a clear error and writes nothing', async (_, input, message) => {
+      const r = await saveEdited(input())
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      if (!r.ok) expect(r.error.message).toMatch(message)
+      expect(store.getArticle(1).revision).toBe(2)
+      expect(store.getArticle(1).text).toBe(text)
+      expect(store.listAnnotations(1)).toEqual([claim, quote].sort((a, b) => a.anchor.start - b.anchor.start))
+    })
   })
 })

@@ -1,3 +1,5 @@
+import { anchorFor } from '../../shared/anchor'
+import type { MovedAnnotation } from '../../shared/contract'
 import type { Annotation } from '../../shared/domain'
 import { CopydeskError } from '../../shared/errors'
 
@@ -29,6 +31,26 @@ export function checkAnnotations(annotations: Annotation[], text: string): void 
       }
     }
   }
+}
+
+/**
+ * The stored annotations that `moved` names, at their new places in `text`, all else about
+ * them kept. The words there must be the ones stored (otherwise the editor's copy and the
+ * store's have parted, and nothing is saved); the context around them is read afresh.
+ */
+export function placeMoved(stored: Annotation[], moved: MovedAnnotation[], text: string): Annotation[] {
+  const byId = new Map(stored.map((a) => [a.id, a]))
+  return moved.map(({ id, start, end }) => {
+    const a = byId.get(id)
+    if (!a) throw new CopydeskError('invalid_input', `Annotation ${id} was saved as moved, but this article has no such annotation.`)
+    if (a.placement !== 'anchored') {
+      throw new CopydeskError('invalid_input', `The ${a.kind} "${short(a.anchor.exact)}" is not found in the text, so it cannot have moved.`)
+    }
+    if (text.slice(start, end) !== a.anchor.exact) {
+      throw new CopydeskError('invalid_input', `The ${a.kind} "${short(a.anchor.exact)}" was saved as moved to ${start}–${end}, but the article text there is different.`)
+    }
+    return { ...a, anchor: anchorFor(text, start, end) }
+  })
 }
 
 function short(s: string): string {

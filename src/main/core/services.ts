@@ -3,7 +3,7 @@ import type { Services } from './dispatch'
 import { articleFromText, readArticleFile } from './import'
 import { bodyText, checkBody } from './import/body'
 import type { Store } from './store'
-import { checkAnnotations } from './annotations'
+import { checkAnnotations, placeMoved } from './annotations'
 import { exportArticle, importBratArticle, parseAnnotationFile, placeImported, type PrintPdf } from './exchange'
 
 /**
@@ -21,12 +21,13 @@ export function createServices(store: Store, options: { printPdf?: PrintPdf } = 
       return store.insertArticle(article)
     },
     importText: ({ text, headline }) => store.insertArticle(articleFromText(text, headline)),
-    saveArticle({ id, baseRevision, meta, body, annotations }) {
+    saveArticle({ id, baseRevision, meta, body, annotations, moved }) {
       const who = store.getPreferences().userName
       const checked = body ? checkBody(body) : undefined
       const text = checked ? bodyText(checked) : undefined
       if (annotations) {
         const current = text ?? store.getArticle(id).text
+        if (moved?.length) annotations = [...annotations, ...placeMoved(store.listAnnotations(id), moved, current)]
         checkAnnotations(annotations, current)
       }
       if (meta?.headline !== undefined && !meta.headline.trim()) {
