@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { copydesk, ROOT } from '../helpers/cli'
 import { strictPage } from '../helpers/browser'
@@ -11,6 +12,22 @@ describe('typing in Chromium', () => {
     expect(copydesk(db, 'annotate', '1', '--kind', 'claim', '--quote', '$1.42 billion operating budget', '--status', 'in_review').code).toBe(0)
     expect(copydesk(db, 'annotate', '1', '--kind', 'attribution', '--quote', 'Becker told reporters').code).toBe(0)
   })
+
+  const firstParagraph = (page: Page): Promise<string | null> => page.locator('.ProseMirror p').first().textContent()
+
+  /** Types `keys` and expects the first paragraph to hold `text` then. */
+  async function typeAndSee(page: Page, keys: string, text: string): Promise<void> {
+    await page.keyboard.type(keys)
+    await expect.poll(() => firstParagraph(page)).toContain(text)
+  }
+
+  /** Waits for the save, reloads, and expects the first paragraph to hold `text`. */
+  async function savedAndReopened(page: Page, text: string): Promise<void> {
+    await waitSaved(page)
+    await page.reload()
+    await page.locator('.ProseMirror').waitFor()
+    await expect.poll(() => firstParagraph(page)).toContain(text)
+  }
 
   async function open(): Promise<Awaited<ReturnType<typeof strictPage>>> {
     const opened = await strictPage(app.browser())
@@ -29,16 +46,11 @@ describe('typing in Chromium', () => {
       document.addEventListener('beforeinput', (e) => void (e.inputType === 'insertText' && w.nativeInserts++), true)
     })
     await selectText(page, 'late Monday')
-    await page.keyboard.type('on Tuesday night, after 9 p.m.')
-    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('voted 7-2 on Tuesday night, after 9 p.m. to adopt')
+    await typeAndSee(page, 'on Tuesday night, after 9 p.m.', 'voted 7-2 on Tuesday night, after 9 p.m. to adopt')
     expect(await page.evaluate(() => (window as unknown as { nativeInserts: number }).nativeInserts)).toBe(0)
     // The caret is after the last character typed.
-    await page.keyboard.type('!')
-    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('9 p.m.! to adopt')
-    await waitSaved(page)
-    await page.reload()
-    await page.locator('.ProseMirror').waitFor()
-    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('voted 7-2 on Tuesday night, after 9 p.m.! to adopt')
+    await typeAndSee(page, '!', '9 p.m.! to adopt')
+    await savedAndReopened(page, 'voted 7-2 on Tuesday night, after 9 p.m.! to adopt')
     expect(problems).toEqual([])
   })
 
@@ -62,13 +74,9 @@ describe('typing in Chromium', () => {
     await cdp.send('Input.imeSetComposition', { text: ' ろ', selectionStart: 2, selectionEnd: 2 })
     await cdp.send('Input.imeSetComposition', { text: ' ろん', selectionStart: 3, selectionEnd: 3 })
     await cdp.send('Input.insertText', { text: ' 論' })
-    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('late Monday 論 to adopt')
-    await page.keyboard.type('x')
-    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('late Monday 論x to adopt')
-    await waitSaved(page)
-    await page.reload()
-    await page.locator('.ProseMirror').waitFor()
-    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('late Monday 論x to adopt')
+    await expect.poll(() => firstParagraph(page)).toContain('late Monday 論 to adopt')
+    await typeAndSee(page, 'x', 'late Monday 論x to adopt')
+    await savedAndReopened(page, 'late Monday 論x to adopt')
     expect(problems).toEqual([])
   })
 
@@ -91,7 +99,7 @@ describe('typing in Chromium', () => {
     await page.reload()
     await page.locator('.ProseMirror').waitFor()
     await expect.poll(() => page.getByRole('tab', { name: /^Annotations/ }).textContent()).toBe('Annotations (2)')
-    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toMatch(/^Late news: The Riverton/)
+    await expect.poll(() => firstParagraph(page)).toMatch(/^Late news: The Riverton/)
     expect(problems).toEqual([])
   })
 })
