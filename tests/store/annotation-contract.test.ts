@@ -112,6 +112,11 @@ describe('saving annotations through the contract', () => {
       ['a place where the text is not its words', () => ({ annotations: [], moved: [{ id: 'c1', start: claim.anchor.start, end: claim.anchor.end }] }), /the article text there is different/],
       ['a place past the end of the text', () => ({ annotations: [], moved: [{ id: 'c1', start: 900, end: 912 }] }), /the article text there is different/],
       ['a range that ends before it starts', () => ({ annotations: [], moved: [{ id: 'c1', start: 40, end: 30 }] }), /must end after it starts/],
+      [
+        'more annotations than an article can have',
+        () => ({ annotations: [claim], moved: Array.from({ length: 50_000 }, (_, i) => ({ id: `m${i}`, start: 0, end: 1 })) }),
+        /at most 50000 annotations/
+      ],
       ['moved annotations without the others', () => ({ moved: [{ id: 'c1', start: claim.anchor.start + shift, end: claim.anchor.end + shift }] }), /come with the others/],
       [
         'an annotation both moved and sent whole',

@@ -25,15 +25,17 @@ export function createServices(store: Store, options: { printPdf?: PrintPdf } = 
       const who = store.getPreferences().userName
       const checked = body ? checkBody(body) : undefined
       const text = checked ? bodyText(checked) : undefined
-      if (annotations) {
+      // The whole set: those sent whole, and those that only moved as the store has them.
+      let all = annotations
+      if (all) {
         const current = text ?? store.getArticle(id).text
-        if (moved?.length) annotations = [...annotations, ...placeMoved(store.listAnnotations(id), moved, current)]
-        checkAnnotations(annotations, current)
+        if (moved?.length) all = [...all, ...placeMoved(store.listAnnotations(id), moved, current)]
+        checkAnnotations(all, current)
       }
       if (meta?.headline !== undefined && !meta.headline.trim()) {
         throw new CopydeskError('invalid_input', 'An article needs a headline.')
       }
-      return store.saveArticle({ id, baseRevision, meta, body: checked, text, annotations, who })
+      return store.saveArticle({ id, baseRevision, meta, body: checked, text, annotations: all, who })
     },
     deleteArticle({ id }) {
       store.softDeleteArticle(id)

@@ -59,8 +59,8 @@ export function caretInViewCheck(): Plugin {
  * blocks, rather than letting the browser insert it and reading the change back. On a
  * 20,000-word article the browser's insertion spent ~3.5 ms a key (its typing command, a
  * layout, the input method's re-read of the whole text) before ProseMirror's ~1 ms of
- * reading the DOM back; this way a key's task took ~0.6 ms less main-thread CPU (traces of
- * 120 keys, median), the text node written once and the caret put after it. An input
+ * reading the DOM back; this way a key's task took ~0.5 ms less main-thread CPU (two pairs of
+ * traces of 120 keys, median), the text node written once and the caret put after it. An input
  * method's composition, dead keys included, still goes through the browser (no keypress
  * comes then), and so do keys with Ctrl or Cmd (ProseMirror hands on no keypress for those).
  */

@@ -10,10 +10,10 @@ import { tagSelection } from '../editor/annotation-keys'
 import {
   annotationsFromStored,
   annotationsToStored,
-  splitMoved,
   annotationsVersion,
   removeAnnotation,
-  selectAnnotation
+  selectAnnotation,
+  splitMoved
 } from '../editor/annotations'
 import { readPendingDomChanges } from '../editor/dom-sync'
 import { useEditorHandle, useMountEditor } from '../editor/react'
