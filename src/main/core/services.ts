@@ -1,3 +1,4 @@
+import type { Annotation } from '../../shared/domain'
 import { CopydeskError } from '../../shared/errors'
 import type { Services } from './dispatch'
 import { articleFromText, readArticleFile } from './import'
@@ -27,15 +28,19 @@ export function createServices(store: Store, options: { printPdf?: PrintPdf } = 
       const text = checked ? bodyText(checked) : undefined
       // The whole set: those sent whole, and those that only moved as the store has them.
       let all = annotations
+      let before: Annotation[] | undefined
       if (all) {
         const current = text ?? store.getArticle(id).text
-        if (moved?.length) all = [...all, ...placeMoved(store.listAnnotations(id), moved, current)]
+        if (moved?.length) {
+          before = store.listAnnotations(id)
+          all = [...all, ...placeMoved(before, moved, current)]
+        }
         checkAnnotations(all, current)
       }
       if (meta?.headline !== undefined && !meta.headline.trim()) {
         throw new CopydeskError('invalid_input', 'An article needs a headline.')
       }
-      return store.saveArticle({ id, baseRevision, meta, body: checked, text, annotations: all, who })
+      return store.saveArticle({ id, baseRevision, meta, body: checked, text, annotations: all, annotationsBefore: before, who })
     },
     deleteArticle({ id }) {
       store.softDeleteArticle(id)

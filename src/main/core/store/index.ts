@@ -35,6 +35,11 @@ export interface ArticleUpdate {
   body?: DocJSON
   text?: string
   annotations?: Annotation[]
+  /**
+   * The article's annotations as the caller read them for this save (at `baseRevision`), so
+   * the history is told from them without reading 2,000 rows again (~9 ms).
+   */
+  annotationsBefore?: Annotation[]
   who: string
 }
 
@@ -246,7 +251,7 @@ export class Store {
       sets.push('revision = revision + 1', 'updated_at = ?')
       params.push(t, u.id)
       this.db.prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`).run(...params)
-      if (u.annotations) this.writeAnnotations(u.id, u.annotations, u.who, t)
+      if (u.annotations) this.writeAnnotations(u.id, u.annotations, u.who, t, u.annotationsBefore)
       const count = (
         this.db
           .prepare(`SELECT count(*) AS n FROM annotations WHERE article_id = ? AND placement = 'anchored'`)
@@ -257,8 +262,7 @@ export class Store {
   }
 
   /** Replaces an article's annotations, recording what changed for each one. */
-  private writeAnnotations(articleId: number, next: Annotation[], who: string, at: string): void {
-    const before = this.listAnnotations(articleId)
+  private writeAnnotations(articleId: number, next: Annotation[], who: string, at: string, before = this.listAnnotations(articleId)): void {
     const changes = diffAnnotations(before, next)
     const history = this.db.prepare(
       `INSERT INTO annotation_history (annotation_id, article_id, at, who, action, changes) VALUES (?, ?, ?, ?, ?, ?)`
