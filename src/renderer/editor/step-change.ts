@@ -1,4 +1,5 @@
 import type { StepMap } from 'prosemirror-transform'
+import type { Node } from 'prosemirror-model'
 
 /**
  * What one step changes, in the document before it: the ranges it replaces, the span from
@@ -21,4 +22,15 @@ export function stepChange(map: StepMap): StepChange {
     change.shift += newEnd - newStart - (oldEnd - oldStart)
   })
   return change
+}
+
+/**
+ * Whether a transaction's steps left the document as it was: text dragged and dropped onto
+ * itself, the same words pasted over themselves. The browser and ProseMirror make such a
+ * change out of a deletion and an insertion, and mapping through them would drop everything
+ * anchored to the deleted words; positions are unchanged, so nothing needs to move.
+ * Cheap for typing: a key changes the document's size, and the test stops there.
+ */
+export function leavesDocumentEqual(tr: { docChanged: boolean; doc: Node; before: Node }): boolean {
+  return tr.docChanged && tr.doc.content.size === tr.before.content.size && tr.doc.eq(tr.before)
 }

@@ -4,9 +4,10 @@ import type { StepMap } from 'prosemirror-transform'
 import { isHistoryTransaction } from 'prosemirror-history'
 import { reanchor } from '../../../shared/anchor'
 import { offsetToPos, posToOffset, projectDoc, type Projection } from '../../../shared/text'
-import { stepChange } from '../step-change'
+import { leavesDocumentEqual, stepChange } from '../step-change'
 import { quoteAt, textBetween } from './quote'
 import { LiveRecords } from './live'
+import { MoveTracker } from './moves'
 import { AnnotationSet } from './set'
 import { AnnotationStep } from './step'
 import type { AnnotationRecord } from './types'
@@ -24,12 +25,16 @@ interface Window {
  * one annotation, any other step moves every range through its map (text typed at a
  * boundary stays outside, typed inside stretches it). An annotation whose text is all
  * deleted is kept hidden; when undo or redo puts its text back, it is revived on its quote.
+ * Words the transaction deletes and inserts again (a drag and drop) keep their annotations,
+ * and a transaction that leaves the document as it was moves nothing.
  */
 export function applyTransaction(set: AnnotationSet, tr: Transaction, action?: AnnotationAction): AnnotationSet {
   if (!tr.docChanged && !action) return set
   const draft = new Draft(set)
+  // Text dropped onto itself, or the same words pasted over themselves: nothing moved.
+  const unchanged = leavesDocumentEqual(tr)
   // Undo and redo may put back text an annotation lost: follow where it goes, widely.
-  const windows = tr.docChanged && isHistoryTransaction(tr) ? draft.revivalWindows() : null
+  const windows = tr.docChanged && !unchanged && isHistoryTransaction(tr) ? draft.revivalWindows() : null
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i]
     if (step instanceof AnnotationStep) {
@@ -37,16 +42,13 @@ export function applyTransaction(set: AnnotationSet, tr: Transaction, action?: A
       windows?.delete(step.id)
       continue
     }
+    if (unchanged) continue
     const map = step.getMap()
     draft.mapZombies(map)
     draft.mapLive(map, tr.docs[i], i + 1 < tr.docs.length ? tr.docs[i + 1] : tr.doc)
-    if (windows) {
-      for (const w of windows.values()) {
-        w.from = map.map(w.from, -1)
-        w.to = map.map(w.to, 1)
-      }
-    }
+    if (windows) for (const w of windows.values()) widen(w, map)
   }
+  draft.followMoves(tr.doc)
   if (windows && windows.size > 0) draft.revive(windows, tr.doc)
   if (action) draft.select(action.id)
   return draft.finish()
@@ -72,6 +74,8 @@ class Draft {
   private version: number
   private readonly touched = new Set<string>()
   private moved = false
+  /** Words deleted and inserted again in this transaction (see MoveTracker). */
+  private readonly moves = new MoveTracker()
 
   constructor(private readonly base: AnnotationSet) {
     this.liveRecords = base.live
@@ -200,6 +204,7 @@ class Draft {
       const keepOlder = this.clippedSet.has(id) && r.exact.includes(oldText)
       const quote = keepOlder ? { exact: r.exact, prefix: r.prefix, suffix: r.suffix } : quoteAt(before, r.from, r.to)
       if (what === 'emptied') {
+        this.moves.cut(before, map, { id, from: r.from, to: r.to, selected: this.selectedId === id })
         this.writeLive().delete(id)
         if (this.clippedSet.has(id)) this.writeClipped().delete(id)
         // Keep whatever replaced the text as the place to look when undo puts it back.
@@ -212,6 +217,22 @@ class Draft {
         this.writeLive().set(id, { ...r, ...quote, from, to })
         this.writeClipped().add(id)
       }
+    }
+    // Once a step has emptied an annotation, it and later steps may insert its words again.
+    if (this.moves.active) this.moves.step(map)
+  }
+
+  /** Puts annotations whose words this transaction deleted and inserted again (a drop) on those words. */
+  followMoves(doc: Node): void {
+    if (!this.moves.active) return
+    const { places, selected } = this.moves.moved(doc)
+    for (const [id, place] of places) {
+      const z = this.zombieMap.get(id)
+      if (!z || place.from >= place.to || textBetween(doc, place.from, place.to) !== z.exact) continue
+      this.writeZombies().delete(id)
+      this.writeLive().set(id, { ...z, ...quoteAt(doc, place.from, place.to), from: place.from, to: place.to })
+      if (selected === id && this.selectedId === null) this.selectedId = id
+      this.changed(id)
     }
   }
 
@@ -256,6 +277,11 @@ class Draft {
       } else if (/\S/.test(text) && r.exact.includes(text)) {
         // Part of the lost text came back (undo of some of the keystrokes that removed it).
         range = { from, to }
+      } else if (!zombie) {
+        // Some of a clipped annotation's words came back with others around them (undoing one
+        // of two deletions that each took some): stretch it over those that are its own.
+        projection ??= projectDoc(doc)
+        range = regrow(projection, r, { from, to })
       }
       if (!range || range.from >= range.to || (range.from === r.from && range.to === r.to && !zombie)) continue
       if (zombie) this.writeZombies().delete(id)
@@ -314,4 +340,44 @@ function losesBoundary(map: StepMap, from: number, to: number): boolean {
     if (oldEnd > oldStart && ((oldStart <= from && from < oldEnd) || (oldStart < to && to <= oldEnd))) loses = true
   })
   return loses
+}
+
+/**
+ * Follows a window where an annotation's lost words may come back through a step, taking in
+ * whatever the step puts in place of text the window touches: undoing a paste over an
+ * annotation's last words replaces the pasted text with them, and a plain mapping would leave
+ * the window's end before them.
+ */
+function widen(w: Window, map: StepMap): void {
+  let from = map.map(w.from, -1)
+  let to = map.map(w.to, 1)
+  map.forEach((oldStart, oldEnd, newStart, newEnd) => {
+    if (oldEnd > oldStart && oldStart <= w.to && oldEnd >= w.from) {
+      from = Math.min(from, newStart)
+      to = Math.max(to, newEnd)
+    }
+  })
+  w.from = from
+  w.to = to
+}
+
+/**
+ * A clipped annotation stretched over the words of its quote that stand on either side of
+ * what it still covers, within `w`; null when its remaining words are not in its quote.
+ */
+function regrow(p: Projection, r: AnnotationRecord, w: Window): Window | null {
+  const lo = posToOffset(p, r.from)
+  const hi = posToOffset(p, r.to)
+  const at = r.exact.indexOf(p.text.slice(lo, hi))
+  if (at < 0) return null
+  const before = r.exact.slice(0, at)
+  const after = r.exact.slice(at + hi - lo)
+  const left = p.text.slice(posToOffset(p, w.from), lo)
+  const right = p.text.slice(hi, posToOffset(p, w.to))
+  let back = 0
+  while (back < before.length && back < left.length && before[before.length - 1 - back] === left[left.length - 1 - back]) back++
+  let ahead = 0
+  while (ahead < after.length && ahead < right.length && after[ahead] === right[ahead]) ahead++
+  if (!back && !ahead) return null
+  return { from: offsetToPos(p, lo - back, 1), to: offsetToPos(p, hi + ahead, -1) }
 }

@@ -1,6 +1,8 @@
 import { isHistoryTransaction } from 'prosemirror-history'
 import { Plugin, PluginKey, type EditorState, type PluginView, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
+import { removeDecorations } from '../decoration-set'
+import { leavesDocumentEqual } from '../step-change'
 import { annotationsKey } from './plugin'
 import { firstWindow, touches, WindowFollower, type Region } from './screen'
 import type { AnnotationSet } from './set'
@@ -72,8 +74,11 @@ function madeNow(tr: Transaction, before: AnnotationSet, after: AnnotationSet): 
 function update(painted: Painted, tr: Transaction, before: AnnotationSet, after: AnnotationSet, firstFrame: boolean): Painted {
   const meta = tr.getMeta(decorationsKey) as PainterMeta | undefined
   if (meta && 'window' in meta) return { window: meta.window, decorations: build(after, tr.doc, meta.window), pending: NONE, restyle: NONE }
-  const win = painted.window && tr.docChanged ? { from: tr.mapping.map(painted.window.from, -1), to: tr.mapping.map(painted.window.to, 1) } : painted.window
-  let next = tr.docChanged ? painted.decorations.map(tr.mapping, tr.doc) : painted.decorations
+  // Text dropped onto itself leaves every span where it was: mapped through the deletion and
+  // insertion it is made of, the spans on those words would be lost.
+  const moved = tr.docChanged && !leavesDocumentEqual(tr)
+  const win = painted.window && moved ? { from: tr.mapping.map(painted.window.from, -1), to: tr.mapping.map(painted.window.to, 1) } : painted.window
+  let next = moved ? painted.decorations.map(tr.mapping, tr.doc) : painted.decorations
   let pending = painted.pending
   let restyle = painted.restyle
   const fresh: Decoration[] = []
@@ -116,7 +121,7 @@ function update(painted: Painted, tr: Transaction, before: AnnotationSet, after:
     }
     if (waiting) restyle = waiting
   }
-  if (stale.length > 0) next = next.remove(stale)
+  if (stale.length > 0) next = removeDecorations(next, tr.doc, stale)
   if (fresh.length > 0) next = next.add(tr.doc, fresh)
   return next === painted.decorations && win === painted.window && pending === painted.pending && restyle === painted.restyle
     ? painted

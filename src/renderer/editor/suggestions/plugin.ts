@@ -4,6 +4,8 @@ import { Decoration, DecorationSet } from 'prosemirror-view'
 import type { Suggestion } from '../../../shared/suggest'
 import { offsetToPos, type Projection } from '../../../shared/text'
 import { firstWindow, touches, WindowFollower, type Region } from '../annotations/screen'
+import { removeDecorations } from '../decoration-set'
+import { leavesDocumentEqual } from '../step-change'
 import { PlacedList } from './placed'
 
 /** A place in the document: ProseMirror positions and the text there. */
@@ -112,11 +114,13 @@ export function suggestionsPlugin(options: { windowed?: boolean } = {}): Plugin<
       apply(tr, prev, _old, state) {
         const action = tr.getMeta(key) as Action | undefined
         let { list, decorations, version, window: win } = prev
-        if (tr.doc !== tr.before) {
+        // Text dropped onto itself changes nothing a suggestion stands on.
+        const edited = tr.doc !== tr.before && !leavesDocumentEqual(tr)
+        if (edited) {
           if (win) win = { from: tr.mapping.map(win.from, -1), to: tr.mapping.map(win.to, 1) }
           decorations = decorations.map(tr.mapping, tr.doc)
         }
-        if (tr.doc !== tr.before && list.length) {
+        if (edited && list.length) {
           // Step by step: each works only on the suggestions near what it changes.
           const dropped: string[] = []
           for (const map of tr.mapping.maps) {
@@ -127,7 +131,7 @@ export function suggestionsPlugin(options: { windowed?: boolean } = {}): Plugin<
           if (dropped.length) {
             version++
             const gone = new Set(dropped)
-            decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => gone.has((spec as { key: string }).key)))
+            decorations = removeDecorations(decorations, tr.doc, decorations.find(undefined, undefined, (spec) => gone.has((spec as { key: string }).key)))
           }
         }
         if (action?.type === 'set') {
@@ -137,7 +141,7 @@ export function suggestionsPlugin(options: { windowed?: boolean } = {}): Plugin<
         } else if (action?.type === 'remove') {
           const drop = new Set(action.keys)
           list = PlacedList.of(list.all().filter((i) => !drop.has(i.key)))
-          decorations = decorations.remove(decorations.find(undefined, undefined, (spec) => drop.has((spec as { key: string }).key)))
+          decorations = removeDecorations(decorations, state.doc, decorations.find(undefined, undefined, (spec) => drop.has((spec as { key: string }).key)))
           version++
         } else if (action?.type === 'window') {
           win = action.window
