@@ -147,6 +147,7 @@ function openStoreOrFail(): boolean {
   const binding = chooseNativeBinding({
     isPackaged: app.isPackaged,
     projectRoot: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
     electronVersion: process.versions.electron,
     exists: existsSync
   })

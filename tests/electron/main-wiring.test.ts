@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { APP_SCHEME_PRIVILEGES } from '../../src/main/electron/app-protocol'
@@ -130,12 +131,18 @@ describe('the Electron entry wires the parts together', () => {
     delete process.env.ELECTRON_RENDERER_URL
   })
   afterAll(() => {
+    delete (process as { resourcesPath?: string }).resourcesPath
     if (savedDb === undefined) delete process.env.COPYDESK_DB
     else process.env.COPYDESK_DB = savedDb
   })
 
   it('opens the store, registers every operation for its own page only, guards and shows the window', async () => {
     process.env.COPYDESK_DB = join(dir(), 'copydesk.db')
+    // The packaged app loads its database module from its resources folder (Node's build stands in here).
+    const resources = join(dir(), 'resources')
+    mkdirSync(join(resources, 'native'), { recursive: true })
+    copyFileSync(require.resolve('better-sqlite3/build/Release/better_sqlite3.node'), join(resources, 'native', 'better_sqlite3.node'))
+    Object.defineProperty(process, 'resourcesPath', { value: resources, configurable: true })
     await import('../../src/main/index')
     await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1))
 
