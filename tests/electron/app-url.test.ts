@@ -22,22 +22,21 @@ describe('the app knows its own page', () => {
     expect(rendererEntryUrl({ isPackaged: true, devServerUrl: 'http://localhost:5173/' })).toBe(APP_ENTRY_URL)
   })
 
-  it('treats every page of app://copydesk as its own, and nothing else', () => {
-    expect(isAppUrl(APP_ENTRY_URL, APP_ENTRY_URL)).toBe(true)
-    expect(isAppUrl('app://copydesk/index.html#/article/12', APP_ENTRY_URL)).toBe(true)
-    expect(isAppUrl('app://copydesk/', APP_ENTRY_URL)).toBe(true)
-    expect(isAppUrl('app://copydesk/assets/index.js', APP_ENTRY_URL)).toBe(true)
-    expect(isAppUrl('APP://COPYDESK/index.html', APP_ENTRY_URL)).toBe(true)
+  it.each(['app://copydesk/index.html', 'app://copydesk/index.html#/article/12', 'app://copydesk/', 'app://copydesk/assets/index.js', 'APP://COPYDESK/index.html'])(
+    'treats %s as its own page',
+    (url) => expect(isAppUrl(url, APP_ENTRY_URL)).toBe(true)
+  )
 
-    expect(isAppUrl('app://evil/index.html', APP_ENTRY_URL)).toBe(false)
-    expect(isAppUrl('app://copydesk.evil.example/index.html', APP_ENTRY_URL)).toBe(false)
-    expect(isAppUrl('app://user:pw@copydesk/index.html', APP_ENTRY_URL)).toBe(false)
-    expect(isAppUrl('app:copydesk/index.html', APP_ENTRY_URL)).toBe(false)
-    expect(isAppUrl('file:///opt/copydesk/out/renderer/index.html', APP_ENTRY_URL)).toBe(false)
-    expect(isAppUrl('https://copydesk/index.html', APP_ENTRY_URL)).toBe(false)
-    expect(isAppUrl('about:blank', APP_ENTRY_URL)).toBe(false)
-    expect(isAppUrl('', APP_ENTRY_URL)).toBe(false)
-  })
+  it.each([
+    'app://evil/index.html',
+    'app://copydesk.evil.example/index.html',
+    'app://user:pw@copydesk/index.html',
+    'app:copydesk/index.html',
+    'file:///opt/copydesk/out/renderer/index.html',
+    'https://copydesk/index.html',
+    'about:blank',
+    ''
+  ])('does not treat %s as its own page', (url) => expect(isAppUrl(url, APP_ENTRY_URL)).toBe(false))
 
   it('treats the dev server origin as its own, and other ports, hosts or the app scheme not', () => {
     const dev = 'http://localhost:5173/'
