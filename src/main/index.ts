@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type OpenDialogOptions } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type OpenDialogOptions } from 'electron'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { MenuCommand } from '../shared/bridge'
@@ -8,15 +8,16 @@ import { createDispatch, type Dispatch } from './core/dispatch'
 import { defaultDatabasePath } from './core/paths'
 import { createServices } from './core/services'
 import { openStore, type Store } from './core/store'
-import { isAppUrl, rendererEntryUrl } from './electron/app-url'
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './electron/app-protocol'
+import { APP_SCHEME, isAppUrl, isDevServerEntry, rendererEntryUrl } from './electron/app-url'
 import { articleIdFromAppUrl, exportToFiles } from './electron/export-files'
 import { IMPORT_FILTERS, isImportablePath } from './electron/import-files'
 import { registerOperations } from './electron/ipc'
 import { menuTemplate } from './electron/menu'
 import { importAndShow, sendMenuCommand } from './electron/menu-commands'
 import { chooseNativeBinding } from './electron/native-binding'
-import { printPdfWithElectron } from './electron/print-pdf'
-import { guardContents, guardSession, windowOptions } from './electron/security'
+import { printPdf } from './electron/print-pdf'
+import { denyPermissions, guardContents, guardSession, windowOptions } from './electron/security'
 
 /**
  * The Electron entry: it only wires the parts in ./electron and ./core together. Every
@@ -28,11 +29,11 @@ const APP_NAME = 'Copydesk'
 // Before anything asks for paths: userData becomes …/Copydesk, the folder the store uses.
 app.setName(APP_NAME)
 
-const entryUrl = rendererEntryUrl({
-  isPackaged: app.isPackaged,
-  devServerUrl: process.env.ELECTRON_RENDERER_URL,
-  indexFile: join(__dirname, '../renderer/index.html')
-})
+// Before the app is ready, or Chromium will not treat app:// as standard and secure.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+
+const entryUrl = rendererEntryUrl({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL })
+const rendererDir = join(__dirname, '../renderer')
 const preloadPath = join(__dirname, '../preload/index.js')
 
 let store: Store | undefined
@@ -137,7 +138,7 @@ function showMenu(): void {
       closeArticle: () => send({ command: 'close-article' }),
       showShortcuts: () => send({ command: 'show-shortcuts' })
     },
-    { platform: process.platform, isDev: !entryUrl.startsWith('file:'), appName: APP_NAME }
+    { platform: process.platform, isDev: isDevServerEntry(entryUrl), appName: APP_NAME }
   )
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
@@ -146,6 +147,7 @@ function openStoreOrFail(): boolean {
   const binding = chooseNativeBinding({
     isPackaged: app.isPackaged,
     projectRoot: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
     electronVersion: process.versions.electron,
     exists: existsSync
   })
@@ -159,6 +161,8 @@ function openStoreOrFail(): boolean {
     fail('Copydesk could not open its library', err)
     return false
   }
+  const printPdfWithElectron = (html: string): Promise<Uint8Array> =>
+    printPdf(html, { fromPartition: (partition) => session.fromPartition(partition), createWindow: (options) => new BrowserWindow(options) })
   dispatch = createDispatch(createServices(store, { printPdf: printPdfWithElectron }))
   return true
 }
@@ -166,6 +170,7 @@ function openStoreOrFail(): boolean {
 function onReady(): void {
   if (!openStoreOrFail() || !dispatch) return
   guardSession(session.defaultSession, entryUrl)
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir }))
   registerOperations(ipcMain, dispatch, (url) => isAppUrl(url, entryUrl))
   showMenu()
   createWindow()
@@ -190,6 +195,8 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault()
     void importPaths([file])
   })
+  // Every session ever created (the print session too) denies every permission.
+  app.on('session-created', (created) => denyPermissions(created))
   // Every web contents ever created (the window, and anything a bug might open) is guarded.
   app.on('web-contents-created', (_event, contents) => {
     guardContents(contents, entryUrl, (url) => void shell.openExternal(url))

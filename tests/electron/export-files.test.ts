@@ -39,7 +39,7 @@ describe('File ▸ Export saves the open article', () => {
   const dir = useTempDir()
 
   it('knows which article the window shows from its route', () => {
-    const page = 'file:///opt/copydesk/out/renderer/index.html'
+    const page = 'app://copydesk/index.html'
     expect(articleIdFromAppUrl(`${page}#/article/12`)).toBe(12)
     expect(articleIdFromAppUrl(`${page}#/`)).toBeNull()
     expect(articleIdFromAppUrl(page)).toBeNull()

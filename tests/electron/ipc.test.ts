@@ -3,7 +3,7 @@ import type { Dispatch } from '../../src/main/core/dispatch'
 import { registerOperations, type InvokeEvent, type IpcMainLike } from '../../src/main/electron/ipc'
 import { channelOf, OPERATION_NAMES } from '../../src/shared/ops'
 
-const APP = 'file:///opt/copydesk/out/renderer/index.html'
+const APP = 'app://copydesk/index.html'
 
 /** Records handlers the way ipcMain does (one per channel) and invokes them as a page would. */
 class FakeIpcMain implements IpcMainLike {

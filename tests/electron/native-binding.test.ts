@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { chooseNativeBinding, electronNativeBindingPath } from '../../src/main/electron/native-binding'
+import { chooseNativeBinding, electronNativeBindingPath, packagedNativeBindingPath } from '../../src/main/electron/native-binding'
 import { useTempDir } from '../helpers/tmp'
 
 const PROJECT = resolve(__dirname, '../..')
@@ -58,18 +58,21 @@ describe('the app finds better-sqlite3 built for Electron', () => {
 
   it('uses the cached build when it is there, and says how to make it when it is not', () => {
     const file = electronNativeBindingPath('/src/copydesk', '45.5.0')
-    const options = { isPackaged: false, projectRoot: '/src/copydesk', electronVersion: '45.5.0' }
+    const options = { isPackaged: false, projectRoot: '/src/copydesk', resourcesPath: '/nowhere', electronVersion: '45.5.0' }
     expect(chooseNativeBinding({ ...options, exists: (f) => f === file })).toEqual({ ok: true, nativeBinding: file })
     const missing = chooseNativeBinding({ ...options, exists: () => false })
     expect(missing.ok).toBe(false)
     expect(!missing.ok && missing.message).toMatch(/Electron 45\.5\.0.*npm start/s)
   })
 
-  it('uses the packaged app’s own build', () => {
-    expect(chooseNativeBinding({ isPackaged: true, projectRoot: '/x', electronVersion: '45.5.0', exists: () => false })).toEqual({
-      ok: true,
-      nativeBinding: undefined
-    })
+  it('uses the build the packaged app carries in its resources folder, and says to reinstall when it is missing', () => {
+    const resourcesPath = '/opt/Copydesk/resources'
+    const file = join(resourcesPath, 'native', 'better_sqlite3.node')
+    expect(packagedNativeBindingPath(resourcesPath)).toBe(file)
+    const options = { isPackaged: true, projectRoot: '/opt/Copydesk/resources/app.asar', resourcesPath, electronVersion: '45.6.1' }
+    expect(chooseNativeBinding({ ...options, exists: (f) => f === file })).toEqual({ ok: true, nativeBinding: file })
+    const missing = chooseNativeBinding({ ...options, exists: () => false })
+    expect(!missing.ok && missing.message).toMatch(/incomplete.*Install Copydesk again/s)
   })
 })
 

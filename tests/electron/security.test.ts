@@ -1,7 +1,8 @@
-import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { APP_ENTRY_URL } from '../../src/main/electron/app-url'
 import {
   CONTENT_SECURITY_POLICY,
+  denyPermissions,
   guardContents,
   guardSession,
   navigationGuard,
@@ -9,11 +10,12 @@ import {
   windowOptions,
   withContentSecurityPolicy,
   type GuardedContents,
-  type GuardedSession,
-  type NavigationEvent
+  type NavigationEvent,
+  type PermissionSession
 } from '../../src/main/electron/security'
+import { expectEverythingDenied, recordingSession } from '../helpers/permissions'
 
-const entry = pathToFileURL('/opt/copydesk/out/renderer/index.html').href
+const entry = APP_ENTRY_URL
 
 function navigation(url: string): NavigationEvent & { prevented: boolean } {
   const event = {
@@ -54,8 +56,11 @@ describe('the window is a web page with no Node', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false
     })
+    // Checklist items 9 and 10: no experimental or extra Blink features.
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures')
   })
 
   it('allows only the app’s own scripts and no frames, forms, plugins or base changes', () => {
@@ -94,7 +99,7 @@ describe('the page cannot leave the app', () => {
     expect(own.prevented).toBe(false)
   })
 
-  it.each(['https://example.com/', 'file:///home/editor/article.html', 'javascript:alert(1)', 'data:text/html,hi', 'about:blank'])(
+  it.each(['https://example.com/', 'file:///home/editor/article.html', 'javascript:alert(1)', 'data:text/html,hi', 'about:blank', 'app://evil/index.html'])(
     'does not navigate to %s',
     (url) => {
       const event = navigation(url)
@@ -112,12 +117,13 @@ describe('the page cannot leave the app', () => {
     expect(opened).toEqual(['https://www.bbc.co.uk/news'])
   })
 
-  it('guards every web contents: navigation, redirects, webviews and new windows', () => {
+  it('guards every web contents: navigation of any frame, redirects, webviews and new windows', () => {
     const contents = new FakeContents()
     const opened: string[] = []
     guardContents(contents as unknown as GuardedContents, entry, (url) => opened.push(url))
 
-    for (const name of ['will-navigate', 'will-redirect']) {
+    expect([...contents.listeners.keys()].sort()).toEqual(['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect'])
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
       const away = navigation('https://evil.example/')
       contents.emit(name, away)
       expect(away.prevented, name).toBe(true)
@@ -136,26 +142,20 @@ describe('the page cannot leave the app', () => {
 })
 
 describe('the page gets no permissions', () => {
-  it('denies every permission request and check, and adds the policy header to app pages', () => {
-    let requestHandler: ((contents: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined
-    let checkHandler: (() => boolean) | undefined
-    let headersListener: Parameters<GuardedSession['webRequest']['onHeadersReceived']>[0] | undefined
-    const session: GuardedSession = {
-      setPermissionRequestHandler: (h) => (requestHandler = h),
-      setPermissionCheckHandler: (h) => (checkHandler = h),
-      webRequest: { onHeadersReceived: (l) => (headersListener = l) }
-    }
-    guardSession(session, entry)
+  it('denies every permission request and check, device, screen capture and pairing in any session', () => {
+    const { session, set } = recordingSession()
+    denyPermissions(session as PermissionSession)
+    expectEverythingDenied(set)
+    expect(set.headers).toBeUndefined()
+  })
 
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      const answers: boolean[] = []
-      requestHandler?.({}, permission, (granted) => answers.push(granted))
-      expect(answers, permission).toEqual([false])
-    }
-    expect(checkHandler?.()).toBe(false)
+  it('denies every permission in the app session and adds the policy header to app pages', () => {
+    const { session, set } = recordingSession()
+    guardSession(session, entry)
+    expectEverythingDenied(set)
 
     const responses: unknown[] = []
-    headersListener?.({ url: entry, responseHeaders: {} }, (r) => responses.push(r))
+    set.headers?.({ url: entry, responseHeaders: {} }, (r) => responses.push(r))
     expect(responses).toEqual([{ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }])
   })
 })

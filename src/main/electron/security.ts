@@ -40,6 +40,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: true
@@ -69,7 +70,10 @@ export interface NavigationEvent {
   preventDefault(): void
 }
 
-/** A `will-navigate`/`will-redirect` listener that lets the page go only to the app's own URL. */
+/**
+ * A `will-navigate`/`will-frame-navigate`/`will-redirect` listener that lets the page (or
+ * any frame in it) go only to the app's own pages.
+ */
 export function navigationGuard(entryUrl: string): (event: NavigationEvent) => void {
   return (event) => {
     if (!isAppUrl(event.url, entryUrl)) event.preventDefault()
@@ -87,26 +91,53 @@ export function windowOpenHandler(openExternal: (url: string) => void): (details
   }
 }
 
+/** The navigation events every web contents is guarded on. */
+export const NAVIGATION_EVENTS = ['will-navigate', 'will-frame-navigate', 'will-redirect'] as const
+
 /** The parts of a `webContents` the guards attach to (Electron's, or a fake in tests). */
 export interface GuardedContents {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: NavigationEvent) => void): unknown
+  on(event: (typeof NAVIGATION_EVENTS)[number], listener: (event: NavigationEvent) => void): unknown
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void
 }
 
-/** Attaches every guard to `contents`: no new windows, no navigation away, no webviews. */
+/**
+ * Attaches every guard to `contents`: no new windows, no webviews, and no navigation away,
+ * whether the main frame or a subframe tries it (`will-navigate` sees only the main frame;
+ * `will-frame-navigate` sees every frame; `will-redirect` sees server redirects).
+ */
 export function guardContents(contents: GuardedContents, entryUrl: string, openExternal: (url: string) => void): void {
   const guard = navigationGuard(entryUrl)
-  contents.on('will-navigate', guard)
-  contents.on('will-redirect', guard)
+  for (const name of NAVIGATION_EVENTS) contents.on(name, guard)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(windowOpenHandler(openExternal))
 }
 
-/** The parts of a `session` the app's policy sets (Electron's, or a fake in tests). */
-export interface GuardedSession {
+/** The permission handlers of a `session` (Electron's, or a fake in tests). */
+export interface PermissionSession {
   setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void
   setPermissionCheckHandler(handler: () => boolean): void
+  setDevicePermissionHandler(handler: () => boolean): void
+  setDisplayMediaRequestHandler(handler: (request: unknown, callback: (streams: null) => void) => void): void
+  setBluetoothPairingHandler(handler: (details: unknown, callback: (response: { confirmed: boolean }) => void) => void): void
+}
+
+/**
+ * Denies every permission in `session`: requests and checks (camera, microphone,
+ * notifications, clipboard reads, HID/serial/USB, geolocation …), device access, screen
+ * capture and Bluetooth pairing. Electron grants all of them when no handler is set; the
+ * app needs none, so the default is no. Set on every session, the print session too.
+ */
+export function denyPermissions(session: PermissionSession): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.setDevicePermissionHandler(() => false)
+  session.setDisplayMediaRequestHandler((_request, callback) => callback(null))
+  session.setBluetoothPairingHandler((_details, callback) => callback({ confirmed: false }))
+}
+
+/** The parts of the app's `session` its policy sets (Electron's, or a fake in tests). */
+export interface GuardedSession extends PermissionSession {
   webRequest: {
     onHeadersReceived(
       listener: (
@@ -117,10 +148,12 @@ export interface GuardedSession {
   }
 }
 
-/** Denies every permission (camera, notifications, clipboard reads …) and adds the CSP header to app pages. */
+/**
+ * The app session's policy: every permission denied, and the CSP header on app pages that
+ * do not set it themselves (the dev server's; the app's scheme sends it with each file).
+ */
 export function guardSession(session: GuardedSession, entryUrl: string): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  denyPermissions(session)
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.url, details.responseHeaders, entryUrl) })
   })
