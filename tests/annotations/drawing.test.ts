@@ -31,7 +31,7 @@ describe('highlights', () => {
     let { state, id: quote } = tag(editor(story), 'We will build 300,000 homes', 'quote', addAnnotation)
     let claim: string
     ;({ state, id: claim } = tag(state, '300,000 homes', 'claim', addAnnotation))
-    expect(attrsOf(state, quote)).toEqual({ nodeName: 'span', class: 'cd-ann cd-ann-quote', 'data-ann-id': quote })
+    expect(attrsOf(state, quote)).toEqual({ nodeName: 'span', class: 'cd-ann cd-ann-quote', 'data-ann-id': quote, role: 'mark', 'aria-description': 'Quote, no speaker' })
     expect(classesOf(state, claim)).toBe('cd-ann cd-ann-claim cd-ann-status-unchecked')
     state = run(state, updateAnnotationFields(claim, { status: 'mostly_true' }))
     expect(classesOf(state, claim)).toBe('cd-ann cd-ann-claim cd-ann-status-mostly_true')

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { copydesk, ROOT } from '../helpers/cli'
 import { strictPage } from '../helpers/browser'
 import { useServedApp } from '../helpers/app'
+import { tabCount } from '../helpers/article'
 import { waitSaved } from '../helpers/editor'
 
 const SHOTS = process.env.COPYDESK_SCREENSHOTS
@@ -94,7 +95,7 @@ describe('the library and the editor in Chromium', () => {
       { name: 'ferry.ann', mimeType: 'text/plain', buffer: Buffer.from(`${ann}\n`) }
     ])
     await page.locator('.ProseMirror').waitFor()
-    await expect.poll(() => page.getByRole('tab', { name: /^Annotations/ }).textContent()).toBe('Annotations (2)')
+    await expect.poll(() => tabCount(page, 'Annotations')).toBe(2)
     expect(problems).toEqual([])
   })
 

@@ -4,6 +4,7 @@ import { copydesk, ROOT } from '../helpers/cli'
 import { strictPage } from '../helpers/browser'
 import { paintedAnnotations, waitSaved } from '../helpers/editor'
 import { useServedApp } from '../helpers/app'
+import { tabCount } from '../helpers/article'
 
 interface Listed {
   kind: string
@@ -14,74 +15,109 @@ interface Listed {
   sourceName?: string
 }
 
-describe('suggestions in the editor', () => {
+describe('suggestions as a review queue', () => {
   const app = useServedApp((db) => {
     expect(copydesk(db, 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
   })
   const db = app.db
+  const listed = (): Listed[] => JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout) as Listed[]
 
-  const countOf = async (page: import('playwright-core').Page): Promise<number> =>
-    Number((await page.getByRole('tab', { name: /^Suggestions/ }).textContent())!.match(/\((\d+)\)/)![1])
-
-  it('shows suggestions as dashed underlines; accept creates linked annotations, dismiss is remembered', async () => {
+  it('lists suggestions without flooding the text; the one under review is drawn; accept, undo, dismiss, and all of a kind', async () => {
     const { page, problems } = await strictPage(app.browser())
     await page.goto(`${app.served().url}#/article/1`)
     await page.locator('.ProseMirror').waitFor()
-    await expect.poll(() => countOf(page)).toBeGreaterThan(10)
-    // Suggestions are drawn apart from annotations, and nothing is annotated yet.
-    expect(await page.locator('.ProseMirror .cd-sug-quote').count()).toBeGreaterThan(3)
+    await expect.poll(() => tabCount(page, 'Suggestions')).toBeGreaterThan(10)
+    // Listed, but not drawn in the text, and nothing is annotated yet.
+    expect(await page.locator('.ProseMirror .cd-sug').count()).toBe(0)
     expect(await paintedAnnotations(page)).toEqual([])
-    expect(JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout)).toEqual([])
+    expect(listed()).toEqual([])
 
     await page.getByRole('tab', { name: /^Suggestions/ }).click()
-    // Accept one quote that has a speaker: the quote and its attribution, linked.
-    await page.getByRole('button', { name: /^Accept quote “We spent a decade/ }).click()
+    const queue = page.getByRole('list', { name: 'Suggestion list' })
+    await page.getByRole('combobox', { name: /^Show/ }).selectOption('quote')
+    // Each row shows its whole sentence.
+    const row = queue.getByRole('button', { name: /We spent a decade pretending the pension bill would go away if we didn't look at it/ })
+    await row.click()
+    // Under review: in the card above the list, and drawn (only it) in the text.
+    const review = page.getByRole('region', { name: 'Under review' })
+    await expect.poll(() => review.textContent()).toMatch(/We spent a decade pretending/)
+    await expect.poll(() => page.locator('.ProseMirror .cd-sug').count()).toBe(1)
+    expect(await page.locator('.ProseMirror .cd-sug-current').textContent()).toMatch(/^We spent a decade/)
+    // Accepting a quote that has a speaker: the quote and its attribution, linked.
+    await review.getByRole('button', { name: 'Accept', exact: true }).click()
     await waitSaved(page)
-    let listed = JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout) as Listed[]
-    const quote = listed.find((a) => a.kind === 'quote')!
+    const quote = listed().find((a) => a.kind === 'quote')!
     expect(quote).toMatchObject({ origin: 'suggested', exact: expect.stringMatching(/^We spent a decade/) })
-    const speaker = listed.find((a) => a.id === quote.speakerId)!
-    expect(speaker).toMatchObject({ kind: 'attribution', origin: 'suggested', sourceName: expect.stringContaining('Becker') })
-
-    // Undo takes the acceptance back.
+    expect(listed().find((a) => a.id === quote.speakerId)).toMatchObject({ kind: 'attribution', origin: 'suggested', sourceName: expect.stringContaining('Becker') })
+    // The next one is under review now; Ctrl+Z from the panel takes the acceptance back.
+    await expect.poll(() => review.textContent()).not.toMatch(/We spent a decade pretending/)
     await page.keyboard.press('Control+z')
     await waitSaved(page)
-    expect(JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout)).toEqual([])
+    expect(listed()).toEqual([])
 
-    // Dismiss one claim; after a reload it stays dismissed.
-    const before = await countOf(page)
-    const firstClaim = page.getByRole('button', { name: /^Dismiss claim/ }).first()
-    const label = (await firstClaim.getAttribute('aria-label'))!
-    await firstClaim.click()
-    await expect.poll(() => countOf(page)).toBe(before - 1)
+    // The keyboard works the queue: D dismisses the one under review, and it stays dismissed.
+    const before = await tabCount(page, 'Suggestions')
+    const dismissed = (await review.locator('blockquote').textContent())!
+    await review.getByRole('button', { name: 'Accept', exact: true }).focus()
+    await page.keyboard.press('d')
+    await expect.poll(() => tabCount(page, 'Suggestions')).toBe(before - 1)
     await page.reload()
     await page.locator('.ProseMirror').waitFor()
     await page.getByRole('tab', { name: /^Suggestions/ }).click()
-    await expect.poll(() => countOf(page)).toBe(before - 1)
-    expect(await page.getByRole('button', { name: label }).count()).toBe(0)
+    await expect.poll(() => tabCount(page, 'Suggestions')).toBe(before - 1)
+    expect(await queue.getByText(dismissed, { exact: true }).count()).toBe(0)
 
-    // Accept all quotes at once.
-    const acceptAll = page.getByRole('button', { name: /^Accept all quotes/ })
-    const quotes = Number((await acceptAll.textContent())!.match(/\((\d+)\)/)![1])
+    // Accept all quotes at once; dismiss all claims at once.
+    await page.getByRole('combobox', { name: /^Show/ }).selectOption('all')
+    const quotes = Number((await page.getByRole('row', { name: /Quotes/ }).locator('.count').textContent())!)
     expect(quotes).toBeGreaterThan(3)
-    await acceptAll.click()
+    await page.getByRole('button', { name: 'Accept all quotes' }).click()
     await waitSaved(page)
-    listed = JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout) as Listed[]
-    expect(listed.filter((a) => a.kind === 'quote').length).toBe(quotes)
-    expect(await page.locator('.ProseMirror .cd-sug-quote').count()).toBe(0)
+    expect(listed().filter((a) => a.kind === 'quote').length).toBe(quotes)
+    await page.getByRole('button', { name: 'Dismiss all claims' }).click()
+    await expect.poll(async () => (await page.getByRole('row', { name: /Claims/ }).locator('.count').textContent())?.trim()).toBe('0')
+    expect(listed().some((a) => a.kind === 'claim')).toBe(false)
     expect(problems).toEqual([])
   })
 
-  it('accepts the suggestion at the cursor with the keyboard', async () => {
+  it('draws all of them on request and keeps a threshold, both remembered', async () => {
     const { page, problems } = await strictPage(app.browser())
     await page.goto(`${app.served().url}#/article/1`)
     await page.locator('.ProseMirror').waitFor()
-    await expect.poll(() => countOf(page)).toBeGreaterThan(10)
-    await page.locator('.ProseMirror .cd-sug-quote').first().click()
+    await page.getByRole('tab', { name: /^Suggestions/ }).click()
+    await expect.poll(() => tabCount(page, 'Suggestions')).toBeGreaterThan(10)
+    const all = await tabCount(page, 'Suggestions')
+    await page.getByLabel('Show all in the text').check()
+    await expect.poll(() => page.locator('.ProseMirror .cd-sug-quote').count()).toBeGreaterThan(3)
+    // Only the surest: a higher threshold lists fewer.
+    const slider = page.getByRole('slider', { name: 'At least' })
+    await slider.focus()
+    for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight')
+    await expect.poll(() => slider.inputValue()).toBe('95')
+    await expect.poll(() => tabCount(page, 'Suggestions')).toBeLessThan(all)
+    const sure = await tabCount(page, 'Suggestions')
+    await page.reload()
+    await page.locator('.ProseMirror').waitFor()
+    await page.getByRole('tab', { name: /^Suggestions/ }).click()
+    await expect.poll(() => tabCount(page, 'Suggestions')).toBe(sure)
+    expect(await page.getByLabel('Show all in the text').isChecked()).toBe(true)
+    await page.getByLabel('Show all in the text').uncheck()
+    await expect.poll(() => page.locator('.ProseMirror .cd-sug').count()).toBe(0)
+    expect(problems).toEqual([])
+  })
+
+  it('from the text: Alt+Shift+↓ goes to the next suggestion and Alt+Enter accepts it', async () => {
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    await expect.poll(() => tabCount(page, 'Suggestions')).toBeGreaterThan(10)
+    await page.locator('.ProseMirror p').first().click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('Alt+Shift+ArrowDown')
+    await expect.poll(() => page.locator('.ProseMirror .cd-sug-current').count()).toBe(1)
     await page.keyboard.press('Alt+Enter')
     await waitSaved(page)
-    const listed = JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout) as Listed[]
-    expect(listed.some((a) => a.kind === 'quote' && a.origin === 'suggested')).toBe(true)
+    expect(listed().some((a) => a.origin === 'suggested')).toBe(true)
     expect(problems).toEqual([])
   })
 })

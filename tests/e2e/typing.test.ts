@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { copydesk, ROOT } from '../helpers/cli'
 import { strictPage } from '../helpers/browser'
 import { useServedApp } from '../helpers/app'
+import { tabCount } from '../helpers/article'
 import { selectText, waitSaved } from '../helpers/editor'
 
 describe('typing in Chromium', () => {
@@ -98,7 +99,7 @@ describe('typing in Chromium', () => {
     expect(after.map((a) => [a.exact, a.start, a.status])).toEqual(before.map((a) => [a.exact, a.start + 'Late news: '.length, a.status]))
     await page.reload()
     await page.locator('.ProseMirror').waitFor()
-    await expect.poll(() => page.getByRole('tab', { name: /^Annotations/ }).textContent()).toBe('Annotations (2)')
+    await expect.poll(() => tabCount(page, 'Annotations')).toBe(2)
     await expect.poll(() => firstParagraph(page)).toMatch(/^Late news: The Riverton/)
     expect(problems).toEqual([])
   })

@@ -19,7 +19,7 @@ export class EditorHandle implements EditorSource {
   private listeners = new Set<() => void>()
   private version = 0
 
-  constructor(private readonly onTransaction: (tr: Transaction, state: EditorState) => void) {}
+  constructor(private readonly onTransaction: (tr: Transaction, state: EditorState, before: EditorState) => void) {}
 
   /** Mounts the view; the first mount wins (StrictMode mounts twice). */
   mount(place: HTMLElement, state: EditorState, props: Partial<ConstructorParameters<typeof EditorView>[1]> = {}): void {
@@ -29,9 +29,10 @@ export class EditorHandle implements EditorSource {
       state,
       dispatchTransaction: (tr) => {
         const view = this.view!
-        const next = view.state.apply(tr)
+        const before = view.state
+        const next = before.apply(tr)
         view.updateState(next)
-        this.onTransaction(tr, next)
+        this.onTransaction(tr, next, before)
         this.version++
         for (const l of this.listeners) l()
       }
@@ -124,10 +125,10 @@ function hideFromReactSelectionRestore(dom: HTMLElement): void {
 }
 
 /** Creates one EditorHandle for the component's life. Use it where the editor is mounted. */
-export function useEditorHandle(onTransaction: (tr: Transaction, state: EditorState) => void): EditorHandle {
+export function useEditorHandle(onTransaction: (tr: Transaction, state: EditorState, before: EditorState) => void): EditorHandle {
   const cb = useRef(onTransaction)
   cb.current = onTransaction
-  const [handle] = useState(() => new EditorHandle((tr, s) => cb.current(tr, s)))
+  const [handle] = useState(() => new EditorHandle((tr, s, before) => cb.current(tr, s, before)))
   useEffect(() => () => handle.destroy(), [handle])
   return handle
 }

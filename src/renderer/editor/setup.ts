@@ -83,10 +83,15 @@ export function typedCharacters(): Plugin {
   })
 }
 
+/** Every plugin of an article editor: history, `plugins`, and the editing keys. */
+export function articleStatePlugins(plugins: Plugin[] = []): Plugin[] {
+  return [history(), ...plugins, editingKeymap(), keymap(baseKeymap), caretInViewCheck(), typedCharacters()]
+}
+
 /** A fresh editor state for an article body (or a document already made from it), with history and the keymaps. */
 export function createArticleState(body: DocJSON | Node, plugins: Plugin[] = []): EditorState {
   return EditorState.create({
     doc: body instanceof Node ? body : Node.fromJSON(schema, body),
-    plugins: [history(), ...plugins, editingKeymap(), keymap(baseKeymap), caretInViewCheck(), typedCharacters()]
+    plugins: articleStatePlugins(plugins)
   })
 }

@@ -5,7 +5,8 @@ import { ArticleView } from './ArticleView'
 import { Library } from './Library'
 import { PasteDialog } from './PasteDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
-import { ToastProvider } from './Toast'
+import { LiveRegion } from './common/announce'
+import { NoticeProvider } from './common/notices'
 import { warmUpArticleEditor } from './warm-up'
 
 /** Where the window is: the library, or one article. Kept in the URL hash so reload stays put. */
@@ -101,7 +102,8 @@ export function App(): JSX.Element {
     []
   )
   return (
-    <ToastProvider>
+    <NoticeProvider>
+      <LiveRegion />
       <AppCommandsContext.Provider value={commands}>
         {route.view === 'article' ? <ArticleView key={`${route.id}:${opened}`} id={route.id} /> : <Library />}
         {sheet && <ShortcutsSheet onClose={() => setSheet(false)} />}
@@ -115,6 +117,6 @@ export function App(): JSX.Element {
           />
         )}
       </AppCommandsContext.Provider>
-    </ToastProvider>
+    </NoticeProvider>
   )
 }

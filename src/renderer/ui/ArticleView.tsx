@@ -1,44 +1,66 @@
 import type { JSX } from 'react'
 import type { Command, EditorState } from 'prosemirror-state'
+import { TextSelection } from 'prosemirror-state'
+import { undo, undoDepth } from 'prosemirror-history'
 import { Node } from 'prosemirror-model'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Annotation, Article, ArticleMeta, Preferences } from '../../shared/domain'
+import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type ArticleMeta, type Preferences } from '../../shared/domain'
 import { articleSchema, type DocJSON } from '../../shared/schema'
 import { call, callInSlices, onMenuCommand } from '../api'
 import { Autosaver } from '../autosave'
 import { tagSelection } from '../editor/annotation-keys'
 import {
+  annotationEvents,
   annotationsFromStored,
   annotationsToStored,
   annotationsVersion,
+  getAnnotation,
   removeAnnotation,
   selectAnnotation,
-  splitMoved
+  selectedAnnotationId,
+  splitMoved,
+  type AnnotationRecord
 } from '../editor/annotations'
 import { readPendingDomChanges } from '../editor/dom-sync'
+import { afterNextFrame } from '../editor/frame'
 import { useEditorHandle, useMountEditor } from '../editor/react'
 import { articleLoader, openLibrary, useAppCommands } from './App'
-import { articleEditorState } from './article-editor'
+import { articleEditorState, resumedEditorState } from './article-editor'
+import { keepEditorState, takeEditorState } from './article/editor-cache'
+import { useArticleKeys } from './article/keys'
+import { useNarrow, usePanelWidth, useTopbarHeight } from './article/layout'
 import { annotationActions } from './annotations/actions'
 import { ContextMenu, HoverCard, type MenuState } from './annotations/EditorOverlays'
 import { annotationsUnderPointer } from './annotations/pointer'
+import { announce } from './common/announce'
+import { useNotify } from './common/notices'
+import { Splitter } from './common/Splitter'
 import { EditingToolbar } from './EditingToolbar'
 import { ExportDialog } from './ExportDialog'
+import { FindBar } from './FindBar'
 import { ImportAnnotationsDialog } from './ImportAnnotationsDialog'
+import { KIND_LABELS } from './labels'
 import { MetaFields } from './MetaFields'
 import { PreferencesDialog } from './PreferencesDialog'
+import { printArticle } from './print'
 import { SaveIndicator, SaveState } from './SaveIndicator'
-import { SidePanel } from './SidePanel'
-import { useToast } from './Toast'
+import { SidePanel, type PanelTab } from './SidePanel'
 import type { SuggestionsControl } from './suggestions/useSuggestions'
+
+/** "Claim “raising the property tax…”": an annotation as a notice names it. */
+function named(a: AnnotationRecord): string {
+  const words = a.exact.replace(/\s+/g, ' ')
+  return `${KIND_LABELS[a.kind]} “${words.length > 48 ? `${words.slice(0, 47)}…` : words}”`
+}
 
 /**
  * One article open for editing: its details, its text, its annotations, and a save state
- * always in view. The page itself re-renders only when the article, its details or a dialog
- * change: the toolbar, the save state and the side panel follow the editor by themselves.
+ * always in view. The page itself re-renders only when the article, its details, the layout
+ * or a dialog change: the toolbar, the save state and the side panel follow the editor by
+ * themselves.
  */
 export function ArticleView({ id }: { id: number }): JSX.Element {
-  const [article, setArticle] = useState<Article | null>(null)
+  const [loaded, setLoaded] = useState(false)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [meta, setMeta] = useState<ArticleMeta | null>(null)
   const [saves] = useState(() => new SaveState())
@@ -46,34 +68,72 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const [menu, setMenu] = useState<MenuState | null>(null)
   const [prefsOpen, setPrefsOpen] = useState(false)
   const [userName, setUserName] = useState('')
+  const [kinds, setKinds] = useState<ReadonlySet<AnnotationKind>>(() => new Set(ANNOTATION_KINDS))
+  const [tab, setTab] = useState<PanelTab>('annotations')
+  const [find, setFind] = useState<number | null>(null)
+  const [drawer, setDrawer] = useState(false)
+  const narrow = useNarrow()
+  const panel = usePanelWidth()
   const revision = useRef(0)
   const prefs = useRef<Preferences>({ userName: '', organisation: '', organisationUrl: '' })
   const metaRef = useRef<ArticleMeta | null>(null)
   const dirty = useRef({ meta: false, body: false, annotations: false })
   const place = useRef<HTMLDivElement>(null)
-  const toast = useToast()
+  const header = useRef<HTMLElement>(null)
+  const latest = useRef<EditorState | null>(null)
+  const notify = useNotify()
   const { showShortcuts, reopenArticle } = useAppCommands()
   const [dialog, setDialog] = useState<'export' | 'import' | null>(null)
+  useTopbarHeight(header)
 
-  const handle = useEditorHandle((tr, state) => {
-    const before = lastVersion.current
+  const handle = useEditorHandle((tr, state, before) => {
+    latest.current = state
+    const was = lastVersion.current
     lastVersion.current = annotationsVersion(state)
     // Annotation steps leave the document as it was: only a new doc is a text change.
     const textChanged = tr.doc !== tr.before
     if (textChanged) dirty.current.body = true
-    if (before !== lastVersion.current) dirty.current.annotations = true
-    if (textChanged || before !== lastVersion.current) autosaver.changed()
+    if (was !== lastVersion.current) {
+      dirty.current.annotations = true
+      tell(tr, state, before)
+    }
+    if (textChanged || was !== lastVersion.current) autosaver.changed()
   })
   const lastVersion = useRef(-1)
   /** The annotations as the store has them, by id: what the next save compares with. */
   const saved = useRef<ReadonlyMap<string, Annotation>>(new Map())
+
+  /** Says what an edit did to the annotations: a removal gets a notice with Undo, a tag is announced. */
+  const tell = (tr: Parameters<typeof annotationEvents>[0], state: EditorState, before: EditorState): void => {
+    const { added, removed } = annotationEvents(tr, before, state)
+    if (added.length) announce(added.length === 1 ? `${named(added[0])} tagged.` : `${added.length} annotations added.`)
+    if (!removed.length) return
+    const depth = undoDepth(state)
+    const ids = removed.map((a) => a.id)
+    notify({
+      tone: 'info',
+      message: removed.length === 1 ? `${named(removed[0])} removed.` : `${removed.length} annotations removed: ${removed.map(named).join(', ')}.`,
+      action: {
+        label: 'Undo',
+        // Undo back to the edit that removed them (and whatever came after it).
+        run: () => {
+          const view = handle.view
+          if (!view) return
+          for (let n = undoDepth(view.state) - depth + 1; n > 0 && ids.some((i) => !getAnnotation(view.state, i)); n--) {
+            if (!undo(view.state, view.dispatch)) break
+          }
+          view.focus()
+        }
+      }
+    })
+  }
 
   const autosaver = useMemo(
     () =>
       new Autosaver({
         onStatus: (s, err) => saves.set(s, err),
         save: async (pause) => {
-          const state = handle.view?.state
+          const state = handle.view?.state ?? latest.current
           const was = dirty.current
           dirty.current = { meta: false, body: false, annotations: false }
           try {
@@ -113,16 +173,28 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         const m: ArticleMeta = { headline: a.headline, byline: a.byline, outlet: a.outlet, url: a.url, publishedAt: a.publishedAt }
         prefs.current = p
         setUserName(p.userName)
-        setArticle(a)
+        setLoaded(true)
         setMeta(m)
         metaRef.current = m
         revision.current = a.revision
         saved.current = new Map(stored.map((x) => [x.id, x]))
+        const user = (): string => prefs.current.userName
+        const suggestions = (): SuggestionsControl | null => suggestionsRef.current
+        // Back from the library: the same text, annotations and undo history as when it was left.
+        const kept = takeEditorState(id, a.revision)
+        if (kept) {
+          const state = resumedEditorState(kept, user, suggestions)
+          lastVersion.current = annotationsVersion(state)
+          latest.current = state
+          setInitialState(state)
+          return
+        }
         // The body is made into a document once (20,000 words: ~5 ms); the annotations are placed on it.
         const doc = Node.fromJSON(articleSchema, a.body)
         const records = annotationsFromStored(doc, stored, new Date().toISOString())
-        const state = articleEditorState(doc, records, () => prefs.current.userName, () => suggestionsRef.current)
+        const state = articleEditorState(doc, records, user, suggestions)
         lastVersion.current = annotationsVersion(state)
+        latest.current = state
         setInitialState(state)
         // Annotations found again elsewhere (or orphaned) are saved in their new places.
         if (records.some((r, i) => r.updatedAt !== stored[i].updatedAt)) {
@@ -130,16 +202,27 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
           autosaver.changed()
         }
         const orphaned = records.filter((r) => r.placement === 'orphaned').length
-        if (orphaned) toast({ tone: 'info', message: `${orphaned} annotation(s) could not be found in the text any more; see “Not found in the text”.` })
+        if (orphaned) notify({ tone: 'info', message: `${orphaned} annotation(s) could not be found in the text any more; see “Not found in the text”.` })
       },
       (err: Error) => live && setLoadError(err.message)
     )
     return () => {
       live = false
     }
-  }, [id, toast, autosaver])
+  }, [id, notify, autosaver])
 
   useMountEditor(handle, place, initialState)
+
+  // Opening an article puts the caret in its text (at the start, or where it was left).
+  useEffect(() => {
+    if (!initialState) return
+    afterNextFrame(() => {
+      const view = handle.view
+      if (!view || view.isDestroyed || document.querySelector('[role=dialog]')) return
+      if (view.state.selection.from <= 1 && view.state.selection.empty) view.dispatch(view.state.tr.setSelection(TextSelection.atStart(view.state.doc)))
+      view.focus()
+    })
+  }, [handle, initialState])
 
   // Save what is pending when the window or tab goes away; warn if it may not make it.
   useEffect(() => {
@@ -160,8 +243,10 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
       document.removeEventListener('visibilitychange', onHidden)
       flush()
       autosaver.dispose()
+      // Kept for a return within this window: its undo history with it.
+      if (latest.current) keepEditorState(id, latest.current, () => revision.current)
     }
-  }, [autosaver])
+  }, [autosaver, id])
 
   const onMetaChange = useCallback(
     (next: ArticleMeta) => {
@@ -190,46 +275,20 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
     [handle]
   )
 
-  // Escape closes the annotation details (when no dialog or menu is open).
+  // In a narrow window the panel is a drawer: it opens when an annotation is selected.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && handle.view && !menu && !document.querySelector('[role=dialog]')) {
-        selectAnnotation(null)(handle.view.state, handle.view.dispatch)
+    if (!narrow || !initialState) return
+    let was: string | null = null
+    return handle.subscribe(() => {
+      const view = handle.view
+      const now = view ? selectedAnnotationId(view.state) : null
+      if (now && now !== was) {
+        setTab('annotations')
+        setDrawer(true)
       }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [handle, menu])
-
-  // A click on highlighted text opens its innermost annotation (found by position: the
-  // highlights painter has no element per annotation).
-  useEffect(() => {
-    const el = place.current
-    if (!el || !initialState) return
-    const onClick = (e: MouseEvent): void => {
-      const view = handle.view
-      // A drag that selected text is not a click on an annotation. The DOM selection, not the
-      // editor's: ProseMirror reads a click's new selection only on the next selectionchange.
-      if (!view || !(getSelection()?.isCollapsed ?? true)) return
-      const id = annotationsUnderPointer(view, e.clientX, e.clientY)[0]?.id ?? null
-      // Selecting redraws the annotation's span: the click's caret must be read first.
-      readPendingDomChanges(view)
-      selectAnnotation(id)(view.state, view.dispatch)
-    }
-    const onContext = (e: MouseEvent): void => {
-      const view = handle.view
-      if (!view) return
-      e.preventDefault()
-      const onAnnotation = annotationsUnderPointer(view, e.clientX, e.clientY)[0]?.id ?? null
-      setMenu({ x: e.clientX, y: e.clientY, canTag: !view.state.selection.empty, onAnnotation })
-    }
-    el.addEventListener('click', onClick)
-    el.addEventListener('contextmenu', onContext)
-    return () => {
-      el.removeEventListener('click', onClick)
-      el.removeEventListener('contextmenu', onContext)
-    }
-  }, [handle, initialState])
+      was = now
+    })
+  }, [handle, narrow, initialState])
 
   /** Dialogs that read the article from the store: save first, so they see every change. */
   const openDialog = useCallback(
@@ -245,13 +304,23 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         opener?.focus()
         setDialog(which)
       } catch (err) {
-        toast({ tone: 'error', message: `Save your changes first: ${(err as Error).message}` })
+        notify({ tone: 'error', message: `Save your changes first: ${(err as Error).message}` })
       }
     },
-    [autosaver, toast]
+    [autosaver, notify]
   )
   const openExport = useCallback(() => void openDialog('export'), [openDialog])
   const openImport = useCallback(() => void openDialog('import'), [openDialog])
+  const openFind = useCallback(() => setFind((n) => (n ?? 0) + 1), [])
+  const print = useCallback(async () => {
+    try {
+      await autosaver.flush()
+      await printArticle(id)
+    } catch (err) {
+      notify({ tone: 'error', message: `The article could not be printed: ${(err as Error).message}` })
+    }
+  }, [autosaver, id, notify])
+  const onPrint = useCallback(() => void print(), [print])
   useEffect(
     () =>
       onMenuCommand((c) => {
@@ -261,12 +330,60 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
     [openExport, openImport]
   )
 
+  useArticleKeys(handle, {
+    find: openFind,
+    print: onPrint,
+    escape: () => {
+      const view = handle.view
+      if (menu || !view) return
+      if (selectedAnnotationId(view.state)) selectAnnotation(null)(view.state, view.dispatch)
+      else if (drawer) setDrawer(false)
+    }
+  })
+
+  // A click on highlighted text opens its innermost annotation (found by position: the
+  // highlights painter has no element per annotation); so does a click inside a selection.
+  useEffect(() => {
+    const el = place.current
+    if (!el || !initialState) return
+    let down: { x: number; y: number } | null = null
+    const onDown = (e: MouseEvent): void => {
+      down = { x: e.clientX, y: e.clientY }
+    }
+    const onClick = (e: MouseEvent): void => {
+      const view = handle.view
+      // A drag that selected text is not a click on an annotation; a click that did not move is,
+      // even inside words still selected (the browser collapses that selection only afterwards).
+      const moved = !down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4
+      if (!view || (moved && !(getSelection()?.isCollapsed ?? true))) return
+      const hit = annotationsUnderPointer(view, e.clientX, e.clientY)[0]?.id ?? null
+      // Selecting redraws the annotation's span: the click's caret must be read first.
+      readPendingDomChanges(view)
+      selectAnnotation(hit)(view.state, view.dispatch)
+    }
+    const onContext = (e: MouseEvent): void => {
+      const view = handle.view
+      if (!view) return
+      e.preventDefault()
+      const onAnnotation = annotationsUnderPointer(view, e.clientX, e.clientY)[0]?.id ?? null
+      setMenu({ x: e.clientX, y: e.clientY, canTag: !view.state.selection.empty, onAnnotation })
+    }
+    el.addEventListener('mousedown', onDown)
+    el.addEventListener('click', onClick)
+    el.addEventListener('contextmenu', onContext)
+    return () => {
+      el.removeEventListener('mousedown', onDown)
+      el.removeEventListener('click', onClick)
+      el.removeEventListener('contextmenu', onContext)
+    }
+  }, [handle, initialState])
+
   async function backToLibrary(): Promise<void> {
     try {
       await autosaver.flush()
       openLibrary()
     } catch (err) {
-      toast({ tone: 'error', message: `Your last changes are not saved yet: ${(err as Error).message}` })
+      notify({ tone: 'error', message: `Your last changes are not saved yet: ${(err as Error).message}` })
     }
   }
 
@@ -278,19 +395,25 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
             ← Library
           </button>
         </header>
-        <p className="error" role="alert">
-          {loadError}
-        </p>
+        <main className="article-error">
+          <h1>This article could not be opened</h1>
+          <p className="error" role="alert">
+            {loadError}
+          </p>
+        </main>
       </div>
     )
   }
 
+  const hidden = ANNOTATION_KINDS.filter((k) => !kinds.has(k))
+  const panelOpen = !narrow || drawer
   return (
-    <div className="article-page">
-      <header className="topbar">
-        <button type="button" title="Back to the library" onClick={() => void backToLibrary()}>
+    <div className={`article-page${narrow ? ' is-narrow' : ''}`} style={{ ['--panel-w' as string]: `${panel.width}px` }}>
+      <header ref={header} className="topbar article-topbar">
+        <button type="button" className="back" title="Back to the library" onClick={() => void backToLibrary()}>
           ← Library
         </button>
+        <h1 className="visually-hidden">{meta?.headline || 'Article'}</h1>
         <EditingToolbar
           handle={handle}
           run={run}
@@ -298,22 +421,47 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
           onExport={openExport}
           onImport={openImport}
           onPreferences={openPreferences}
+          onFind={openFind}
+          onPrint={onPrint}
         />
+        {narrow && (
+          <button type="button" className="panel-toggle" aria-expanded={drawer} onClick={() => setDrawer((d) => !d)}>
+            Side panel
+          </button>
+        )}
         <SaveIndicator state={saves} onRetry={retrySave} />
+        {find !== null && initialState && <FindBar handle={handle} focusKey={find} onClose={() => setFind(null)} />}
       </header>
       <div className="article-layout">
-        <main className="article-main">
-          {article && meta ? (
-            <>
+        <main className="article-main" aria-label="Article">
+          {loaded && meta ? (
+            <div className="paper">
               <MetaFields meta={meta} onChange={onMetaChange} />
-              <div ref={place} className="editor" data-testid="editor" />
-            </>
+              <div ref={place} className={`editor${hidden.map((k) => ` hide-${k}`).join('')}`} data-testid="editor" />
+            </div>
           ) : (
-            <p className="muted">Opening the article…</p>
+            <p className="muted paper">Opening the article…</p>
+          )}
+          {initialState && <HoverCard handle={handle} container={place} kinds={kinds} />}
+          {menu && (
+            <ContextMenu
+              menu={menu}
+              onClose={() => setMenu(null)}
+              onTag={(k) => {
+                setMenu(null)
+                run(tagSelection(k))
+              }}
+              onRemove={(annId) => {
+                setMenu(null)
+                run(removeAnnotation(annId))
+              }}
+            />
           )}
         </main>
+        {!narrow && initialState && <Splitter width={panel.width} min={panel.min} max={panel.max} onResize={panel.set} onDone={panel.keep} onReset={panel.reset} />}
         {initialState && (
           <SidePanel
+            hidden={!panelOpen}
             handle={handle}
             articleId={id}
             actions={actions}
@@ -322,29 +470,19 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
             saves={saves}
             userName={userName}
             onPreferences={openPreferences}
+            kinds={kinds}
+            onKinds={setKinds}
+            tab={tab}
+            onTab={setTab}
+            onClose={narrow ? () => setDrawer(false) : undefined}
           />
         )}
       </div>
-      {initialState && <HoverCard handle={handle} container={place} />}
-      {menu && (
-        <ContextMenu
-          menu={menu}
-          onClose={() => setMenu(null)}
-          onTag={(k) => {
-            setMenu(null)
-            run(tagSelection(k))
-          }}
-          onRemove={(annId) => {
-            setMenu(null)
-            run(removeAnnotation(annId))
-          }}
-        />
-      )}
       {dialog === 'export' && (
         <ExportDialog
           articleId={id}
           onClose={() => setDialog(null)}
-          onExported={(names) => toast({ tone: 'info', message: `Exported ${names.join(' and ')}.` })}
+          onExported={(names) => notify({ tone: 'info', message: `Exported ${names.join(' and ')}.` })}
         />
       )}
       {dialog === 'import' && (
@@ -357,10 +495,15 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
           }}
         />
       )}
-      {prefsOpen && <PreferencesDialog onClose={() => setPrefsOpen(false)} onSaved={(p) => {
+      {prefsOpen && (
+        <PreferencesDialog
+          onClose={() => setPrefsOpen(false)}
+          onSaved={(p) => {
             prefs.current = p
             setUserName(p.userName)
-          }} />}
+          }}
+        />
+      )}
     </div>
   )
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type JSX, type RefObject } from 'react'
+import { useEffect, useId, useRef, useState, type JSX } from 'react'
+import { useModalKeys } from './common/modal'
 import type { ExportFormat, ExportInput } from '../../shared/contract'
 import { ANNOTATION_KINDS, CLAIM_STATUSES, CLAIM_STATUS_LABELS, type AnnotationKind, type ClaimStatus } from '../../shared/domain'
 import { call } from '../api'
@@ -16,49 +17,6 @@ export const EXPORT_CHOICES: readonly { format: ExportFormat; label: string; hin
   { format: 'brat', label: 'brat standoff (.txt + .ann)', hint: '' },
   { format: 'csv', label: 'CSV fact-check log', hint: '' }
 ]
-
-/**
- * Keeps Tab inside an open dialog, closes it on Escape, and gives focus back to whatever
- * opened it. Listens on the window so Escape works even while focus sits on a disabled button.
- */
-export function useModalKeys(dialog: RefObject<HTMLElement | null>, onEscape: () => void): void {
-  const escape = useRef(onEscape)
-  escape.current = onEscape
-  // Read while rendering: by the time effects run, autoFocus has moved focus into the dialog.
-  const [opener] = useState(() => document.activeElement as HTMLElement | null)
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') {
-        e.preventDefault()
-        escape.current()
-        return
-      }
-      const root = dialog.current
-      if (e.key !== 'Tab' || !root) return
-      const focusable = [...root.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])')].filter(
-        (el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null
-      )
-      // A radio group is one Tab stop: only its checked radio (or the first) takes focus.
-      const stops = focusable.filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked))
-      if (!stops.length) return
-      const first = stops[0]
-      const last = stops[stops.length - 1]
-      const inside = root.contains(document.activeElement)
-      if (e.shiftKey && (document.activeElement === first || !inside)) {
-        e.preventDefault()
-        last.focus()
-      } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
-        e.preventDefault()
-        first.focus()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => {
-      window.removeEventListener('keydown', onKey)
-      if (opener?.isConnected) opener.focus()
-    }
-  }, [dialog, opener])
-}
 
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item)
@@ -102,7 +60,7 @@ export function ExportDialog({
   const [includeInternal, setIncludeInternal] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const dialog = useRef<HTMLFormElement>(null)
+  const dialog = useRef<HTMLDivElement>(null)
   const open = useRef(true)
   const ids = useId()
   useModalKeys(dialog, onClose)
@@ -135,13 +93,8 @@ export function ExportDialog({
 
   return (
     <div className="modal-backdrop">
+      <div ref={dialog} className="modal export-dialog" role="dialog" aria-modal="true" aria-labelledby={`${ids}-title`} aria-busy={busy}>
       <form
-        ref={dialog}
-        className="modal export-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${ids}-title`}
-        aria-busy={busy}
         onSubmit={(e) => {
           e.preventDefault()
           if (!busy) void run()
@@ -229,6 +182,7 @@ export function ExportDialog({
           </button>
         </div>
       </form>
+      </div>
     </div>
   )
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type JSX } from 'react'
 import type { PlacementCounts } from '../../shared/contract'
 import { MAX_TEXT_LENGTH } from '../../shared/limits'
 import { call } from '../api'
-import { useModalKeys } from './ExportDialog'
+import { useModalKeys } from './common/modal'
 
 const ACCEPT = '.json,.jsonld,.ann'
 const MAX_FILE_CHARS = MAX_TEXT_LENGTH * 4
@@ -31,7 +31,7 @@ export function ImportAnnotationsDialog({
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [result, setResult] = useState<PlacementCounts | null>(null)
-  const dialog = useRef<HTMLFormElement>(null)
+  const dialog = useRef<HTMLDivElement>(null)
   const done = useRef<HTMLButtonElement>(null)
   const open = useRef(true)
   const ids = useId()
@@ -64,13 +64,8 @@ export function ImportAnnotationsDialog({
 
   return (
     <div className="modal-backdrop">
+      <div ref={dialog} className="modal import-annotations-dialog" role="dialog" aria-modal="true" aria-labelledby={`${ids}-title`} aria-busy={busy}>
       <form
-        ref={dialog}
-        className="modal import-annotations-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${ids}-title`}
-        aria-busy={busy}
         onSubmit={(e) => {
           e.preventDefault()
           if (result) onImported(result)
@@ -147,6 +142,7 @@ export function ImportAnnotationsDialog({
           )}
         </div>
       </form>
+      </div>
     </div>
   )
 }

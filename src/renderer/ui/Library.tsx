@@ -4,7 +4,7 @@ import type { ArticleSummary } from '../../shared/domain'
 import { call } from '../api'
 import { openArticle, useAppCommands } from './App'
 import { ACCEPT_ATTRIBUTE, planImport, runImport } from './importing'
-import { useToast } from './Toast'
+import { useNotify } from './common/notices'
 
 function formatDate(iso: string): string {
   if (!iso) return '—'
@@ -24,7 +24,9 @@ export function Library(): JSX.Element {
   const [busy, setBusy] = useState<string | null>(null)
   const [dragging, setDragging] = useState(false)
   const fileInput = useRef<HTMLInputElement>(null)
-  const toast = useToast()
+  const toast = useNotify()
+  /** Files that could not be imported, each with why: listed until dismissed. */
+  const [problems, setProblems] = useState<string[]>([])
   const { pasteAsNew } = useAppCommands()
 
   const refresh = useCallback(async () => {
@@ -40,21 +42,28 @@ export function Library(): JSX.Element {
   }, [refresh])
 
   async function importFiles(files: File[]): Promise<void> {
-    const { jobs, problems } = planImport(files)
-    for (const message of problems) toast({ tone: 'error', message })
+    const planned = planImport(files)
+    const failed = [...planned.problems]
+    const { jobs } = planned
     let lastId: number | null = null
+    let imported = 0
     for (const [i, job] of jobs.entries()) {
       const name = job.kind === 'file' ? job.file.name : job.text.name
       setBusy(jobs.length > 1 ? `Importing ${name} (${i + 1} of ${jobs.length})…` : `Importing ${name}…`)
       try {
         lastId = (await runImport(job)).id
+        imported++
       } catch (err) {
-        toast({ tone: 'error', message: (err as Error).message })
+        failed.push((err as Error).message)
       }
     }
     setBusy(null)
-    if (jobs.length === 1 && lastId !== null) openArticle(lastId)
-    else void refresh()
+    setProblems(failed)
+    if (failed.length === 0 && jobs.length === 1 && lastId !== null) openArticle(lastId)
+    else {
+      if (imported) toast({ tone: 'info', message: imported === 1 ? 'Imported 1 article.' : `Imported ${imported} articles.` })
+      void refresh()
+    }
   }
 
   async function remove(a: ArticleSummary): Promise<void> {
@@ -95,7 +104,7 @@ export function Library(): JSX.Element {
       }}
       onDrop={onDrop}
     >
-      <header className="topbar">
+      <header className="topbar library-topbar">
         <h1 className="brand">Copydesk</h1>
         <input
           className="search"
@@ -134,6 +143,21 @@ export function Library(): JSX.Element {
         </div>
       )}
       <main className="library-body">
+        {problems.length > 0 && (
+          <section className="problems" role="alert" aria-labelledby="import-problems">
+            <div className="problems-head">
+              <h2 id="import-problems">{problems.length === 1 ? 'A file could not be imported' : `${problems.length} files could not be imported`}</h2>
+              <button type="button" onClick={() => setProblems([])}>
+                Dismiss
+              </button>
+            </div>
+            <ul>
+              {problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          </section>
+        )}
         {articles === null ? (
           <p className="muted">Loading…</p>
         ) : articles.length === 0 ? (
@@ -156,7 +180,9 @@ export function Library(): JSX.Element {
                 <th>Published</th>
                 <th className="num">Annotations</th>
                 <th>Last edited</th>
-                <th aria-label="Actions" />
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -1,14 +1,14 @@
 import type { JSX } from 'react'
-import { useEffect, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { call } from '../api'
+import { Modal } from './common/modal'
 
 /** "Paste as new article": the first line becomes the headline, as with a text file. */
 export function PasteDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (id: number) => void }): JSX.Element {
   const [text, setText] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const area = useRef<HTMLTextAreaElement>(null)
-  useEffect(() => area.current?.focus(), [])
+  const ids = useId()
 
   async function create(): Promise<void> {
     setBusy(true)
@@ -21,11 +21,17 @@ export function PasteDialog({ onClose, onCreated }: { onClose: () => void; onCre
   }
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="paste-title">
-        <h2 id="paste-title">Paste as new article</h2>
-        <p className="muted small">The first line becomes the headline; a “By …” line below it becomes the byline.</p>
-        <textarea ref={area} aria-label="Article text" rows={14} value={text} onChange={(e) => setText(e.target.value)} />
+    <Modal title="Paste as new article" titleId={`${ids}-title`} onClose={onClose} wide>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void create()
+        }}
+      >
+        <p className="muted small" id={`${ids}-hint`}>
+          The first line becomes the headline; a “By …” line below it becomes the byline.
+        </p>
+        <textarea autoFocus aria-label="Article text" aria-describedby={`${ids}-hint`} rows={14} value={text} onChange={(e) => setText(e.target.value)} />
         {error && (
           <p className="error" role="alert">
             {error}
@@ -35,11 +41,11 @@ export function PasteDialog({ onClose, onCreated }: { onClose: () => void; onCre
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="primary" disabled={busy || !text.trim()} onClick={() => void create()}>
+          <button type="submit" className="primary" disabled={busy || !text.trim()}>
             Create article
           </button>
         </div>
-      </div>
-    </div>
+      </form>
+    </Modal>
   )
 }

@@ -1,11 +1,13 @@
-import { useEffect, useState, type JSX } from 'react'
+import { useEffect, useId, useState, type JSX } from 'react'
 import type { Preferences } from '../../shared/domain'
 import { call } from '../api'
+import { Modal } from './common/modal'
 
 /** Preferences: the name recorded on every change, and the organisation public fact-checks carry. */
 export function PreferencesDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (p: Preferences) => void }): JSX.Element {
   const [prefs, setPrefs] = useState<Preferences | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const ids = useId()
   useEffect(() => {
     call('getPreferences', {}).then(setPrefs, (e: Error) => setError(e.message))
   }, [])
@@ -19,34 +21,33 @@ export function PreferencesDialog({ onClose, onSaved }: { onClose: () => void; o
     }
   }
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <Modal title="Preferences" titleId={`${ids}-title`} onClose={onClose}>
       <form
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="prefs-title"
         onSubmit={(e) => {
           e.preventDefault()
           void save()
         }}
       >
-        <h2 id="prefs-title">Preferences</h2>
-        {prefs && (
+        {prefs ? (
           <>
             <label className="field">
               <span>Your name</span>
-              <input autoFocus aria-label="Your name" value={prefs.userName} onChange={(e) => setPrefs({ ...prefs, userName: e.target.value })} />
+              <input autoFocus aria-describedby={`${ids}-name`} value={prefs.userName} onChange={(e) => setPrefs({ ...prefs, userName: e.target.value })} />
             </label>
-            <p className="muted small">Recorded on every annotation you make or change.</p>
+            <p className="muted small" id={`${ids}-name`}>
+              Recorded on every annotation you make or change.
+            </p>
             <label className="field">
               <span>Organisation</span>
-              <input aria-label="Organisation" value={prefs.organisation} onChange={(e) => setPrefs({ ...prefs, organisation: e.target.value })} />
+              <input value={prefs.organisation} onChange={(e) => setPrefs({ ...prefs, organisation: e.target.value })} />
             </label>
             <label className="field">
               <span>Organisation website</span>
-              <input aria-label="Organisation website" type="url" value={prefs.organisationUrl} onChange={(e) => setPrefs({ ...prefs, organisationUrl: e.target.value })} />
+              <input type="url" value={prefs.organisationUrl} onChange={(e) => setPrefs({ ...prefs, organisationUrl: e.target.value })} />
             </label>
           </>
+        ) : (
+          !error && <p className="muted">Loading…</p>
         )}
         {error && (
           <p className="error" role="alert">
@@ -62,6 +63,6 @@ export function PreferencesDialog({ onClose, onSaved }: { onClose: () => void; o
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   )
 }

@@ -8,6 +8,8 @@ const LABELS: Record<SaveStatus, string> = {
   saving: 'Saving…',
   error: 'Not saved'
 }
+/** The same, where the top bar is short of room (a narrow window, a large zoom). */
+const SHORT: Record<SaveStatus, string> = { saved: 'Saved', unsaved: 'Unsaved', saving: 'Saving…', error: 'Not saved' }
 
 export interface SaveSnapshot {
   status: SaveStatus
@@ -72,7 +74,8 @@ export const SaveIndicator = memo(function SaveIndicator({ state, onRetry }: { s
   const { status, error } = useSaveState(state)
   return (
     <div className={`save-state save-${status}`} role="status" aria-live="polite" data-testid="save-state" data-status={status}>
-      <span>{LABELS[status]}</span>
+      <span className="save-long">{LABELS[status]}</span>
+      <span className="save-short">{SHORT[status]}</span>
       {status === 'error' && (
         <>
           <span className="small">{error}</span>

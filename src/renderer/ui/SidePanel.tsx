@@ -1,5 +1,5 @@
-import { memo, useState, type JSX, type MutableRefObject } from 'react'
-import type { AnnotationChange } from '../../shared/domain'
+import { memo, useId, useRef, type JSX, type KeyboardEvent, type MutableRefObject } from 'react'
+import type { AnnotationChange, AnnotationKind } from '../../shared/domain'
 import type { EditorHandle } from '../editor/react'
 import type { AnnotationActions } from './annotations/actions'
 import { AnnotationPanel } from './annotations/AnnotationPanel'
@@ -7,6 +7,8 @@ import { useAnnotation, useAnnotationList, useAnnotationText, useSelectedId } fr
 import type { SaveState } from './SaveIndicator'
 import { SuggestionsPanel } from './suggestions/SuggestionsPanel'
 import { useSuggestions, type SuggestionsControl } from './suggestions/useSuggestions'
+
+export type PanelTab = 'annotations' | 'suggestions'
 
 interface Props {
   handle: EditorHandle
@@ -18,15 +20,25 @@ interface Props {
   saves: SaveState
   userName: string
   onPreferences: () => void
+  kinds: ReadonlySet<AnnotationKind>
+  onKinds: (kinds: ReadonlySet<AnnotationKind>) => void
+  tab: PanelTab
+  onTab: (tab: PanelTab) => void
+  /** In a narrow window the panel is a drawer over the text: this closes it. */
+  onClose?: () => void
+  /** A closed drawer: still following the editor (the suggestion keys need it), not shown. */
+  hidden?: boolean
 }
 
+const TABS: PanelTab[] = ['annotations', 'suggestions']
+
 /**
- * The side panel: annotations and suggestions. It subscribes to the editor itself, so
- * tagging or selecting an annotation re-renders the panel and nothing else on the page,
- * and in a frame of its own when the change was made in the text.
+ * The side panel: annotations and suggestions, as two tabs. It subscribes to the editor
+ * itself, so tagging or selecting an annotation re-renders the panel and nothing else on the
+ * page, and in a frame of its own when the change was made in the text.
  */
-export const SidePanel = memo(function SidePanel({ handle, articleId, actions, suggestionsRef, loadHistory, saves, userName, onPreferences }: Props): JSX.Element {
-  const [tab, setTab] = useState<'annotations' | 'suggestions'>('annotations')
+export const SidePanel = memo(function SidePanel(props: Props): JSX.Element {
+  const { handle, articleId, actions, suggestionsRef, tab, onTab } = props
   // A frame behind the text while the user works in it (see AfterPaint).
   const editor = handle.afterPaint
   const { list, orphans, texts } = useAnnotationList(editor)
@@ -35,42 +47,66 @@ export const SidePanel = memo(function SidePanel({ handle, articleId, actions, s
   const selectedText = useAnnotationText(editor, selectedId)
   const suggestions = useSuggestions(editor, articleId, true)
   suggestionsRef.current = suggestions
+  const ids = useId()
+  const tabs = useRef<(HTMLButtonElement | null)[]>([])
+  const count = { annotations: list.length, suggestions: suggestions.items.length }
+  const label = { annotations: 'Annotations', suggestions: 'Suggestions' }
+  // Arrow keys move between tabs, as in any tab list.
+  const onTabKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
+    e.preventDefault()
+    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length]
+    onTab(next)
+    tabs.current[TABS.indexOf(next)]?.focus()
+  }
   return (
-    <aside className="panel" aria-label="Side panel">
-      <div className="tabs" role="tablist" aria-label="Side panel">
-        <button type="button" role="tab" aria-selected={tab === 'annotations'} onClick={() => setTab('annotations')}>
-          Annotations ({list.length})
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'suggestions'} onClick={() => setTab('suggestions')}>
-          Suggestions ({suggestions.items.length})
-        </button>
-        <label className="toggle" title="Show suggestions in the text">
-          <input type="checkbox" checked={suggestions.enabled} onChange={(e) => suggestions.setEnabled(e.target.checked)} />
-          Suggest
-        </label>
+    <aside className={`panel${props.onClose ? ' drawer' : ''}`} aria-label="Side panel" hidden={props.hidden}>
+      <div className="panel-tabs">
+        <div className="tabs" role="tablist" aria-label="Side panel" onKeyDown={onTabKey}>
+          {TABS.map((t, i) => (
+            <button
+              key={t}
+              ref={(el) => {
+                tabs.current[i] = el
+              }}
+              type="button"
+              role="tab"
+              id={`${ids}-${t}`}
+              aria-selected={tab === t}
+              aria-controls={`${ids}-${t}-panel`}
+              tabIndex={tab === t ? 0 : -1}
+              onClick={() => onTab(t)}
+            >
+              {label[t]} <span className="tab-count">{count[t]}</span>
+            </button>
+          ))}
+        </div>
+        {props.onClose && (
+          <button type="button" className="quiet panel-close" aria-label="Close the side panel" onClick={props.onClose}>
+            ×
+          </button>
+        )}
       </div>
-      {tab === 'annotations' ? (
-        <AnnotationPanel
-          list={list}
-          orphans={orphans}
-          selected={selected}
-          selectedText={selectedText}
-          texts={texts}
-          userName={userName}
-          onPreferences={onPreferences}
-          actions={actions}
-          loadHistory={loadHistory}
-          saves={saves}
-        />
-      ) : (
-        <SuggestionsPanel
-          items={suggestions.items}
-          status={suggestions.status}
-          onAccept={suggestions.accept}
-          onDismiss={suggestions.dismiss}
-          onShow={suggestions.show}
-        />
-      )}
+      <div className="tab-panel" role="tabpanel" id={`${ids}-${tab}-panel`} aria-labelledby={`${ids}-${tab}`}>
+        {tab === 'annotations' ? (
+          <AnnotationPanel
+            list={list}
+            orphans={orphans}
+            selected={selected}
+            selectedText={selectedText}
+            texts={texts}
+            userName={props.userName}
+            onPreferences={props.onPreferences}
+            actions={actions}
+            loadHistory={props.loadHistory}
+            saves={props.saves}
+            kinds={props.kinds}
+            onKinds={props.onKinds}
+          />
+        ) : (
+          <SuggestionsPanel control={suggestions} />
+        )}
+      </div>
     </aside>
   )
 })

@@ -1,10 +1,25 @@
 import type { Node } from 'prosemirror-model'
-import type { EditorState } from 'prosemirror-state'
+import type { EditorState, Plugin } from 'prosemirror-state'
 import { annotationKeymap } from '../editor/annotation-keys'
 import { annotationPainter, annotations, type AnnotationRecord } from '../editor/annotations'
-import { createArticleState } from '../editor/setup'
+import { findPlugin } from '../editor/find'
+import { articleStatePlugins, createArticleState } from '../editor/setup'
 import { suggestionsPlugin } from '../editor/suggestions/plugin'
 import { suggestionKeymap, type SuggestionsControl } from './suggestions/useSuggestions'
+
+/** The plugins the desk's article editor adds to the basic ones. */
+function deskPlugins(records: AnnotationRecord[], user: () => string, suggestions: () => SuggestionsControl | null): Plugin[] {
+  return [
+    annotations({ annotations: records, user }),
+    // CSS Custom Highlight API where the browser has it (Electron, Chromium), spans elsewhere.
+    annotationPainter({ mode: 'auto' }),
+    annotationKeymap(),
+    // Only the suggestion under review is drawn until the editor asks for all of them.
+    suggestionsPlugin({ windowed: true, drawAll: false }),
+    suggestionKeymap(suggestions),
+    findPlugin()
+  ]
+}
 
 /** The article editor's first state: the text, its annotations placed, and every plugin the desk uses. */
 export function articleEditorState(
@@ -13,12 +28,14 @@ export function articleEditorState(
   user: () => string,
   suggestions: () => SuggestionsControl | null
 ): EditorState {
-  return createArticleState(doc, [
-    annotations({ annotations: records, user }),
-    // CSS Custom Highlight API where the browser has it (Electron, Chromium), spans elsewhere.
-    annotationPainter({ mode: 'auto' }),
-    annotationKeymap(),
-    suggestionsPlugin({ windowed: true }),
-    suggestionKeymap(suggestions)
-  ])
+  return createArticleState(doc, deskPlugins(records, user, suggestions))
+}
+
+/**
+ * An editor state kept from an earlier visit to the article, given this visit's plugins: its
+ * text, annotations, selection and undo history stay as they were (plugin state is kept by
+ * plugin key), while the plugins' links to the page (who is editing, the suggestions) are new.
+ */
+export function resumedEditorState(kept: EditorState, user: () => string, suggestions: () => SuggestionsControl | null): EditorState {
+  return kept.reconfigure({ plugins: articleStatePlugins(deskPlugins([], user, suggestions)) })
 }

@@ -23,6 +23,8 @@ export const SHORTCUTS = {
   acceptSuggestion: { keys: 'Alt-Enter', label: 'Accept the suggestion at the cursor' },
   dismissSuggestion: { keys: 'Alt-Backspace', label: 'Dismiss the suggestion at the cursor' },
   nextSuggestion: { keys: 'Alt-Shift-ArrowDown', label: 'Go to the next suggestion' },
+  find: { keys: 'Mod-f', label: 'Find in the article (Enter: next, Shift+Enter: previous)' },
+  print: { keys: 'Mod-p', label: 'Print the annotated copy' },
   undo: { keys: 'Mod-z', label: 'Undo' },
   redo: { keys: 'Shift-Mod-z', label: 'Redo' },
   bold: { keys: 'Mod-b', label: 'Bold' },

@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type EditorState, type PluginView, type Transaction 
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import { removeDecorations } from '../decoration-set'
 import { leavesDocumentEqual } from '../step-change'
+import { annotationLabel } from './label'
 import { annotationsKey } from './plugin'
 import { firstWindow, touches, WindowFollower, type Region } from './screen'
 import type { AnnotationSet } from './set'
@@ -26,16 +27,33 @@ export function annotationClasses(record: AnnotationRecord, selected: boolean): 
   return classes
 }
 
-function decorationFor(record: AnnotationRecord, selected: boolean): Decoration {
+function decorationFor(record: AnnotationRecord, selected: boolean, set: AnnotationSet): Decoration {
   const spec: AnnotationDecorationSpec = { annotationId: record.id }
   return Decoration.inline(
     record.from,
     record.to,
     // nodeName gives each annotation its own <span>, so nested and overlapping ones each
     // keep their classes and id (without it ProseMirror merges them into one element).
-    { nodeName: 'span', class: annotationClasses(record, selected).join(' '), 'data-ann-id': record.id },
+    // role=mark and a description tell a screen reader what the words are marked as.
+    {
+      nodeName: 'span',
+      class: annotationClasses(record, selected).join(' '),
+      'data-ann-id': record.id,
+      role: 'mark',
+      'aria-description': annotationLabel(record, (id) => set.live.get(id) ?? set.orphans.get(id))
+    },
     spec
   )
+}
+
+/** Quotes and claims whose label names one of these attributions (their speaker or source). */
+function linkedTo(set: AnnotationSet, ids: ReadonlySet<string>, win: Region | null): string[] {
+  const out: string[] = []
+  for (const r of set.list()) {
+    if (win && !touches(r, win)) continue
+    if (r.kind === 'quote' && r.fields.speakerId && ids.has(r.fields.speakerId)) out.push(r.id)
+  }
+  return out
 }
 
 /** The painter's state: the decorations, and the part of the document they cover. */
@@ -59,7 +77,7 @@ const MAX_PENDING = 4
 
 function build(set: AnnotationSet, doc: EditorState['doc'], win: Region | null): DecorationSet {
   const decorations: Decoration[] = []
-  for (const r of set.list()) if (!win || touches(r, win)) decorations.push(decorationFor(r, r.id === set.selectedId))
+  for (const r of set.list()) if (!win || touches(r, win)) decorations.push(decorationFor(r, r.id === set.selectedId, set))
   return DecorationSet.create(doc, decorations)
 }
 
@@ -85,7 +103,7 @@ function update(painted: Painted, tr: Transaction, before: AnnotationSet, after:
   const stale: Decoration[] = []
   const draw = (id: string): void => {
     const record = after.live.get(id)
-    if (record && (!win || touches(record, win))) fresh.push(decorationFor(record, id === after.selectedId))
+    if (record && (!win || touches(record, win))) fresh.push(decorationFor(record, id === after.selectedId, after))
   }
   /** The span drawn for `id`, found where the annotation was before this transaction. */
   const undraw = (id: string, was: { from: number; to: number } | undefined): void => {
@@ -107,7 +125,10 @@ function update(painted: Painted, tr: Transaction, before: AnnotationSet, after:
     const made = firstFrame ? madeNow(tr, before, after) : NONE
     if (made.size > 0) pending = new Set([...pending, ...made])
     let waiting: Set<string> | null = null
-    for (const id of after.touched) {
+    // A changed attribution changes how the quotes it speaks for are described.
+    const attributions = new Set([...after.touched].filter((id) => (after.live.get(id) ?? before.live.get(id))?.kind === 'attribution'))
+    const touched = attributions.size ? new Set([...after.touched, ...linkedTo(after, attributions, win)]) : after.touched
+    for (const id of touched) {
       if (pending.has(id)) continue
       const record = after.live.get(id)
       if (firstFrame && record && record === before.live.get(id)) {

@@ -1,5 +1,6 @@
 export { annotations, annotationsKey, onAnnotationsChanged } from './plugin'
 export type { AnnotationsChange, AnnotationsListener } from './plugin'
+export type { AnnotationEvents } from './queries'
 export {
   addAnnotation,
   reattachAnnotation,
@@ -10,6 +11,7 @@ export {
 } from './commands'
 export type { AddOptions, ChangeOptions } from './commands'
 export {
+  annotationEvents,
   annotationsAt,
   annotationsVersion,
   annotationText,

@@ -1,4 +1,5 @@
-import type { EditorState } from 'prosemirror-state'
+import { isHistoryTransaction } from 'prosemirror-history'
+import type { EditorState, Transaction } from 'prosemirror-state'
 import { textBetween } from './quote'
 import { annotationSet } from './plugin'
 import type { AnnotationRecord } from './types'
@@ -43,4 +44,33 @@ export function annotationsVersion(state: EditorState): number {
 /** The text an annotation covers now ('' for an orphan). */
 export function annotationText(state: EditorState, record: AnnotationRecord): string {
   return record.placement === 'orphaned' ? '' : textBetween(state.doc, record.from, record.to)
+}
+
+/** What one transaction did to the annotations, as the user would put it. */
+export interface AnnotationEvents {
+  /** Tagged, or accepted from a suggestion. */
+  added: AnnotationRecord[]
+  /** Untagged, or hidden because every one of its words was deleted: as they were before. */
+  removed: AnnotationRecord[]
+}
+
+const NO_EVENTS: AnnotationEvents = { added: [], removed: [] }
+
+/**
+ * The annotations a transaction added or removed, for notices and announcements. Undo and
+ * redo are left out: the user asked for what they do and sees it.
+ */
+export function annotationEvents(tr: Transaction, before: EditorState, after: EditorState): AnnotationEvents {
+  const was = annotationSet(before)
+  const now = annotationSet(after)
+  if (was === now || was.version === now.version || isHistoryTransaction(tr)) return NO_EVENTS
+  const added: AnnotationRecord[] = []
+  const removed: AnnotationRecord[] = []
+  for (const id of now.touched) {
+    const then = was.live.get(id) ?? was.orphans.get(id)
+    const present = now.live.get(id) ?? now.orphans.get(id)
+    if (then && !present) removed.push(then)
+    else if (!then && present && !was.zombies.has(id)) added.push(present)
+  }
+  return added.length || removed.length ? { added, removed } : NO_EVENTS
 }

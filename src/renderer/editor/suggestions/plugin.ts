@@ -38,15 +38,24 @@ export interface SuggestionItem {
 
 interface SuggestionState {
   list: PlacedList
-  /** The drawn ones: those touching the window. */
+  /** The drawn ones: the one under review, and with `drawAll` those touching the window. */
   decorations: DecorationSet
   /** Changes whenever the set changes (not when typing only moves it). */
   version: number
   /** Suggestions touching it are drawn; null draws them all. */
   window: Region | null
+  /** Draw every suggestion (in the window), not only the one under review. */
+  drawAll: boolean
+  /** The key of the suggestion under review, drawn whatever `drawAll` says. */
+  current: string | null
 }
 
-type Action = { type: 'set'; items: SuggestionItem[] } | { type: 'remove'; keys: string[] } | { type: 'window'; window: Region }
+type Action =
+  | { type: 'set'; items: SuggestionItem[] }
+  | { type: 'remove'; keys: string[] }
+  | { type: 'window'; window: Region }
+  | { type: 'draw'; all: boolean }
+  | { type: 'current'; key: string | null }
 
 const key = new PluginKey<SuggestionState>('copydeskSuggestions')
 
@@ -86,18 +95,25 @@ export function placeSuggestions(projection: Projection, suggestions: readonly S
   return out
 }
 
-function decorate(doc: Node, items: readonly SuggestionItem[], win: Region | null): DecorationSet {
+function underline(i: SuggestionItem, current: boolean): Decoration {
+  const cls = `cd-sug cd-sug-${i.kind}${current ? ' cd-sug-current' : ''}`
+  return Decoration.inline(i.from, i.to, { nodeName: 'span', class: cls, 'data-sug-key': i.key }, { key: i.key })
+}
+
+function decorate(doc: Node, items: readonly SuggestionItem[], win: Region | null, drawAll: boolean, current: string | null): DecorationSet {
   const drawn: Decoration[] = []
   for (const i of items) {
-    if (win && !touches(i, win)) continue
-    drawn.push(Decoration.inline(i.from, i.to, { nodeName: 'span', class: `cd-sug cd-sug-${i.kind}`, 'data-sug-key': i.key }, { key: i.key }))
+    if (i.key === current) drawn.push(underline(i, true))
+    else if (drawAll && (!win || touches(i, win))) drawn.push(underline(i, false))
   }
   return DecorationSet.create(doc, drawn)
 }
 
 /**
  * The suggestions plugin: holds them, maps them through edits, drops those whose words were
- * edited, and underlines them in the text.
+ * edited, and underlines in the text the one under review (`setCurrentSuggestion`) and, when
+ * asked (`drawAllSuggestions`), all of them: a suggestion on nearly every sentence is a flood
+ * an editor cannot read through, so the default is the one at hand.
  *
  * `windowed`: underline only the suggestions within a screen or so of the view, as the
  * annotation painter does. Every underline is an element in the text, and Chromium re-reads
@@ -106,14 +122,14 @@ function decorate(doc: Node, items: readonly SuggestionItem[], win: Region | nul
  * list in the side panel still has them all. Without a view (tests), move the window with
  * `setSuggestionWindow`.
  */
-export function suggestionsPlugin(options: { windowed?: boolean } = {}): Plugin<SuggestionState> {
+export function suggestionsPlugin(options: { windowed?: boolean; drawAll?: boolean } = {}): Plugin<SuggestionState> {
   return new Plugin<SuggestionState>({
     key,
     state: {
-      init: (_, state) => ({ list: PlacedList.empty, decorations: DecorationSet.empty, version: 0, window: options.windowed ? firstWindow(state.doc) : null }),
+      init: (_, state) => ({ list: PlacedList.empty, decorations: DecorationSet.empty, version: 0, window: options.windowed ? firstWindow(state.doc) : null, drawAll: options.drawAll ?? true, current: null }),
       apply(tr, prev, _old, state) {
         const action = tr.getMeta(key) as Action | undefined
-        let { list, decorations, version, window: win } = prev
+        let { list, decorations, version, window: win, drawAll, current } = prev
         // Text dropped onto itself changes nothing a suggestion stands on.
         const edited = tr.doc !== tr.before && !leavesDocumentEqual(tr)
         if (edited) {
@@ -134,20 +150,30 @@ export function suggestionsPlugin(options: { windowed?: boolean } = {}): Plugin<
             decorations = removeDecorations(decorations, tr.doc, decorations.find(undefined, undefined, (spec) => gone.has((spec as { key: string }).key)))
           }
         }
+        if (current !== null && !list.all().some((i) => i.key === current) && tr.doc !== tr.before) current = null
         if (action?.type === 'set') {
           list = PlacedList.of(action.items)
-          decorations = decorate(state.doc, list.all(), win)
+          if (current !== null && !action.items.some((i) => i.key === current)) current = null
+          decorations = decorate(state.doc, list.all(), win, drawAll, current)
           version++
         } else if (action?.type === 'remove') {
           const drop = new Set(action.keys)
           list = PlacedList.of(list.all().filter((i) => !drop.has(i.key)))
+          if (current !== null && drop.has(current)) current = null
           decorations = removeDecorations(decorations, state.doc, decorations.find(undefined, undefined, (spec) => drop.has((spec as { key: string }).key)))
           version++
         } else if (action?.type === 'window') {
           win = action.window
-          decorations = decorate(state.doc, list.all(), win)
+          // Only the one under review is drawn: the window does not matter.
+          if (drawAll) decorations = decorate(state.doc, list.all(), win, drawAll, current)
+        } else if (action?.type === 'draw' && action.all !== drawAll) {
+          drawAll = action.all
+          decorations = decorate(state.doc, list.all(), win, drawAll, current)
+        } else if (action?.type === 'current' && action.key !== current) {
+          current = action.key !== null && list.all().some((i) => i.key === action.key) ? action.key : null
+          decorations = decorate(state.doc, list.all(), win, drawAll, current)
         }
-        return { list, decorations, version, window: win }
+        return { list, decorations, version, window: win, drawAll, current }
       }
     },
     view: options.windowed ? (view) => new WindowFollower(view, suggestionWindow, setSuggestionWindow) : undefined,
@@ -196,4 +222,24 @@ export function suggestionAt(state: EditorState, pos: number): SuggestionItem | 
   return getSuggestions(state)
     .filter((i) => i.from <= pos && pos <= i.to)
     .sort((a, b) => a.to - a.from - (b.to - b.from))[0]
+}
+
+/** Draws every suggestion in the text (true), or only the one under review (false). Not an edit. */
+export function drawAllSuggestions(tr: Transaction, all: boolean): Transaction {
+  return tr.setMeta(key, { type: 'draw', all } satisfies Action).setMeta('addToHistory', false)
+}
+
+/** Makes a suggestion the one under review (drawn in the text), or none. Not an edit. */
+export function setCurrentSuggestion(tr: Transaction, suggestionKey: string | null): Transaction {
+  return tr.setMeta(key, { type: 'current', key: suggestionKey } satisfies Action).setMeta('addToHistory', false)
+}
+
+/** The key of the suggestion under review, if any. */
+export function currentSuggestion(state: EditorState): string | null {
+  return key.getState(state)?.current ?? null
+}
+
+/** Whether every suggestion is drawn, not only the one under review. */
+export function drawsAllSuggestions(state: EditorState): boolean {
+  return key.getState(state)?.drawAll ?? false
 }

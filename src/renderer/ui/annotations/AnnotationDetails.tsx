@@ -25,7 +25,6 @@ interface Props {
   /** Reads an annotation's recorded history from the store. */
   loadHistory: (id: string) => Promise<AnnotationChange[]>
   saves: SaveState
-  onClose: () => void
 }
 
 function excerpt(s: string, n = 60): string {
@@ -33,7 +32,7 @@ function excerpt(s: string, n = 60): string {
 }
 
 /** Everything about one annotation, edited in place; every edit is undoable. */
-export function AnnotationDetails({ record, text, all, actions, loadHistory, saves, onClose }: Props): JSX.Element {
+export function AnnotationDetails({ record, text, all, actions, loadHistory, saves }: Props): JSX.Element {
   const history = useHistory(loadHistory, record.id, saves)
   const attributions = all.filter((a) => a.kind === 'attribution')
   const label = (a: AnnotationRecord): string =>
@@ -41,10 +40,10 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
   return (
     <section className={`details details-${record.kind}`} aria-label={`${KIND_LABELS[record.kind]} details`}>
       <header className="details-head">
-        <span className={`kind-chip chip-${record.kind}`}>{KIND_LABELS[record.kind]}</span>
-        <button type="button" className="quiet" aria-label="Close details" title="Close (Esc)" onClick={onClose}>
-          ×
-        </button>
+        <h3 className="details-title">
+          <span className={`kind-chip chip-${record.kind}`}>{KIND_LABELS[record.kind]}</span>
+          <span className="visually-hidden"> details</span>
+        </h3>
       </header>
       {record.placement === 'orphaned' ? (
         <div className="orphan-note" role="note">
@@ -266,6 +265,7 @@ function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onChange: 
       </ul>
       <form
         className="evidence-add"
+        aria-label="Add evidence"
         onSubmit={(e) => {
           e.preventDefault()
           if (!url.trim() && !note.trim()) return
@@ -276,7 +276,9 @@ function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onChange: 
       >
         <input aria-label="Evidence link" placeholder="https://… or a document" value={url} onChange={(e) => setUrl(e.target.value)} />
         <input aria-label="Evidence note" placeholder="What it shows" value={note} onChange={(e) => setNote(e.target.value)} />
-        <button type="submit">Add</button>
+        <button type="submit" disabled={!url.trim() && !note.trim()}>
+          Add evidence
+        </button>
       </form>
     </div>
   )

@@ -1,15 +1,14 @@
-import { memo, useMemo, useState, type JSX, type MouseEvent as ReactMouseEvent } from 'react'
+import { memo, useMemo, useRef, useState, type JSX, type MouseEvent as ReactMouseEvent } from 'react'
 import { ANNOTATION_KINDS, CLAIM_STATUSES, CLAIM_STATUS_LABELS, type AnnotationChange, type AnnotationKind, type ClaimStatus } from '../../../shared/domain'
+import { sourceName } from '../../editor/annotations/label'
 import type { AnnotationRecord } from '../../editor/annotations'
+import { RowList } from '../common/RowList'
 import { KIND_LABELS, SHORTCUTS } from '../labels'
+import type { SaveState } from '../SaveIndicator'
 import { shortcut } from '../shortcuts'
 import type { AnnotationActions } from './actions'
 import { AnnotationDetails } from './AnnotationDetails'
-import { VirtualList } from '../VirtualList'
 import type { AnnotationTexts } from './useAnnotations'
-import type { SaveState } from '../SaveIndicator'
-
-const ROW_HEIGHT = 62
 
 interface Props {
   list: readonly AnnotationRecord[]
@@ -22,18 +21,16 @@ interface Props {
   texts: AnnotationTexts
   userName: string
   onPreferences: () => void
-}
-
-function excerpt(s: string, n = 90): string {
-  const t = s.replace(/\s+/g, ' ')
-  return t.length > n ? `${t.slice(0, n - 1)}…` : t
+  /** The kinds shown, in the list and in the text. */
+  kinds: ReadonlySet<AnnotationKind>
+  onKinds: (kinds: ReadonlySet<AnnotationKind>) => void
 }
 
 function summary(a: AnnotationRecord, byId: Map<string, AnnotationRecord>): string {
   if (a.kind === 'claim') return CLAIM_STATUS_LABELS[a.fields.status]
   if (a.kind === 'attribution') return a.fields.sourceName || 'Source not named'
   const speaker = a.fields.speakerId ? byId.get(a.fields.speakerId) : undefined
-  if (speaker?.kind === 'attribution') return `Speaker: ${speaker.fields.sourceName || speaker.exact}`
+  if (speaker) return `Speaker: ${sourceName(speaker)}`
   return a.fields.speakerName ? `Speaker: ${a.fields.speakerName} (not in the text)` : 'No speaker'
 }
 
@@ -50,22 +47,85 @@ function keepFocus(e: ReactMouseEvent): void {
   e.preventDefault()
 }
 
-/** The side panel: every annotation in document order, filters with counts, and the details. */
-export const AnnotationPanel = memo(function AnnotationPanel({
+/**
+ * The annotations tab: every annotation in document order with filters and counts; or, when
+ * one is selected, its details with the whole panel to themselves.
+ */
+export const AnnotationPanel = memo(function AnnotationPanel(props: Props): JSX.Element {
+  const { list, selected, actions, kinds } = props
+  const [status, setStatus] = useState<ClaimStatus | 'any'>('any')
+  // Back in the list, the row of the annotation last opened is in view.
+  const last = useRef<string | null>(null)
+  if (selected) last.current = selected.id
+  const byId = useMemo(() => new Map(list.map((a) => [a.id, a])), [list])
+  const shown = useMemo(
+    () => list.filter((a) => kinds.has(a.kind) && (status === 'any' || (a.kind === 'claim' && a.fields.status === status))),
+    [list, kinds, status]
+  )
+  if (selected) {
+    const at = list.findIndex((a) => a.id === selected.id)
+    const step = (d: 1 | -1): void => {
+      if (!list.length) return
+      const next = list[((at < 0 ? 0 : at + d) + list.length) % list.length]
+      actions.select(next.id, true)
+    }
+    return (
+      <div className="panel-body details-pane">
+        <nav className="details-nav" aria-label="Annotation">
+          <button type="button" className="quiet back" onClick={() => actions.select(null)} title="Back to all annotations (Esc)">
+            ← All annotations
+          </button>
+          {at >= 0 && (
+            <span className="details-nav-steps">
+              <button type="button" className="quiet" aria-label="Previous annotation" title={`Previous (${shortcut(SHORTCUTS.previous.keys)})`} onClick={() => step(-1)}>
+                ↑
+              </button>
+              <span className="muted small">
+                {at + 1} of {list.length}
+              </span>
+              <button type="button" className="quiet" aria-label="Next annotation" title={`Next (${shortcut(SHORTCUTS.next.keys)})`} onClick={() => step(1)}>
+                ↓
+              </button>
+            </span>
+          )}
+        </nav>
+        <div className="details-scroll">
+          <AnnotationDetails
+            record={selected}
+            text={props.selectedText}
+            all={list}
+            actions={actions}
+            loadHistory={props.loadHistory}
+            saves={props.saves}
+          />
+        </div>
+      </div>
+    )
+  }
+  return <ListPane {...props} shown={shown} byId={byId} status={status} onStatus={setStatus} lastOpened={last.current} />
+})
+
+function ListPane({
   list,
   orphans,
-  selected,
-  selectedText,
-  actions,
-  loadHistory,
-  saves,
   texts,
+  actions,
   userName,
-  onPreferences
-}: Props): JSX.Element {
-  const [kinds, setKinds] = useState<Set<AnnotationKind>>(new Set(ANNOTATION_KINDS))
-  const [status, setStatus] = useState<ClaimStatus | 'any'>('any')
-
+  onPreferences,
+  kinds,
+  onKinds,
+  shown,
+  byId,
+  status,
+  onStatus,
+  lastOpened
+}: Props & {
+  shown: AnnotationRecord[]
+  byId: Map<string, AnnotationRecord>
+  status: ClaimStatus | 'any'
+  onStatus: (s: ClaimStatus | 'any') => void
+  lastOpened: string | null
+}): JSX.Element {
   const counts = useMemo(() => {
     const byKind: Record<AnnotationKind, number> = { claim: 0, quote: 0, attribution: 0 }
     const byStatus = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>
@@ -75,35 +135,14 @@ export const AnnotationPanel = memo(function AnnotationPanel({
     }
     return { byKind, byStatus }
   }, [list])
-
-  const byId = useMemo(() => new Map(list.map((a) => [a.id, a])), [list])
-  const shown = useMemo(
-    () =>
-      list.filter((a) => kinds.has(a.kind) && (status === 'any' || (a.kind === 'claim' && a.fields.status === status))),
-    [list, kinds, status]
-  )
-
-  const toggle = (k: AnnotationKind): void =>
-    setKinds((prev) => {
-      const next = new Set(prev)
-      if (next.has(k)) next.delete(k)
-      else next.add(k)
-      return next
-    })
-
+  const toggle = (k: AnnotationKind): void => {
+    const next = new Set(kinds)
+    if (next.has(k)) next.delete(k)
+    else next.add(k)
+    onKinds(next)
+  }
   return (
     <div className="panel-body">
-      {selected ? (
-        <AnnotationDetails
-          record={selected}
-          text={selectedText}
-          all={list}
-          actions={actions}
-          loadHistory={loadHistory}
-          saves={saves}
-          onClose={() => actions.select(null)}
-        />
-      ) : null}
       {!userName && (
         <p className="notice small">
           Changes are recorded without a name.{' '}
@@ -113,18 +152,19 @@ export const AnnotationPanel = memo(function AnnotationPanel({
         </p>
       )}
       <div className="panel-head">
-        <div className="legend" aria-label="Legend">
+        <fieldset className="legend">
+          <legend className="visually-hidden">Show in the list and the text</legend>
           {ANNOTATION_KINDS.map((k) => (
-            <label key={k} className={`legend-item legend-${k}`} title={`Show ${KIND_LABELS[k].toLowerCase()}s`}>
+            <label key={k} className={`legend-item legend-${k}`}>
               <input type="checkbox" checked={kinds.has(k)} onChange={() => toggle(k)} />
               <span className={`swatch cd-ann cd-ann-${k}`}>{KIND_LABELS[k]}</span>
               <span className="count">{counts.byKind[k]}</span>
             </label>
           ))}
-        </div>
+        </fieldset>
         <label className="field inline">
           <span>Claim status</span>
-          <select aria-label="Filter by claim status" value={status} onChange={(e) => setStatus(e.target.value as ClaimStatus | 'any')}>
+          <select value={status} onChange={(e) => onStatus(e.target.value as ClaimStatus | 'any')}>
             <option value="any">Any status</option>
             {CLAIM_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -133,33 +173,27 @@ export const AnnotationPanel = memo(function AnnotationPanel({
             ))}
           </select>
         </label>
-        <p className="muted small">
-          {shortcut(SHORTCUTS.previous.keys)} / {shortcut(SHORTCUTS.next.keys)} move between annotations
-        </p>
       </div>
-      {list.length === 0 && (
+      {list.length === 0 ? (
         <p className="muted panel-empty">
           Select words in the article, then press Claim, Quote or Attribution (or {shortcut(SHORTCUTS.claim.keys)}, {shortcut(SHORTCUTS.quote.keys)},{' '}
           {shortcut(SHORTCUTS.attribution.keys)}).
         </p>
-      )}
-      <VirtualList
+      ) : shown.length === 0 ? (
+        <p className="muted panel-empty">No annotation matches these filters.</p>
+      ) : null}
+      <RowList
         label="Annotation list"
         items={shown}
-        rowHeight={ROW_HEIGHT}
         keyOf={(a) => a.id}
-        scrollTo={selected ? shown.findIndex((a) => a.id === selected.id) : undefined}
-        render={(a) => (
-          <button
-            type="button"
-            className={`ann-item${selected?.id === a.id ? ' is-selected' : ''}`}
-            aria-current={selected?.id === a.id ? 'true' : undefined}
-            onMouseDown={keepFocus}
-            onClick={() => actions.select(a.id, true)}
-          >
-            <span className={`kind-chip chip-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
-            <span className="ann-summary">{summary(a, byId)}</span>
-            <span className="ann-text">“{excerpt(texts.get(a.id) ?? a.exact)}”</span>
+        scrollTo={lastOpened ? shown.findIndex((a) => a.id === lastOpened) : undefined}
+        render={(a, _i, row) => (
+          <button type="button" className="ann-item" onMouseDown={keepFocus} onClick={() => actions.select(a.id, true)} {...row}>
+            <span className="ann-head">
+              <span className={`kind-chip chip-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
+              <span className="ann-summary">{summary(a, byId)}</span>
+            </span>
+            <span className="ann-text">“{(texts.get(a.id) ?? a.exact).replace(/\s+/g, ' ')}”</span>
           </button>
         )}
       />
@@ -171,14 +205,19 @@ export const AnnotationPanel = memo(function AnnotationPanel({
             {orphans.map((a) => (
               <li key={a.id}>
                 <button type="button" className="ann-item orphan" onClick={() => actions.select(a.id)}>
-                  <span className={`kind-chip chip-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
-                  <span className="ann-text">“{excerpt(a.exact)}”</span>
+                  <span className="ann-head">
+                    <span className={`kind-chip chip-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
+                  </span>
+                  <span className="ann-text">“{a.exact.replace(/\s+/g, ' ')}”</span>
                 </button>
               </li>
             ))}
           </ol>
         </section>
       )}
+      <p className="muted small panel-foot">
+        {shortcut(SHORTCUTS.previous.keys)} / {shortcut(SHORTCUTS.next.keys)} in the text move between annotations
+      </p>
     </div>
   )
-})
+}

@@ -1,4 +1,5 @@
-import { memo, useEffect, useState, type JSX, type RefObject } from 'react'
+import { memo, useEffect, useRef, useState, type JSX, type RefObject } from 'react'
+import { Menu } from '../common/Menu'
 import type { AnnotationKind } from '../../../shared/domain'
 import { CLAIM_STATUS_LABELS } from '../../../shared/domain'
 import type { EditorHandle } from '../../editor/react'
@@ -24,8 +25,19 @@ function hoverSummary(a: AnnotationRecord, all: (id: string) => AnnotationRecord
  * A summary card for the annotations under the mouse. The annotations are found by position
  * (the highlights painter has no element per annotation), at most once a frame.
  */
-export const HoverCard = memo(function HoverCard({ handle, container }: { handle: EditorHandle; container: RefObject<HTMLDivElement | null> }): JSX.Element | null {
+export const HoverCard = memo(function HoverCard({
+  handle,
+  container,
+  kinds
+}: {
+  handle: EditorHandle
+  container: RefObject<HTMLDivElement | null>
+  /** The kinds shown in the text: a hidden kind gets no card. */
+  kinds: ReadonlySet<AnnotationKind>
+}): JSX.Element | null {
   const [card, setCard] = useState<{ x: number; y: number; items: AnnotationRecord[] } | null>(null)
+  const visibleKinds = useRef(kinds)
+  visibleKinds.current = kinds
   useEffect(() => {
     const el = container.current
     if (!el) return
@@ -44,7 +56,7 @@ export const HoverCard = memo(function HoverCard({ handle, container }: { handle
       frame = 0
       const view = handle.view
       if (!point || !view) return
-      show(annotationsUnderPointer(view, point.x, point.y))
+      show(annotationsUnderPointer(view, point.x, point.y).filter((a) => visibleKinds.current.has(a.kind)))
     }
     const move = (e: MouseEvent): void => {
       // Not while selecting text with the mouse.
@@ -97,27 +109,26 @@ export function ContextMenu({
   onRemove: (id: string) => void
   onClose: () => void
 }): JSX.Element {
-  useEffect(() => {
-    const close = (): void => onClose()
-    window.addEventListener('click', close)
-    window.addEventListener('blur', close)
-    return () => {
-      window.removeEventListener('click', close)
-      window.removeEventListener('blur', close)
-    }
-  }, [onClose])
+  // Kept on screen: a right click near the window's edge opens the menu inward.
+  const left = Math.min(menu.x, window.innerWidth - 240)
+  const top = Math.min(menu.y, window.innerHeight - 180)
   return (
-    <div className="context-menu" role="menu" style={{ left: menu.x, top: menu.y }} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      {(['claim', 'quote', 'attribution'] as const).map((k) => (
-        <button key={k} type="button" role="menuitem" disabled={!menu.canTag} onClick={() => onTag(k)}>
-          Tag as {KIND_LABELS[k]} <kbd>{shortcut(SHORTCUTS[k].keys)}</kbd>
-        </button>
-      ))}
-      {menu.onAnnotation && (
-        <button type="button" role="menuitem" onClick={() => onRemove(menu.onAnnotation!)}>
-          Remove annotation
-        </button>
-      )}
-    </div>
+    <Menu
+      label="Annotation"
+      className="context-menu"
+      style={{ left: Math.max(4, left), top: Math.max(4, top) }}
+      onClose={onClose}
+      items={[
+        ...(['claim', 'quote', 'attribution'] as const).map((k) => ({
+          key: k,
+          label: `Tag as ${KIND_LABELS[k]}`,
+          keys: shortcut(SHORTCUTS[k].keys),
+          disabled: !menu.canTag,
+          keepSelection: true,
+          onSelect: () => onTag(k)
+        })),
+        ...(menu.onAnnotation ? [{ key: 'remove', label: 'Remove annotation', keys: shortcut(SHORTCUTS.untag.keys), onSelect: () => onRemove(menu.onAnnotation!) }] : [])
+      ]}
+    />
   )
 }

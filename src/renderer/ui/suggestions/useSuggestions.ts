@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { keymap } from 'prosemirror-keymap'
 import { TextSelection, type Command, type Plugin } from 'prosemirror-state'
+import type { EditorView } from 'prosemirror-view'
 import { overlapIndex } from '../../../shared/bsearch'
 import { ANNOTATION_KINDS } from '../../../shared/domain'
 import { projectDoc } from '../../../shared/text'
@@ -12,47 +13,86 @@ import type { EditorSource } from '../../editor/react'
 import { useEditorSelector } from '../../editor/react'
 import { acceptSuggestions } from '../../editor/suggestions/accept'
 import {
+  currentSuggestion,
+  drawAllSuggestions,
   getSuggestions,
   placeSuggestions,
   removeSuggestions,
+  setCurrentSuggestion,
   setSuggestions,
   suggestionAt,
   suggestionsVersion,
   type SuggestionItem
 } from '../../editor/suggestions/plugin'
 import { requestSuggestions } from '../../suggest-client'
+import { announce } from '../common/announce'
+import { useNotify } from '../common/notices'
+import { readUiPrefs, writeUiPrefs } from '../common/ui-prefs'
 import { elementAtPos } from '../annotations/pointer'
-import { SHORTCUTS } from '../labels'
-import { useToast } from '../Toast'
+import { KIND_LABELS, SHORTCUTS } from '../labels'
 
 export interface SuggestionsControl {
+  /** The suggestions to review (at or above the threshold), in document order. */
   items: readonly SuggestionItem[]
-  status: 'idle' | 'working' | 'off'
-  enabled: boolean
-  setEnabled: (on: boolean) => void
+  status: 'idle' | 'working'
+  /** The key of the one under review. */
+  current: string | null
+  /** Every suggestion drawn in the text, or only the one under review. */
+  inText: boolean
+  setInText: (on: boolean) => void
+  /** The lowest score listed (0–1). */
+  threshold: number
+  setThreshold: (t: number) => void
   accept: (items: SuggestionItem[]) => void
   dismiss: (items: SuggestionItem[]) => void
-  show: (item: SuggestionItem) => void
+  /** Makes one the one under review, drawn and scrolled to in the text. */
+  review: (item: SuggestionItem | null) => void
+  /** Reviews the next (1) or previous (-1) one after the current, among `among` (all by default). */
+  step: (dir: 1 | -1, among?: readonly SuggestionItem[]) => void
+}
+
+function label(items: readonly SuggestionItem[]): string {
+  if (items.length === 1) return `${KIND_LABELS[items[0].kind].toLowerCase()} “${items[0].text.length > 60 ? `${items[0].text.slice(0, 59)}…` : items[0].text}”`
+  return `${items.length} suggestions`
 }
 
 /**
- * Keeps the article's suggestions fresh: after the text or the annotations settle, the
- * engine runs in a worker; suggestions already annotated, or dismissed before (remembered
- * per article in the store), are left out.
+ * Keeps the article's suggestions fresh and works them as a review queue: after the text or
+ * the annotations settle, the engine runs in a worker; suggestions already annotated,
+ * dismissed before (remembered per article in the store), or below the threshold are left
+ * out. One suggestion is under review at a time; the rest are drawn in the text only when
+ * the editor asks for them.
  */
 export function useSuggestions(handle: EditorSource, articleId: number, ready: boolean): SuggestionsControl {
-  const [enabled, setEnabled] = useState(true)
-  // Read by a run already under way when Suggest is switched off: it must not draw its results.
-  const enabledNow = useRef(enabled)
-  useEffect(() => {
-    enabledNow.current = enabled
-  }, [enabled])
-  const [status, setStatus] = useState<'idle' | 'working' | 'off'>('idle')
+  const [prefs, setPrefs] = useState(readUiPrefs)
+  const [status, setStatus] = useState<'idle' | 'working'>('idle')
   const dismissed = useRef<Set<string> | null>(null)
-  const toast = useToast()
+  /** The engine's last results, placed: a new threshold filters them again without a new run. */
+  const found = useRef<{ doc: unknown; items: SuggestionItem[] } | null>(null)
+  const threshold = useRef(prefs.suggestionThreshold)
+  threshold.current = prefs.suggestionThreshold
+  const notify = useNotify()
   // Read in the render the version change causes (an effect setting state would render the panel twice).
   const version = useEditorSelector(handle, suggestionsVersion, -1)
+  const current = useEditorSelector(handle, currentSuggestion, null)
   const items = useMemo<readonly SuggestionItem[]>(() => (handle.view ? getSuggestions(handle.view.state) : []), [handle, version])
+
+  /** Puts the engine's results, less those left out, in the editor. */
+  const show = useCallback(
+    (view: EditorView) => {
+      const placed = found.current
+      if (!placed || placed.doc !== view.state.doc) return
+      const annotations = getAnnotations(view.state)
+      // One index a kind: 1,000 suggestions against 2,000 annotations, pair by pair, is 2 million checks.
+      const annotated = new Map(ANNOTATION_KINDS.map((k) => [k, overlapIndex(annotations.filter((a) => a.kind === k))]))
+      const keep = placed.items.filter(
+        (s) => !dismissed.current!.has(s.key) && !annotated.get(s.kind)!(s.from, s.to) && s.score >= threshold.current
+      )
+      readPendingDomChanges(view)
+      view.dispatch(setSuggestions(view.state.tr, keep))
+    },
+    []
+  )
 
   const refresh = useCallback(async () => {
     const view = handle.view
@@ -62,36 +102,18 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
     const annVersion = annotationsVersion(view.state)
     const projection = projectDoc(doc)
     setStatus('working')
-    const found = await requestSuggestions(projection.text)
-    if (!enabledNow.current) return
+    const results = await requestSuggestions(projection.text)
     setStatus('idle')
     const now = handle.view
-    // Drawing the suggestions redraws text: first read a selection the browser has just moved.
-    if (now) readPendingDomChanges(now)
     // Stale: the text or annotations changed while the engine ran; a new run is on its way.
     if (!now || now.state.doc !== doc || annotationsVersion(now.state) !== annVersion) return
-    const annotations = getAnnotations(now.state)
-    // One index a kind: 1,000 suggestions against 2,000 annotations, pair by pair, is 2 million checks.
-    const annotated = new Map(ANNOTATION_KINDS.map((k) => [k, overlapIndex(annotations.filter((a) => a.kind === k))]))
-    const placed = placeSuggestions(projection, found).filter(
-      (s) =>
-        !dismissed.current!.has(s.key) &&
-        !annotated.get(s.kind)!(s.from, s.to) &&
-        // Claims below 0.5 are not check-worthy enough to propose.
-        (s.kind !== 'claim' || s.score >= 0.5)
-    )
-    now.dispatch(setSuggestions(now.state.tr, placed))
-  }, [handle, articleId])
+    found.current = { doc, items: placeSuggestions(projection, results) }
+    show(now)
+  }, [handle, articleId, show])
 
   // Re-run when the text or the annotations settle.
   useEffect(() => {
     if (!ready) return
-    if (!enabled) {
-      const view = handle.view
-      if (view && getSuggestions(view.state).length) view.dispatch(setSuggestions(view.state.tr, []))
-      setStatus('off')
-      return
-    }
     let first: ReturnType<typeof setTimeout> | null = null
     let gone = false
     const pause = afterQuiet(700, () => void refresh())
@@ -118,17 +140,49 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
       if (first !== null) clearTimeout(first)
       pause.cancel()
     }
-  }, [handle, ready, enabled, refresh])
+  }, [handle, ready, refresh])
+
+  // The editor draws all of them or only the one under review, as the editor last chose.
+  useEffect(() => {
+    const view = handle.view
+    if (ready && view) view.dispatch(drawAllSuggestions(view.state.tr, prefs.suggestionsInText))
+  }, [handle, ready, prefs.suggestionsInText])
+
+  const review = useCallback(
+    (item: SuggestionItem | null) => {
+      const view = handle.view
+      if (!view) return
+      readPendingDomChanges(view)
+      view.dispatch(setCurrentSuggestion(view.state.tr, item?.key ?? null))
+      // By position: only the suggestions drawn have an element. A frame later, once drawn.
+      if (item) requestAnimationFrame(() => elementAtPos(view, item.from)?.scrollIntoView({ block: 'center', behavior: 'smooth' }))
+    },
+    [handle]
+  )
+
+  /** After `gone` leave the queue, the one to review next: the first after where they were. */
+  const reviewAfter = useCallback(
+    (view: EditorView, gone: readonly SuggestionItem[]) => {
+      const was = currentSuggestion(view.state)
+      if (!was && gone.length !== 1) return
+      const at = Math.min(...gone.map((s) => s.from))
+      const next = getSuggestions(view.state).find((s) => s.from >= at) ?? null
+      view.dispatch(setCurrentSuggestion(view.state.tr, next?.key ?? null))
+    },
+    []
+  )
 
   const accept = useCallback(
     (chosen: SuggestionItem[]) => {
       const view = handle.view
       if (!view || !chosen.length) return
       const tr = acceptSuggestions(view.state, chosen, getSuggestions(view.state))
-      if (tr) view.dispatch(tr)
-      view.focus()
+      if (!tr) return
+      view.dispatch(tr)
+      announce(`Accepted ${label(chosen)}.`)
+      reviewAfter(view, chosen)
     },
-    [handle]
+    [handle, reviewAfter]
   )
 
   const dismiss = useCallback(
@@ -138,39 +192,69 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
       const keys = chosen.map((s) => s.key)
       for (const k of keys) dismissed.current?.add(k)
       view.dispatch(removeSuggestions(view.state.tr, keys).setMeta('addToHistory', false))
+      reviewAfter(view, chosen)
       call('setDismissals', { articleId, keys, dismissed: true }).then(
         () =>
-          toast({
+          notify({
             tone: 'info',
-            message: keys.length === 1 ? 'Suggestion dismissed.' : `${keys.length} suggestions dismissed.`,
+            message: `Dismissed ${label(chosen)}.`,
             action: {
               label: 'Undo',
               run: () => {
                 for (const k of keys) dismissed.current?.delete(k)
-                void call('setDismissals', { articleId, keys, dismissed: false }).then(refresh)
+                void call('setDismissals', { articleId, keys, dismissed: false }).then(() => {
+                  const v = handle.view
+                  if (v) show(v)
+                })
               }
             }
           }),
-        (err: Error) => toast({ tone: 'error', message: `The dismissal was not remembered: ${err.message}` })
+        (err: Error) => notify({ tone: 'error', message: `The dismissal was not remembered: ${err.message}` })
       )
     },
-    [handle, articleId, toast, refresh]
+    [handle, articleId, notify, reviewAfter, show]
   )
 
-  const show = useCallback(
-    (item: SuggestionItem) => {
+  const step = useCallback(
+    (dir: 1 | -1, among?: readonly SuggestionItem[]) => {
       const view = handle.view
       if (!view) return
-      // By position: only the suggestions near the screen are underlined (have an element).
-      elementAtPos(view, item.from)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+      const list = among ?? getSuggestions(view.state)
+      if (!list.length) return
+      const at = list.findIndex((s) => s.key === currentSuggestion(view.state))
+      const next = at < 0 ? list[dir === 1 ? 0 : list.length - 1] : list[(at + dir + list.length) % list.length]
+      review(next)
     },
-    [handle]
+    [handle, review]
   )
 
-  return { items, status: enabled ? status : 'off', enabled, setEnabled, accept, dismiss, show }
+  const setInText = useCallback((on: boolean) => setPrefs(writeUiPrefs({ suggestionsInText: on })), [])
+  const setThreshold = useCallback(
+    (t: number) => {
+      threshold.current = t
+      setPrefs(writeUiPrefs({ suggestionThreshold: t }))
+      const view = handle.view
+      if (view && dismissed.current) show(view)
+    },
+    [handle, show]
+  )
+
+  return {
+    items,
+    status,
+    current,
+    inText: prefs.suggestionsInText,
+    setInText,
+    threshold: prefs.suggestionThreshold,
+    setThreshold,
+    accept,
+    dismiss,
+    review,
+    step
+  }
 }
 
-/** Editor keys for the suggestion at the cursor (see SHORTCUTS). */
+/** Editor keys for the suggestion at the cursor, and to go to the next one (see SHORTCUTS). */
 export function suggestionKeymap(control: () => SuggestionsControl | null): Plugin {
   const atCursor = (act: (c: SuggestionsControl, s: SuggestionItem) => void): Command => (state) => {
     const c = control()
@@ -180,9 +264,13 @@ export function suggestionKeymap(control: () => SuggestionsControl | null): Plug
     return true
   }
   const next: Command = (state, dispatch) => {
-    const after = getSuggestions(state).find((s) => s.from > state.selection.to) ?? getSuggestions(state)[0]
-    if (!after) return false
+    const c = control()
+    const list = getSuggestions(state)
+    const after = list.find((s) => s.from > state.selection.to) ?? list[0]
+    if (!c || !after) return false
+    // The caret goes to it, so Alt+Enter and Alt+Backspace act on it next.
     dispatch?.(state.tr.setSelection(TextSelection.create(state.doc, after.from)).scrollIntoView())
+    c.review(after)
     return true
   }
   return keymap({

@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react'
+import { redo, undo } from 'prosemirror-history'
+import type { EditorHandle } from '../../editor/react'
+
+export interface ArticleKeyActions {
+  find: () => void
+  print: () => void
+  /** Escape outside dialogs, menus and the text's own uses of it. */
+  escape: () => void
+}
+
+/** Whether an element edits text of its own (a field), where Ctrl/⌘+Z undoes its typing. */
+function editsText(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false
+  if (el instanceof HTMLTextAreaElement) return true
+  if (el instanceof HTMLInputElement) return !['checkbox', 'radio', 'range', 'button', 'submit', 'color', 'file'].includes(el.type)
+  return false
+}
+
+/** A key with Ctrl (Cmd on macOS) and nothing else but maybe Shift. */
+function mod(e: KeyboardEvent): boolean {
+  const mac = /Mac|iPhone|iPad/.test(navigator.platform)
+  return (mac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey) && !e.altKey
+}
+
+/**
+ * The article page's keys that work wherever focus is: Ctrl/⌘+F finds, Ctrl/⌘+P prints,
+ * Ctrl/⌘+Z and Shift+Ctrl/⌘+Z (or Ctrl+Y) undo and redo the article's changes from the side
+ * panel too (a field keeps its own undo while the editor types in it), Escape closes what is
+ * open. Dialogs handle their own keys.
+ */
+export function useArticleKeys(handle: EditorHandle, actions: ArticleKeyActions): void {
+  const latest = useRef(actions)
+  latest.current = actions
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || document.querySelector('[role=dialog]')) return
+      const key = e.key.toLowerCase()
+      if (mod(e) && key === 'f' && !e.shiftKey) {
+        e.preventDefault()
+        latest.current.find()
+      } else if (mod(e) && key === 'p' && !e.shiftKey) {
+        e.preventDefault()
+        latest.current.print()
+      } else if (mod(e) && (key === 'z' || key === 'y')) {
+        const view = handle.view
+        // In the text ProseMirror's own keymap does it; in a text field, the field does.
+        if (!view || view.dom.contains(e.target as Node) || editsText(e.target)) return
+        e.preventDefault()
+        const again = key === 'y' || e.shiftKey
+        ;(again ? redo : undo)(view.state, view.dispatch)
+      } else if (e.key === 'Escape' && !document.querySelector('[role=menu]')) {
+        latest.current.escape()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [handle])
+}

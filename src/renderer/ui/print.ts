@@ -1,0 +1,39 @@
+import { HTML_STYLE } from '../../shared/interchange/html-style'
+import { call } from '../api'
+
+/** The frame a print is laid out in, until the print dialog closes. */
+let frame: HTMLIFrameElement | null = null
+
+/**
+ * Prints the article's annotated copy: the same HTML as Export ▸ Annotated HTML copy, with
+ * the desk's notes, laid out in a hidden frame of this page and handed to the browser's (or
+ * the desktop app's) print dialog. The copy's own stylesheet is applied through the
+ * stylesheet API, which the page's Content-Security-Policy allows, rather than as an inline
+ * <style>, which it does not. Resolves once the dialog has been asked for.
+ */
+export async function printArticle(articleId: number): Promise<void> {
+  const { files } = await call('exportArticle', { id: articleId, format: 'html', includeInternal: true })
+  const bytes = Uint8Array.from(atob(files[0].dataBase64), (c) => c.charCodeAt(0))
+  const parsed = new DOMParser().parseFromString(new TextDecoder().decode(bytes), 'text/html')
+  frame?.remove()
+  frame = document.createElement('iframe')
+  frame.className = 'print-frame'
+  frame.title = 'Print copy'
+  frame.setAttribute('aria-hidden', 'true')
+  frame.tabIndex = -1
+  document.body.append(frame)
+  const win = frame.contentWindow
+  const doc = frame.contentDocument
+  if (!win || !doc) throw new Error('The print copy could not be prepared.')
+  doc.title = parsed.title
+  doc.documentElement.lang = parsed.documentElement.lang || 'en'
+  // Only the copy's content: its own <style> and <meta> stay behind.
+  doc.body.replaceChildren(...[...parsed.body.childNodes].map((n) => doc.importNode(n, true)))
+  const sheet = new (win as unknown as typeof globalThis).CSSStyleSheet()
+  sheet.replaceSync(HTML_STYLE)
+  doc.adoptedStyleSheets = [sheet]
+  const done = frame
+  win.addEventListener('afterprint', () => setTimeout(() => (frame === done ? (frame.remove(), (frame = null)) : undefined), 0), { once: true })
+  win.focus()
+  win.print()
+}
