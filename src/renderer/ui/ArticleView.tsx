@@ -458,7 +458,6 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
             />
           )}
         </main>
-        {!narrow && initialState && <Splitter width={panel.width} min={panel.min} max={panel.max} onResize={panel.set} onDone={panel.keep} onReset={panel.reset} />}
         {initialState && (
           <SidePanel
             hidden={!panelOpen}
@@ -475,6 +474,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
             tab={tab}
             onTab={setTab}
             onClose={narrow ? () => setDrawer(false) : undefined}
+            resizer={narrow ? undefined : <Splitter width={panel.width} min={panel.min} max={panel.max} onResize={panel.set} onDone={panel.keep} onReset={panel.reset} />}
           />
         )}
       </div>

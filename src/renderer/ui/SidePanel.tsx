@@ -1,4 +1,4 @@
-import { memo, useId, useRef, type JSX, type KeyboardEvent, type MutableRefObject } from 'react'
+import { memo, useId, useRef, type JSX, type KeyboardEvent, type MutableRefObject, type ReactNode } from 'react'
 import type { AnnotationChange, AnnotationKind } from '../../shared/domain'
 import type { EditorHandle } from '../editor/react'
 import type { AnnotationActions } from './annotations/actions'
@@ -28,6 +28,8 @@ interface Props {
   onClose?: () => void
   /** A closed drawer: still following the editor (the suggestion keys need it), not shown. */
   hidden?: boolean
+  /** The handle that resizes the panel, drawn along its edge. */
+  resizer?: ReactNode
 }
 
 const TABS: PanelTab[] = ['annotations', 'suggestions']
@@ -61,6 +63,7 @@ export const SidePanel = memo(function SidePanel(props: Props): JSX.Element {
   }
   return (
     <aside className={`panel${props.onClose ? ' drawer' : ''}`} aria-label="Side panel" hidden={props.hidden}>
+      {props.resizer}
       <div className="panel-tabs">
         <div className="tabs" role="tablist" aria-label="Side panel" onKeyDown={onTabKey}>
           {TABS.map((t, i) => (

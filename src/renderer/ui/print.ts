@@ -14,7 +14,10 @@ let frame: HTMLIFrameElement | null = null
 export async function printArticle(articleId: number): Promise<void> {
   const { files } = await call('exportArticle', { id: articleId, format: 'html', includeInternal: true })
   const bytes = Uint8Array.from(atob(files[0].dataBase64), (c) => c.charCodeAt(0))
-  const parsed = new DOMParser().parseFromString(new TextDecoder().decode(bytes), 'text/html')
+  // The copy's own <style> is left out before parsing: the page's policy refuses inline styles,
+  // and the parser reports every one it meets. Its rules come back below, as HTML_STYLE.
+  const html = new TextDecoder().decode(bytes).replace(/<style>[\s\S]*?<\/style>/i, '')
+  const parsed = new DOMParser().parseFromString(html, 'text/html')
   frame?.remove()
   frame = document.createElement('iframe')
   frame.className = 'print-frame'

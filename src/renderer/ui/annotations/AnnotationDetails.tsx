@@ -40,10 +40,10 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
   return (
     <section className={`details details-${record.kind}`} aria-label={`${KIND_LABELS[record.kind]} details`}>
       <header className="details-head">
-        <h3 className="details-title">
+        <h2 className="details-title">
           <span className={`kind-chip chip-${record.kind}`}>{KIND_LABELS[record.kind]}</span>
           <span className="visually-hidden"> details</span>
-        </h3>
+        </h2>
       </header>
       {record.placement === 'orphaned' ? (
         <div className="orphan-note" role="note">

@@ -199,7 +199,7 @@ function ListPane({
       />
       {orphans.length > 0 && (
         <section className="orphans" aria-label="Not found in the text">
-          <h3>Not found in the text ({orphans.length})</h3>
+          <h2>Not found in the text ({orphans.length})</h2>
           <p className="muted small">The text these marked has changed. Select the right words and re-attach, or remove them.</p>
           <ol className="ann-list">
             {orphans.map((a) => (

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type JSX, type KeyboardEvent } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react'
 import type { SuggestionItem } from '../../editor/suggestions/plugin'
 import { RowList } from '../common/RowList'
 import { KIND_LABELS, SHORTCUTS } from '../labels'
@@ -36,6 +36,14 @@ export function SuggestionsPanel({ control }: { control: SuggestionsControl }): 
   const byKind = useMemo(() => Object.fromEntries(KINDS.map((k) => [k, items.filter((i) => i.kind === k)])) as Record<SuggestionItem['kind'], SuggestionItem[]>, [items])
   const at = shown.findIndex((s) => s.key === current)
   const under = at >= 0 ? shown[at] : null
+  // Starting the review from its button (which then goes away) puts focus on Accept, where the keys work.
+  const acceptButton = useRef<HTMLButtonElement>(null)
+  const [starting, setStarting] = useState(false)
+  useEffect(() => {
+    if (!starting || !under) return
+    setStarting(false)
+    acceptButton.current?.focus()
+  }, [starting, under])
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const t = e.target as HTMLElement
@@ -125,7 +133,7 @@ export function SuggestionsPanel({ control }: { control: SuggestionsControl }): 
               </p>
               <blockquote className="review-text">{under.text}</blockquote>
               <div className="review-actions">
-                <button type="button" className="primary" onClick={() => accept([under])} title={`Accept (A, or ${shortcut(SHORTCUTS.acceptSuggestion.keys)} in the text)`}>
+                <button ref={acceptButton} type="button" className="primary" onClick={() => accept([under])} title={`Accept (A, or ${shortcut(SHORTCUTS.acceptSuggestion.keys)} in the text)`}>
                   Accept
                 </button>
                 <button type="button" onClick={() => dismiss([under])} title={`Dismiss (D, or ${shortcut(SHORTCUTS.dismissSuggestion.keys)} in the text)`}>
@@ -141,7 +149,14 @@ export function SuggestionsPanel({ control }: { control: SuggestionsControl }): 
             </>
           ) : (
             <div className="review-actions">
-              <button type="button" className="primary" onClick={() => review(shown[0])}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  setStarting(true)
+                  review(shown[0])
+                }}
+              >
                 Review the first of {shown.length}
               </button>
             </div>
