@@ -1,54 +1,13 @@
 /** The suggestion engine: quotes, attributions and check-worthy claims in an article's text. */
-import { findAttributions, type FoundAttribution } from './attributions'
+import { findAttributions } from './attributions'
 import { claimScore } from './claims'
 import { quoteSuggestions } from './quote-score'
 import { findQuotes } from './quotes'
-import { fitsPronoun, isPronoun, sourceBefore, type TokenRange } from './sources'
-import { sentences, tokenize, type Token } from './tokens'
-import { span, type Span, type Suggestion, type SuggestOptions, type SuggestionKind } from './types'
+import { namedSource, rangeSpan } from './speakers'
+import { sentences, tokenize } from './tokens'
+import { span, type Suggestion, type SuggestOptions, type SuggestionKind } from './types'
 
 const ALL: SuggestionKind[] = ['quote', 'attribution', 'claim']
-// How far back (in characters) a pronoun looks for the name it stands for.
-const RESOLVE_WINDOW = 3000
-
-function rangeSpan(text: string, toks: Token[], r: TokenRange): Span {
-  return span(text, toks[r.from].start, toks[r.to - 1].end)
-}
-
-/**
- * The named source a pronoun source stands for: "who" is the name before its comma, "he",
- * "she", "they" the nearest earlier named source that fits, else the phrase itself.
- */
-function resolve(text: string, toks: Token[], found: FoundAttribution[], k: number): Span | null {
-  const a = found[k]
-  if (!a.source) return null
-  if (!isPronoun(toks, a.source)) return rangeSpan(text, toks, a.source)
-  const i = a.source.from
-  const pronoun = toks[i].lower
-  if (pronoun === 'who' || pronoun === 'which' || pronoun === 'that') {
-    let j = i - 1
-    if (toks[j]?.text === ',') j--
-    const r = j >= 0 ? sourceBefore(toks, j, Math.max(0, j - 8)) : null
-    return r && !isPronoun(toks, r) ? rangeSpan(text, toks, r) : rangeSpan(text, toks, a.source)
-  }
-  if (pronoun === 'i' || pronoun === 'you') return rangeSpan(text, toks, a.source)
-  const at = toks[i].start
-  for (let m = k - 1; m >= 0; m--) {
-    const b = found[m]
-    if (!b.source) continue
-    const bStart = toks[b.source.from].start
-    if (at - bStart > RESOLVE_WINDOW) break
-    if (!isPronoun(toks, b.source) && fitsPronoun(toks, b.source, pronoun)) return rangeSpan(text, toks, b.source)
-  }
-  // No earlier source fits: take the nearest earlier capitalised name of two words or more.
-  for (let j = i - 1; j > 0 && at - toks[j].start < RESOLVE_WINDOW; j--) {
-    const r = sourceBefore(toks, j, Math.max(0, j - 6))
-    if (r && r.to - r.from >= 2 && !isPronoun(toks, r) && fitsPronoun(toks, r, pronoun) && /^\p{Lu}/u.test(toks[r.from].text)) {
-      return rangeSpan(text, toks, r)
-    }
-  }
-  return rangeSpan(text, toks, a.source)
-}
 
 /** Proposes quotes, attributions and claims in `text`, sorted by where they start. */
 export function suggest(text: string, options: SuggestOptions = {}): Suggestion[] {
@@ -71,13 +30,13 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
         source,
         cue: span(text, a.cueStart, a.cueEnd),
         content: a.content ? span(text, a.content.start, a.content.end) : null,
-        ...(options.names ? { named: resolve(text, toks, found, k) } : {})
+        ...(options.names ? { named: namedSource(text, toks, found, k) } : {})
       })
     })
   }
 
   if (kinds.has('quote')) {
-    out.push(...quoteSuggestions({ text, toks, sents, quotes, found, speakerOf: (k) => resolve(text, toks, found, k) }))
+    out.push(...quoteSuggestions({ text, toks, sents, quotes, found, speakerOf: (k) => namedSource(text, toks, found, k) }))
   }
 
   if (kinds.has('claim')) {
