@@ -9,3 +9,4 @@ export type {
 } from './types'
 export { suggest } from './suggest'
 export { claimScore } from './claims'
+export { copyLineKind, datelineLength, type CopyLineKind } from './copy-lines'

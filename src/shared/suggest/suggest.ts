@@ -1,6 +1,6 @@
 /** The suggestion engine: quotes, attributions and check-worthy claims in an article's text. */
 import { findAttributions } from './attributions'
-import { claimScore } from './claims'
+import { claimSuggestions } from './claim-spans'
 import { quoteSuggestions } from './quote-score'
 import { findQuotes } from './quotes'
 import { namedSource, rangeSpan } from './speakers'
@@ -16,7 +16,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
   const toks = tokenize(text)
   const sents = sentences(text, toks)
   const quotes = findQuotes(text)
-  const found = kinds.has('attribution') || kinds.has('quote') || kinds.has('claim') ? findAttributions(text, toks, sents, quotes) : []
+  const found = kinds.size > 0 ? findAttributions(text, toks, sents, quotes) : []
 
   if (kinds.has('attribution')) {
     found.forEach((a, k) => {
@@ -39,22 +39,7 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
     out.push(...quoteSuggestions({ text, toks, sents, quotes, found, speakerOf: (k) => namedSource(text, toks, found, k) }))
   }
 
-  if (kinds.has('claim')) {
-    for (const s of sents) {
-      const sentenceText = text.slice(s.start, s.end)
-      const { score, reasons } = claimScore(sentenceText)
-      if (score < 0.5) continue
-      // A claim attributed by reported speech is the reported clause, with the source as a reason.
-      const reported = found.find((a) => a.content && a.quotes.length === 0 && a.content.start >= s.start && a.content.end <= s.end)
-      const at = reported?.content ?? { start: s.start, end: s.end }
-      out.push({
-        kind: 'claim',
-        ...span(text, at.start, at.end),
-        score,
-        reasons: reported ? [...reasons, 'attributed to a source'] : reasons
-      })
-    }
-  }
+  if (kinds.has('claim')) out.push(...claimSuggestions({ text, toks, sents, found }))
 
   return out.sort((x, y) => x.start - y.start || y.end - x.end)
 }
