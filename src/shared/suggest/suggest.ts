@@ -5,18 +5,22 @@ import { quoteSuggestions } from './quote-score'
 import { findQuotes } from './quotes'
 import { namedSource, rangeSpan } from './speakers'
 import { sentences, tokenize } from './tokens'
-import { span, type Suggestion, type SuggestOptions, type SuggestionKind } from './types'
+import { span, type QuoteSuggestion, type Suggestion, type SuggestOptions, type SuggestionKind } from './types'
 
 const ALL: SuggestionKind[] = ['quote', 'attribution', 'claim']
+
+/** A quotation from this score up is taken for someone's words (below: a title, a name, scare quotes). */
+const SPEECH_THRESHOLD = 0.5
 
 /** Proposes quotes, attributions and claims in `text`, sorted by where they start. */
 export function suggest(text: string, options: SuggestOptions = {}): Suggestion[] {
   const kinds = new Set(options.kinds ?? ALL)
   const out: Suggestion[] = []
+  if (kinds.size === 0) return out
   const toks = tokenize(text)
   const sents = sentences(text, toks)
   const quotes = findQuotes(text)
-  const found = kinds.size > 0 ? findAttributions(text, toks, sents, quotes) : []
+  const found = findAttributions(text, toks, sents, quotes)
 
   if (kinds.has('attribution')) {
     found.forEach((a, k) => {
@@ -35,11 +39,18 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestion[
     })
   }
 
-  if (kinds.has('quote')) {
-    out.push(...quoteSuggestions({ text, toks, sents, quotes, found, speakerOf: (k) => namedSource(text, toks, found, k) }))
+  let quoted: QuoteSuggestion[] = []
+  if (kinds.has('quote') || kinds.has('claim')) {
+    // Claims need only the scores; the speakers are worked out when quotes are asked for.
+    const speakerOf = kinds.has('quote') ? (k: number) => namedSource(text, toks, found, k) : () => null
+    quoted = quoteSuggestions({ text, toks, sents, quotes, found, speakerOf })
+    if (kinds.has('quote')) out.push(...quoted)
   }
 
-  if (kinds.has('claim')) out.push(...claimSuggestions({ text, toks, sents, found }))
+  if (kinds.has('claim')) {
+    const speech = quotes.filter((_, n) => quoted[n].score >= SPEECH_THRESHOLD)
+    out.push(...claimSuggestions({ text, toks, sents, found, speech }))
+  }
 
   return out.sort((x, y) => x.start - y.start || y.end - x.end)
 }
