@@ -109,6 +109,9 @@ function isMetaParts(line: string): 'byline' | 'timestamp' | null {
   return byline ? 'byline' : 'timestamp'
 }
 
+// How a byline or timestamp line opens: "By", a date or time, "Updated", "Published" ...
+const META_OPENER = new RegExp(String.raw`^(?:by\s|\d|(?:last|first|originally)\s|updated|published|posted|modified|created|filed|${MONTH}|${WEEKDAY})`, 'i')
+
 /**
  * What kind of copy furniture a whole line is (a paragraph or a line of one), or null when it
  * is story text. A byline followed by a date on the same line is a byline.
@@ -116,14 +119,18 @@ function isMetaParts(line: string): 'byline' | 'timestamp' | null {
 export function copyLineKind(line: string): CopyLineKind | null {
   const t = line.trim()
   if (!t || t.length > 400) return null
-  // "By Jane Doe, Associated Press — Nov. 3, 2026": a dash may part byline and date too.
-  const meta = isMetaParts(t) ?? (/\s[\u2014\u2013]\s/.test(t) ? isMetaParts(t.replace(/\s[\u2014\u2013]\s/g, ' | ')) : null)
-  if (meta) return meta
-  if (CREDIT_LABEL.test(t) || CREDIT_ALONE.test(t) || (t.length < 400 && CREDIT_TAIL.test(t))) return 'credit'
-  if (CONTRIBUTORS_OPEN.test(t) || (t.length < 200 && CONTRIBUTED.test(t) && !/^(?:he|she|they|it)\b/i.test(t))) return 'contributors'
+  // Bylines and timestamps are short; the cheap tests on a letter or a word come first, since
+  // nearly every line is story text and every line of an article is asked.
+  if (t.length <= 200 && META_OPENER.test(t)) {
+    // "By Jane Doe, Associated Press — Nov. 3, 2026": a dash may part byline and date too.
+    const meta = isMetaParts(t) ?? (/\s[\u2014\u2013]\s/.test(t) ? isMetaParts(t.replace(/\s[\u2014\u2013]\s/g, ' | ')) : null)
+    if (meta) return meta
+  }
+  if (CREDIT_LABEL.test(t) || (t.length <= 120 && CREDIT_ALONE.test(t)) || (/(?:\)|images|afp|reuters|ap|epa|bloomberg|shutterstock|alamy|pool)\s*\.?$/i.test(t) && CREDIT_TAIL.test(t))) return 'credit'
+  if (CONTRIBUTORS_OPEN.test(t) || (t.length < 200 && t.includes('contributed') && CONTRIBUTED.test(t) && !/^(?:he|she|they|it)\b/i.test(t))) return 'contributors'
   if (COPYRIGHT.test(t)) return 'copyright'
   if (LINK.test(t)) return 'link'
   // A dateline with nothing after it: "WASHINGTON (AP) —".
-  if (datelineLength(t) === t.length) return 'dateline'
+  if (t.length <= 80 && datelineLength(t) === t.length) return 'dateline'
   return null
 }
