@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { describeAttribution, speakerForQuote, suggest, type Suggestion } from '../../src/shared/suggest'
+import { describeAttribution, sourceTypeOf, speakerForQuote, suggest, type Suggestion } from '../../src/shared/suggest'
 
 type Attribution = Extract<Suggestion, { kind: 'attribution' }>
 type Quote = Extract<Suggestion, { kind: 'quote' }>
@@ -72,6 +72,34 @@ describe('describeAttribution: an attribution tagged by hand gets its source and
     expect(describeAttribution(story, 10, 10)).toBeNull()
     expect(describeAttribution(story, -5, 3)).toBeNull()
     expect(describeAttribution(story, 0, story.length + 1)).toBeNull()
+  })
+})
+
+describe('sourceTypeOf: the kind of source a source phrase names', () => {
+  it.each([
+    ['Mayor Lorraine Becker', 'person'],
+    ['Ukrainian Foreign Ministry spokesman Oleksandr Hrytsenko', 'person'],
+    ['she', 'person'],
+    ['the mayor', 'person'],
+    ['the finance department', 'organisation'],
+    ['Turkey’s Foreign Ministry', 'organisation'],
+    ['The Associated Press', 'organisation'],
+    ['NATO', 'organisation'],
+    ['the Ukrainian air force', 'organisation'],
+    ['a new CNN poll', 'document'],
+    ['A report by the state auditor', 'document'],
+    ['the ministry’s statement', 'document'],
+    ['a White House official', 'anonymous'],
+    ['officials in both countries', 'anonymous'],
+    ['two people familiar with the talks', 'anonymous'],
+    ['Two council staff members, who spoke on condition of anonymity', 'anonymous'],
+    ['a spokesman', 'anonymous']
+  ])('%s: %s', (phrase, type) => {
+    expect(sourceTypeOf(phrase)).toBe(type)
+  })
+
+  it('says nothing when the words do not tell: a lone surname, "they", a bare noun', () => {
+    for (const phrase of ['Becker', 'they', 'it', 'the crowd', '']) expect(sourceTypeOf(phrase), phrase).toBeUndefined()
   })
 })
 
