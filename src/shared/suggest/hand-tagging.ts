@@ -8,7 +8,7 @@
  */
 import type { SourceType } from '../domain'
 import { findAttributions } from './attributions'
-import type { FoundAttribution } from './attribution-types'
+import { attributionWords, type FoundAttribution } from './attribution-types'
 import { quoteOwners } from './quote-score'
 import { findQuotes, type FoundQuote } from './quotes'
 import { sourceTypeOf } from './source-type'
@@ -86,13 +86,6 @@ function read(text: string, start: number, end: number, asQuotation = false): { 
 
 const overlap = (a0: number, a1: number, b0: number, b1: number): number => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0))
 
-/** Where attribution `a`'s words (source and cue) start and end. */
-function wordsOf(r: Reading, a: FoundAttribution): { start: number; end: number } {
-  const s = a.source ? r.toks[a.source.from].start : a.cueStart
-  const e = a.source ? r.toks[a.source.to - 1].end : a.cueEnd
-  return { start: Math.min(s, a.cueStart), end: Math.max(e, a.cueEnd) }
-}
-
 // An aside after a name: ", 58,", ", the board's chair", ", who ...", ", R-Ohio", " (D-Conn.)", " — a teacher —".
 const ASIDE = /(?:,\s*(?:\d|(?!(?:and|or)\b)\p{Ll}|(?:The|A|An)\s|[RDI]-\p{Lu})|\s+\(|\s+[\u2014\u2013]\s*|\s+--\s*)/u
 
@@ -100,7 +93,7 @@ const ASIDE = /(?:,\s*(?:\d|(?!(?:and|or)\b)\p{Ll}|(?:The|A|An)\s|[RDI]-\p{Lu})|
 function nameIn(phrase: string): string {
   const m = ASIDE.exec(phrase)
   const cut = m && m.index > 0 ? phrase.slice(0, m.index) : phrase
-  return cut.replace(/[\s,;:.\u2014\u2013-]+$/u, '').replace(/\.$/, '')
+  return cut.replace(/[\s,;:\u2014\u2013-]+$/u, '')
 }
 
 /**
@@ -139,7 +132,7 @@ export function describeAttribution(text: string, start: number, end: number): A
   r.found.forEach((a, k) => {
     const cueIn = overlap(a.cueStart, a.cueEnd, s, e)
     if (cueIn === 0) return
-    const w = wordsOf(r, a)
+    const w = attributionWords(r.toks, a)
     // The cue wholly inside first, then the most of the attribution's words inside the tagged ones.
     const score = (cueIn === a.cueEnd - a.cueStart ? 1e6 : 0) + overlap(w.start, w.end, s, e) - (w.end - w.start - overlap(w.start, w.end, s, e)) / 1e3
     if (score > bestScore) {
@@ -192,7 +185,7 @@ export function speakerForQuote(text: string, start: number, end: number): Quote
   const named = namedSource(r.text, r.toks, r.found, k)
   if (!named) return null
   const name = nameIn(named.text)
-  const at = wordsOf(r, r.found[k])
+  const at = attributionWords(r.toks, r.found[k])
   return {
     name,
     start: r.from + named.start,

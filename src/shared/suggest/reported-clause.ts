@@ -18,7 +18,7 @@
  * (the description does not open its sentence), nor is "the meeting" of "the meeting was first
  * reported by Politico", nor "Most of it" of "Most of it, the filing said, was spent".
  */
-import type { FoundAttribution } from './attribution-types'
+import { attributionWords, type FoundAttribution } from './attribution-types'
 import { CUE_PHRASES, CUE_VERBS } from './lexicon'
 import type { Token } from './tokens'
 
@@ -68,17 +68,9 @@ function tokensIn(toks: readonly Token[], start: number, end: number): Token[] {
   return out
 }
 
-/** Where the attribution's words (source and cue) start and end. */
-function reach(toks: readonly Token[], a: FoundAttribution): Bounds {
-  if (!a.source) return { start: a.cueStart, end: a.cueEnd }
-  const s = toks[a.source.from].start
-  const e = toks[a.source.to - 1].end
-  return { start: Math.min(s, a.cueStart), end: Math.max(e, a.cueEnd) }
-}
-
 /** Is the content of `a` the whole clause after its cue, in a sentence that `a` opens? */
 function clauseAfter(text: string, toks: readonly Token[], sentence: Bounds, a: FoundAttribution, content: Bounds): boolean {
-  const at = reach(toks, a)
+  const at = attributionWords(toks, a)
   if (content.start < at.end || !CLAUSE_END.test(text.slice(content.end, sentence.end))) return false
   const opener = text.slice(sentence.start, at.start)
   if (!(opener.trim() === '' || CONJUNCTION.test(opener) || OPENING_PHRASE.test(opener))) return false
@@ -112,7 +104,7 @@ function cueBase(toks: readonly Token[], a: FoundAttribution): string {
 
 /** Is the content of `a` the whole clause before it ("Costs rose, officials said")? */
 function clauseBefore(text: string, toks: readonly Token[], sentence: Bounds, a: FoundAttribution, content: Bounds): boolean {
-  const at = reach(toks, a)
+  const at = attributionWords(toks, a)
   if (content.end > at.start) return false
   // Said by someone ("..., officials said"; "..., according to the census"): a verb of stance or
   // belief after a comma is seldom an attribution, and a passive's subject ("Calls for X, were
