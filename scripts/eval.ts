@@ -26,12 +26,17 @@
  * - content (overlap): gold = every Content span (any of its pieces); predicted = the content
  *   of each attribution suggestion.
  * - throughput: words (runs of non-space) of all texts / seconds spent in suggest(), one core.
+ * - hand tagging: the corpus texts joined into one article of 20,000 words or more; the time of
+ *   describeAttribution() on every attribution the engine proposes in it and of speakerForQuote()
+ *   on every quote (each called once before, so the code is warm, then timed three times and
+ *   the fastest kept), median, 95th percentile and slowest, with the slowest single call of all
+ *   and one suggest() over the whole article beside them.
  * ClaimBuster: a sentence is predicted check-worthy when claimScore(text).score >= 0.5;
  * precision, recall and F1 of that against label 1.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { claimScore, suggest, type Suggestion } from '../src/shared/suggest'
+import { claimScore, describeAttribution, speakerForQuote, suggest, type Suggestion } from '../src/shared/suggest'
 
 interface Piece {
   start: number
@@ -259,6 +264,47 @@ function evalBrat(folder: string, errors: string | null): void {
   }
   const secs = (performance.now() - t0) / 1000
   console.log(`throughput (all kinds)       ${Math.round(w / secs).toLocaleString('en')} words/s over ${rounds} passes of ${words.toLocaleString('en')} words (quote+attribution first pass: ${Math.round(words / (ms / 1000)).toLocaleString('en')} words/s)`)
+  handTagging(arts)
+}
+
+/** Times the hand-tagging helpers on one long article made of the corpus texts (see the header). */
+function handTagging(arts: Article[]): void {
+  let text = ''
+  for (const a of arts) {
+    if (text.split(/\s+/).length >= 20_000) break
+    text += a.text + '\n\n'
+  }
+  const words = text.split(/\s+/).filter(Boolean).length
+  const t0 = performance.now()
+  const all = suggest(text)
+  const whole = performance.now() - t0
+  // Each call is timed three times: the fastest says what the work costs, the slowest single
+  // call what garbage collection and other programs on the machine add to it.
+  let slowest = 0
+  const ms = (spans: Suggestion[], f: (t: string, s: number, e: number) => unknown): number[] => {
+    for (const x of spans) f(text, x.start, x.end)
+    return spans
+      .map((x) => {
+        let best = Infinity
+        for (let k = 0; k < 3; k++) {
+          const t = performance.now()
+          f(text, x.start, x.end)
+          const d = performance.now() - t
+          best = Math.min(best, d)
+          slowest = Math.max(slowest, d)
+        }
+        return best
+      })
+      .sort((a, b) => a - b)
+  }
+  const line = (name: string, t: number[]): string => {
+    const at = (q: number): string => (t.length ? t[Math.min(t.length - 1, Math.floor(q * t.length))].toFixed(2) : '-')
+    return `${name.padEnd(28)} median ${at(0.5)} ms  p95 ${at(0.95)} ms  slowest ${at(1)} ms  (${t.length} calls, fastest of 3 each)`
+  }
+  console.log(`hand tagging on one article of ${words.toLocaleString('en')} words (suggest() on all of it: ${whole.toFixed(0)} ms):`)
+  console.log(line('  describeAttribution', ms(all.filter((x) => x.kind === 'attribution'), describeAttribution)))
+  console.log(line('  speakerForQuote', ms(all.filter((x) => x.kind === 'quote'), speakerForQuote)))
+  console.log(`  slowest single call, with garbage collection and the machine's other work: ${slowest.toFixed(1)} ms`)
 }
 
 function evalClaims(file: string, errors: string | null): void {

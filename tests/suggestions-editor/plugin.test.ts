@@ -102,8 +102,9 @@ describe('an attribution whose source is a relative pronoun', () => {
 })
 
 describe('underlines drawn only near the screen (windowed)', () => {
-  // About 12,000 characters: longer than the first window (8,000), so its end is not drawn at first.
-  const long = Array.from({ length: 120 }, (_, i) => `“Paragraph ${i + 1} has its own quotation in it,” said Dana Ruiz, the board’s chair.`)
+  // About 14,000 characters: longer than the first window (8,000), so its end is not drawn at first. Each
+  // paragraph has a quote and a claim of its own (a quote is no longer proposed again as a claim).
+  const long = Array.from({ length: 120 }, (_, i) => `“Paragraph ${i + 1} has its own quotation in it,” said Dana Ruiz, the board’s chair. Fees rose ${i + 1}% in 2025.`)
 
   function windowedState(): EditorState {
     let state = createArticleState(docOf(long), [annotations({ user: () => 'Tester' }), suggestionsPlugin({ windowed: true })])

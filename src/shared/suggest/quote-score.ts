@@ -41,10 +41,16 @@ interface QuoteSignals {
   standalone: boolean
 }
 
+/** Which attribution speaks each quotation: quotation index → the first attribution that takes it. */
+export function quoteOwners(found: readonly FoundAttribution[]): Map<number, number> {
+  const owner = new Map<number, number>()
+  found.forEach((a, k) => a.quotes.forEach((q) => owner.has(q) || owner.set(q, k)))
+  return owner
+}
+
 /** One suggestion for every quotation, in the order of `c.quotes`. */
 export function quoteSuggestions(c: QuoteContext): QuoteSuggestion[] {
-  const owner = new Map<number, number>()
-  c.found.forEach((a, k) => a.quotes.forEach((q) => owner.has(q) || owner.set(q, k)))
+  const owner = quoteOwners(c.found)
   const page = pageOf(c)
   return c.quotes.map((q, n) => {
     const k = owner.get(n)
