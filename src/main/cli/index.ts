@@ -273,8 +273,18 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     })
     ctx.out(`Copydesk is running at ${door.url}`)
     ctx.err('Press Ctrl+C to stop.')
+    // The door's own guard answers each failed request; this one keeps anything that escapes
+    // it (a stream's late error, a stray promise) from ending the process and every open tab's
+    // session with it. Each is logged.
+    const keepServing = (err: unknown): void => {
+      ctx.err(`copydesk serve: an error was caught and the door keeps serving: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    }
+    process.on('uncaughtException', keepServing)
+    process.on('unhandledRejection', keepServing)
     await new Promise<void>((resolve) => {
       const stop = (): void => {
+        process.off('uncaughtException', keepServing)
+        process.off('unhandledRejection', keepServing)
         void door.close().then(resolve)
       }
       process.once('SIGINT', stop)
