@@ -42,8 +42,7 @@ export function serve(db: string): Promise<Served> {
   return new Promise((resolve, reject) => {
     let out = ''
     let err = ''
-    let running = true
-    child.once('exit', () => (running = false))
+    const running = (): boolean => child.exitCode === null && child.signalCode === null
     const timer = setTimeout(() => reject(new Error(`copydesk serve did not start: ${err}`)), 20_000)
     child.stderr.on('data', (d: Buffer) => (err += d.toString()))
     child.on('exit', (code) => reject(new Error(`copydesk serve exited with ${code}: ${err}`)))
@@ -61,11 +60,11 @@ export function serve(db: string): Promise<Served> {
         url: line.replace('Copydesk is running at ', ''),
         origin: m[1],
         token: m[3],
-        running: () => running,
+        running,
         stderr: () => err,
         stop: () =>
           new Promise<void>((done) => {
-            if (!running) {
+            if (!running()) {
               done()
               return
             }

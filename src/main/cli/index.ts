@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises'
-import { basename, dirname, extname, join } from 'node:path'
+import { mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import { EXPORT_FORMATS, type ExportedFileValue, type PlacementCounts } from '../../shared/contract'
 import { suggest } from '../../shared/suggest'
 import { parseList } from '../core/exchange'
@@ -9,10 +10,15 @@ import { annotateByQuote } from '../core/annotate'
 import { CopydeskError, toErrorValue } from '../../shared/errors'
 import { createDispatch, type Dispatch } from '../core/dispatch'
 import { startHttpDoor } from '../core/http'
+import { backUpNow, openLibrary } from '../core/library'
 import { defaultDatabasePath } from '../core/paths'
+import { plainError } from '../core/plain-errors'
 import { createServices } from '../core/services'
-import { openStore, type Store } from '../core/store'
+import type { Store } from '../core/store'
+import { describeWhen, listBackups, newestGoodBackup } from '../core/store/backups'
+import { restoreLibrary } from '../core/store/restore'
 import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from './args'
+import { checkTarget, placeFile } from './output'
 
 /**
  * The headless command line over the same services as the app. User mistakes end with one
@@ -30,6 +36,8 @@ interface Context extends Io {
   json: boolean
   store: Store
   dispatch: Dispatch
+  /** How the library was named on this command line, for commands that name it back. */
+  dbArgs: string
 }
 
 /** Calls an operation and returns its value, or throws its error. */
@@ -196,14 +204,13 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
       for (const f of files) process.stdout.write(Buffer.from(f.dataBase64, 'base64'))
       return
     }
-    const written: string[] = []
-    for (const f of files) {
-      // brat writes two files: <output> for the text's name stem, with .txt and .ann.
-      const target = files.length > 1 ? output.replace(/(\.(txt|ann))?$/, extname(f.fileName)) : output
-      await writeFile(target, Buffer.from(f.dataBase64, 'base64'))
-      written.push(target)
-    }
-    ctx.err(`Wrote ${written.join(' and ')}.`)
+    const force = Boolean(v.force)
+    // brat writes two files: <output> for the text's name stem, with .txt and .ann.
+    const targets = files.map((f) => ({ file: f, path: files.length > 1 ? output.replace(/(\.(txt|ann))?$/, extname(f.fileName)) : output }))
+    // Every target is checked before any is written, so a refusal leaves nothing half done.
+    for (const t of targets) checkTarget(t.path, force, t.file.fileName)
+    for (const t of targets) await placeFile(t.path, force, (temp) => writeFileSync(temp, Buffer.from(t.file.dataBase64, 'base64')))
+    ctx.err(`Wrote ${targets.map((t) => t.path).join(' and ')}.`)
   },
   async suggest(ctx) {
     const target = ctx.args.positionals[0]
@@ -265,6 +272,32 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     })
     ctx.out(ctx.json ? JSON.stringify(flatAnnotation(a), null, 2) : `Added ${a.kind} ${a.id} at ${a.anchor.start}-${a.anchor.end}.`)
   },
+  async backup(ctx) {
+    const target = ctx.args.positionals[0]
+    if (!target) {
+      const b = await backUpNow(ctx.store)
+      ctx.out(ctx.json ? JSON.stringify(b, null, 2) : `Backed up the library to ${b.path}.`)
+      return
+    }
+    const force = Boolean(ctx.args.values.force)
+    const path = resolve(target)
+    checkTarget(path, force, 'copydesk-backup.db')
+    if (ctx.store.state().status === 'damaged') await backUpNow(ctx.store) // says why not
+    await placeFile(path, force, (temp) => ctx.store.db.backup(temp).then(() => undefined))
+    ctx.out(ctx.json ? JSON.stringify({ path }) : `Backed up the library to ${path}.`)
+  },
+  async backups(ctx) {
+    const list = listBackups(ctx.store.file)
+    if (ctx.json) {
+      ctx.out(JSON.stringify(list, null, 2))
+      return
+    }
+    if (!list.length) {
+      ctx.out(`No backups yet. Copydesk makes one each day the library is opened, in ${join(dirname(ctx.store.file), 'backups')}; make one now with: copydesk${ctx.dbArgs} backup`)
+      return
+    }
+    for (const b of list) ctx.out(`${describeWhen(b.takenAt).padEnd(40)} ${b.kind.padEnd(17)} ${(b.bytes / 1048576).toFixed(1).padStart(7)} MB  ${b.path}`)
+  },
   async serve(ctx) {
     const port = intOption(ctx.args.values.port, 'port', 0, 65535) ?? 0
     const rendererDir = join(__dirname, '..', 'renderer')
@@ -293,9 +326,49 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
   }
 }
 
+/** The library a command line names: --db (which must be in a folder that exists) or the app's own. */
+function libraryPath(args: Parsed, io: Io): { file: string; dbArgs: string } {
+  if (typeof args.values.db !== 'string') {
+    const file = defaultDatabasePath()
+    mkdirSync(dirname(file), { recursive: true })
+    return { file, dbArgs: '' }
+  }
+  const file = resolve(args.values.db)
+  const dbArgs = ` --db ${/\s/.test(file) ? JSON.stringify(file) : file}`
+  const stat = statSync(file, { throwIfNoEntry: false })
+  if (stat?.isDirectory()) {
+    throw new CopydeskError('invalid_input', `${file} is a folder. --db takes a library file, for example --db ${join(file, 'copydesk.db')}.`)
+  }
+  if (!stat && args.command !== 'restore') {
+    if (!statSync(dirname(file), { throwIfNoEntry: false })?.isDirectory()) {
+      throw new CopydeskError('not_found', `There is no library at ${file}, and no folder ${dirname(file)} to make one in. Check the path given to --db.`)
+    }
+    io.err(`Creating a new library at ${file}.`)
+  }
+  return { file, dbArgs }
+}
+
+/** `copydesk restore <backup>`: runs without opening the library, which may be damaged. */
+function restore(args: Parsed, file: string, io: Io): void {
+  const source = args.positionals[0]
+  if (!source) throw new UsageError('restore needs a backup file (copydesk backups lists them)')
+  const restored = restoreLibrary(file, resolve(source))
+  io.out(args.values.json ? JSON.stringify(restored, null, 2) : restored.message)
+}
+
+/** The error's words, with the restore command added when the library is damaged and a backup is good. */
+function errorLine(err: unknown, file: string | undefined, dbArgs: string): string {
+  const value = toErrorValue(plainError(err))
+  if (value.code !== 'database_damaged' || !file) return value.message
+  const backup = newestGoodBackup(file)
+  return backup ? `${value.message} To restore it, run: copydesk${dbArgs} restore ${backup.path}` : value.message
+}
+
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let store: Store | undefined
+  let file: string | undefined
+  let dbArgs = ''
   try {
     const args = parse(argv)
     if (args.values.version) {
@@ -307,18 +380,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return args.command || args.values.help ? 0 : 2
     }
     const run = commands[args.command]
-    if (!run) throw new UsageError(`unknown command "${args.command}" (see copydesk --help)`)
-    const dbPath = typeof args.values.db === 'string' ? args.values.db : defaultDatabasePath()
-    store = openStore(dbPath)
+    if (!run && args.command !== 'restore') throw new UsageError(`unknown command "${args.command}" (see copydesk --help)`)
+    ;({ file, dbArgs } = libraryPath(args, io))
+    if (!run) {
+      restore(args, file, io)
+      return 0
+    }
+    store = await openLibrary(file, { tell: (note) => io.err(`copydesk: ${note}`) })
+    if (store.state().status === 'read_only') io.err(`copydesk: ${store.state().message}`)
     const dispatch = createDispatch(createServices(store, { printPdf: printWithChromium }))
-    await run({ ...io, args, json: Boolean(args.values.json), store, dispatch })
+    await run({ ...io, args, json: Boolean(args.values.json), store, dispatch, dbArgs })
     return process.exitCode === undefined ? 0 : Number(process.exitCode)
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`copydesk: ${err.message}`)
       return 2
     }
-    io.err(`copydesk: ${toErrorValue(err).message}`)
+    io.err(`copydesk: ${errorLine(store ? store.explain(err) : err, file, dbArgs)}`)
     return 1
   } finally {
     store?.close()

@@ -40,6 +40,10 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   database_too_new: 500,
   unauthorized: 403,
+  busy: 503,
+  disk_full: 507,
+  read_only: 409,
+  database_damaged: 503,
   internal: 500
 }
 
