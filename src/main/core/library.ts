@@ -18,6 +18,8 @@ export interface OpenLibraryOptions extends StoreOptions {
 
 /** Backs up before migrating (so an update never leaves a library without its old copy). */
 async function migrateWithBackup(store: Store, now: Date): Promise<void> {
+  // A damaged library is left as it is, for a restore; a read-only one says it cannot be migrated.
+  if (store.state().status === 'damaged') return
   if (store.state().status !== 'ok' || !store.needsMigration()) {
     store.migrate()
     return
