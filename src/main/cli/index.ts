@@ -282,7 +282,6 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     const force = Boolean(ctx.args.values.force)
     const path = resolve(target)
     checkTarget(path, force, 'copydesk-backup.db')
-    if (ctx.store.state().status === 'damaged') await backUpNow(ctx.store) // says why not
     await placeFile(path, force, (temp) => ctx.store.db.backup(temp).then(() => undefined))
     ctx.out(ctx.json ? JSON.stringify({ path }) : `Backed up the library to ${path}.`)
   },
@@ -386,8 +385,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       restore(args, file, io)
       return 0
     }
-    store = await openLibrary(file, { tell: (note) => io.err(`copydesk: ${note}`) })
-    if (store.state().status === 'read_only') io.err(`copydesk: ${store.state().message}`)
+    // serve opens a damaged library too, so the page in the browser can offer its backup.
+    store = await openLibrary(file, { tell: (note) => io.err(`copydesk: ${note}`), allowDamaged: args.command === 'serve' })
+    if (store.state().status !== 'ok') io.err(`copydesk: ${store.state().message}`)
     const dispatch = createDispatch(createServices(store, { printPdf: printWithChromium }))
     await run({ ...io, args, json: Boolean(args.values.json), store, dispatch, dbArgs })
     return process.exitCode === undefined ? 0 : Number(process.exitCode)

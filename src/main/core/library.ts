@@ -60,7 +60,7 @@ export async function openLibrary(file: string, options: OpenLibraryOptions = {}
 /** A backup of the open library into its backups folder, made now (copydesk backup, the contract). */
 export async function backUpNow(store: Store): Promise<Backup> {
   if (store.state().status === 'damaged') {
-    throw new CopydeskError('database_damaged', `${store.state().message} A backup of it would hold the damage too, so none was made.`)
+    throw new CopydeskError('database_damaged', `${store.state().message} A backup of it would hold the damage too, so none was made; restore a backup instead (copydesk backups lists them).`)
   }
   return backUpInto(store.db, store.file, 'manual')
 }

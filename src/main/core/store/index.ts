@@ -176,6 +176,8 @@ export class Store {
   readonly options: StoreOptions
   private connection: DB | null = null
   private damage: CopydeskError | null = null
+  /** What is wrong with a damaged library, without the backup offer (state() shows that apart). */
+  private damageSummary = ''
   /** Why the library can only be read, or null when it can be changed. */
   private readOnlyReason: string | null = null
 
@@ -256,7 +258,7 @@ export class Store {
 
   /** The library's state, in words for the door that shows it. */
   state(): LibraryState {
-    if (this.damage) return { status: 'damaged', message: this.damage.message }
+    if (this.damage) return { status: 'damaged', message: this.damageSummary }
     if (this.readOnlyReason) {
       return { status: 'read_only', message: `This library can be read but not changed: ${this.readOnlyReason}. To work in it, copy it to a folder you can write to.` }
     }
@@ -269,7 +271,8 @@ export class Store {
     const offer = backup
       ? `The newest good backup is from ${describeWhen(backup.takenAt)} (${backup.path}); restoring it brings the library back as it was then, and changes made after that are not in it.`
       : `There is no good backup of it to restore (backups are kept in ${backupFolder(this.file)}).`
-    return new CopydeskError('database_damaged', `The library at ${this.file} is damaged (${detail}), so Copydesk cannot safely open it. ${offer}`)
+    this.damageSummary = `The library at ${this.file} is damaged (${detail}), so Copydesk cannot safely open it.`
+    return new CopydeskError('database_damaged', `${this.damageSummary} ${offer}`)
   }
 
   /** `err` in an editor's words when SQLite says the library is busy, full, read-only or damaged. */
