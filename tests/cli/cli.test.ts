@@ -56,7 +56,7 @@ describe('the copydesk command', () => {
       [['show', 'abc'], /^copydesk: "abc" is not an article id/, 2],
       [['frobnicate'], /^copydesk: unknown command "frobnicate"/, 2],
       [['list', '--colour'], /^copydesk: Unknown option '--colour'/, 2],
-      [['import', join(dir(), 'missing.txt')], /^copydesk: No such file: .*missing\.txt\n$/, 1],
+      [['import', join(dir(), 'missing.txt')], /^copydesk: No such file: .*missing\.txt\. Check the name and the folder it is in\.\n$/, 1],
       [['import', emptyFile()], /^copydesk: "empty\.txt" is empty\.\n$/, 1],
       [['serve', '--port', 'eighty'], /^copydesk: --port takes a whole number/, 2]
     ]

@@ -46,7 +46,7 @@ describe('backups and recovery from the command line', () => {
     expect(copydesk(db(), 'backup', out)).toMatchObject({ code: 0, stdout: `Backed up the library to ${out}.\n` })
     const again = copydesk(db(), 'backup', out)
     expect(again.code).toBe(1)
-    expect(again.stderr).toBe(`copydesk: ${out} already exists. Give another name with -o, or add --force to replace it.\n`)
+    expect(again.stderr).toBe(`copydesk: ${out} already exists. Give another name, or add --force to replace it.\n`)
     expect(copydesk(db(), 'backup', out, '--force').code).toBe(0)
     expect(headlines(out)).toEqual(['Kept'])
     const list = copydesk(db(), 'backups')

@@ -35,7 +35,7 @@ export function parse(argv: string[]): Parsed {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
   } catch (err) {
-    throw new UsageError((err as Error).message.replace(/\. To specify.*$/s, ''))
+    throw new UsageError(`${(err as Error).message.replace(/\. To specify.*$/s, '')} (see copydesk --help)`)
   }
   const [command = '', ...positionals] = parsed.positionals
   return { command, positionals, values: parsed.values as Parsed['values'] }
@@ -43,7 +43,7 @@ export function parse(argv: string[]): Parsed {
 
 /** An operand that must be an article number. */
 export function articleIdArg(s: string | undefined, what = 'article id'): number {
-  if (s === undefined) throw new UsageError(`missing ${what}`)
+  if (s === undefined) throw new UsageError(`missing ${what} (a number from copydesk list, for example 12)`)
   if (!/^\d+$/.test(s) || Number(s) < 1) throw new UsageError(`"${s}" is not an ${what} (a whole number such as 12)`)
   return Number(s)
 }

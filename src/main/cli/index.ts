@@ -72,12 +72,20 @@ function placementLine(c: PlacementCounts): string {
   return `${c.exact} placed exactly, ${c.fuzzy} placed approximately, ${c.orphaned} not found in the text${skipped}`
 }
 
+/** Why a file named on the command line could not be read, and what to check. */
+function cannotRead(file: string, err: NodeJS.ErrnoException): CopydeskError {
+  if (err.code === 'ENOENT') return new CopydeskError('not_found', `No such file: ${file}. Check the name and the folder it is in.`)
+  if (err.code === 'EISDIR') return new CopydeskError('invalid_input', `${file} is a folder. Name the files in it instead, for example ${join(file, '*.txt')}.`)
+  if (err.code === 'EACCES' || err.code === 'EPERM') return new CopydeskError('not_found', `Copydesk may not read ${file}. Check its permissions.`)
+  return new CopydeskError('not_found', `Cannot read ${file} (${err.code ?? err.message}). Check that it is a file on a disk that is still connected.`)
+}
+
 async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8')
   } catch (e) {
     const err = e as NodeJS.ErrnoException
-    throw new CopydeskError('not_found', err.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${err.message}`)
+    throw cannotRead(file, err)
   }
 }
 
@@ -129,7 +137,7 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
           continue
         }
         const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-          throw new CopydeskError('not_found', e.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${e.message}`)
+          throw cannotRead(file, e)
         })
         const article = await call<{ id: number; headline: string; text: string }>(ctx, 'importFile', {
           fileName: basename(file),
@@ -208,8 +216,8 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     // brat writes two files: <output> for the text's name stem, with .txt and .ann.
     const targets = files.map((f) => ({ file: f, path: files.length > 1 ? output.replace(/(\.(txt|ann))?$/, extname(f.fileName)) : output }))
     // Every target is checked before any is written, so a refusal leaves nothing half done.
-    for (const t of targets) checkTarget(t.path, force, t.file.fileName)
-    for (const t of targets) await placeFile(t.path, force, (temp) => writeFileSync(temp, Buffer.from(t.file.dataBase64, 'base64')))
+    for (const t of targets) checkTarget(t.path, force, t.file.fileName, '-o')
+    for (const t of targets) await placeFile(t.path, force, '-o', (temp) => writeFileSync(temp, Buffer.from(t.file.dataBase64, 'base64')))
     ctx.err(`Wrote ${targets.map((t) => t.path).join(' and ')}.`)
   },
   async suggest(ctx) {
@@ -281,8 +289,8 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     }
     const force = Boolean(ctx.args.values.force)
     const path = resolve(target)
-    checkTarget(path, force, 'copydesk-backup.db')
-    await placeFile(path, force, (temp) => ctx.store.db.backup(temp).then(() => undefined))
+    checkTarget(path, force, 'copydesk-backup.db', '')
+    await placeFile(path, force, '', (temp) => ctx.store.db.backup(temp).then(() => undefined))
     ctx.out(ctx.json ? JSON.stringify({ path }) : `Backed up the library to ${path}.`)
   },
   async backups(ctx) {
@@ -301,7 +309,10 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     const port = intOption(ctx.args.values.port, 'port', 0, 65535) ?? 0
     const rendererDir = join(__dirname, '..', 'renderer')
     const door = await startHttpDoor({ dispatch: ctx.dispatch, rendererDir, port }).catch((e: NodeJS.ErrnoException) => {
-      throw new CopydeskError('internal', e.code === 'EADDRINUSE' ? `Port ${port} is already in use.` : e.message)
+      throw new CopydeskError(
+        'invalid_input',
+        e.code === 'EADDRINUSE' ? `Port ${port} is already in use. Choose another with --port, or leave --port out to take a free one.` : `copydesk serve could not start: ${e.message}`
+      )
     })
     ctx.out(`Copydesk is running at ${door.url}`)
     ctx.err('Press Ctrl+C to stop.')
