@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { openLibrary } from '../../src/main/core/library'
@@ -67,6 +68,7 @@ describe('the desktop app over a damaged library', () => {
   const dir = useTempDir()
   const savedDb = process.env.COPYDESK_DB
   afterAll(() => {
+    delete (process as { resourcesPath?: string }).resourcesPath
     if (savedDb === undefined) delete process.env.COPYDESK_DB
     else process.env.COPYDESK_DB = savedDb
   })
@@ -82,6 +84,11 @@ describe('the desktop app over a damaged library', () => {
     expect(backup).toBeDefined()
 
     process.env.COPYDESK_DB = file
+    // The packaged app loads its database module from its resources folder (Node's build stands in here).
+    const resources = join(dir(), 'resources')
+    mkdirSync(join(resources, 'native'), { recursive: true })
+    copyFileSync(require.resolve('better-sqlite3/build/Release/better_sqlite3.node'), join(resources, 'native', 'better_sqlite3.node'))
+    Object.defineProperty(process, 'resourcesPath', { value: resources, configurable: true })
     await import('../../src/main/index')
     await vi.waitFor(() => expect(fake.state.windows).toBe(1))
     expect(fake.state.errors).toEqual([])
