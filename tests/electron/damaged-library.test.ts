@@ -1,4 +1,3 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { openLibrary } from '../../src/main/core/library'
@@ -7,6 +6,7 @@ import { channelOf } from '../../src/shared/ops'
 import { newArticle } from '../helpers/articles'
 import { corruptArticlesPage } from '../helpers/damage'
 import { useTempDir } from '../helpers/tmp'
+import { forgetPackagedNative, standInPackagedNative } from './packaged-native'
 
 // The entry file (src/main/index.ts) over a damaged library, against a stand-in for Electron:
 // the app must start and let the page offer the backup, not show an error box and quit.
@@ -68,7 +68,7 @@ describe('the desktop app over a damaged library', () => {
   const dir = useTempDir()
   const savedDb = process.env.COPYDESK_DB
   afterAll(() => {
-    delete (process as { resourcesPath?: string }).resourcesPath
+    forgetPackagedNative()
     if (savedDb === undefined) delete process.env.COPYDESK_DB
     else process.env.COPYDESK_DB = savedDb
   })
@@ -85,10 +85,7 @@ describe('the desktop app over a damaged library', () => {
 
     process.env.COPYDESK_DB = file
     // The packaged app loads its database module from its resources folder (Node's build stands in here).
-    const resources = join(dir(), 'resources')
-    mkdirSync(join(resources, 'native'), { recursive: true })
-    copyFileSync(require.resolve('better-sqlite3/build/Release/better_sqlite3.node'), join(resources, 'native', 'better_sqlite3.node'))
-    Object.defineProperty(process, 'resourcesPath', { value: resources, configurable: true })
+    standInPackagedNative(dir())
     await import('../../src/main/index')
     await vi.waitFor(() => expect(fake.state.windows).toBe(1))
     expect(fake.state.errors).toEqual([])
