@@ -138,6 +138,30 @@ describe('a damaged library', () => {
   })
 })
 
+describe('a library another program keeps busy', () => {
+  const dir = useTempDir()
+
+  it('a write waits for it within bounds, then says so in words and changes nothing', async () => {
+    const file = join(dir(), 'busy.db')
+    const store = openStore(file, { busyLimitMs: 300 })
+    const dispatch = createDispatch(createServices(store))
+    const other = new Database(file)
+    other.exec('BEGIN IMMEDIATE')
+    try {
+      const started = Date.now()
+      const busy = (await dispatch('setPreferences', { userName: 'Ana' })) as { ok: false; error: { code: string; message: string } }
+      expect(Date.now() - started).toBeGreaterThanOrEqual(300)
+      expect(busy.error.code).toBe('busy')
+      expect(busy.error.message).toMatch(/^Another program kept the library busy .* Nothing was changed; try again in a moment\.$/)
+    } finally {
+      other.exec('ROLLBACK')
+      other.close()
+    }
+    expect(await dispatch('setPreferences', { userName: 'Ana' })).toMatchObject({ ok: true, value: { userName: 'Ana' } })
+    store.close()
+  })
+})
+
 describe('a full disk', () => {
   const dir = useTempDir()
 

@@ -24,6 +24,8 @@ export interface StoreOptions extends ConnectionOptions {
   allowDamaged?: boolean
   /** Bring the schema up to date as the store opens (the default); openLibrary backs up first. */
   migrate?: boolean
+  /** How long a write waits for another program, in all (default BUSY_LIMIT_MS, 5 s). */
+  busyLimitMs?: number
 }
 
 /** How the library is: whole and writable, readable only, or damaged (with what to do). */
@@ -282,7 +284,7 @@ export class Store {
 
   /** Runs `fn` in a transaction that takes the write lock at once, waiting out another writer. */
   private write<T>(fn: () => T): T {
-    return retryWhileBusy(() => this.db.transaction(fn).immediate())
+    return retryWhileBusy(() => this.db.transaction(fn).immediate(), this.options.busyLimitMs)
   }
 
   close(): void {

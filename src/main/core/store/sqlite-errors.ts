@@ -39,7 +39,7 @@ function pause(ms: number): void {
  * Runs `fn`, and again after a growing pause (with jitter, so two waiting writers do not
  * collide again) while SQLite says the library is busy, until `limitMs` have passed.
  */
-export function retryWhileBusy<T>(fn: () => T, limitMs = BUSY_LIMIT_MS): T {
+export function retryWhileBusy<T>(fn: () => T, limitMs: number = BUSY_LIMIT_MS): T {
   const deadline = Date.now() + limitMs
   for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
     try {
