@@ -1,6 +1,6 @@
-import { mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { basename, dirname, extname, join, resolve } from 'node:path'
+import { basename, dirname, extname, join } from 'node:path'
 import { EXPORT_FORMATS, type ExportedFileValue, type PlacementCounts } from '../../shared/contract'
 import { suggest } from '../../shared/suggest'
 import { parseList } from '../core/exchange'
@@ -10,14 +10,11 @@ import { annotateByQuote } from '../core/annotate'
 import { CopydeskError, toErrorValue } from '../../shared/errors'
 import { createDispatch, type Dispatch } from '../core/dispatch'
 import { startHttpDoor } from '../core/http'
-import { backUpNow, openLibrary } from '../core/library'
-import { defaultDatabasePath } from '../core/paths'
-import { plainError } from '../core/plain-errors'
+import { openLibrary } from '../core/library'
 import { createServices } from '../core/services'
 import type { Store } from '../core/store'
-import { describeWhen, listBackups, newestGoodBackup } from '../core/store/backups'
-import { restoreLibrary } from '../core/store/restore'
 import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from './args'
+import { errorLine, libraryCommands, libraryPath, restore } from './library'
 import { checkTarget, placeFile } from './output'
 
 /**
@@ -26,12 +23,12 @@ import { checkTarget, placeFile } from './output'
  * never a stack trace.
  */
 
-interface Io {
+export interface Io {
   out: (s: string) => void
   err: (s: string) => void
 }
 
-interface Context extends Io {
+export interface Context extends Io {
   args: Parsed
   json: boolean
   store: Store
@@ -280,31 +277,7 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     })
     ctx.out(ctx.json ? JSON.stringify(flatAnnotation(a), null, 2) : `Added ${a.kind} ${a.id} at ${a.anchor.start}-${a.anchor.end}.`)
   },
-  async backup(ctx) {
-    const target = ctx.args.positionals[0]
-    if (!target) {
-      const b = await backUpNow(ctx.store)
-      ctx.out(ctx.json ? JSON.stringify(b, null, 2) : `Backed up the library to ${b.path}.`)
-      return
-    }
-    const force = Boolean(ctx.args.values.force)
-    const path = resolve(target)
-    checkTarget(path, force, 'copydesk-backup.db', '')
-    await placeFile(path, force, '', (temp) => ctx.store.db.backup(temp).then(() => undefined))
-    ctx.out(ctx.json ? JSON.stringify({ path }) : `Backed up the library to ${path}.`)
-  },
-  async backups(ctx) {
-    const list = listBackups(ctx.store.file)
-    if (ctx.json) {
-      ctx.out(JSON.stringify(list, null, 2))
-      return
-    }
-    if (!list.length) {
-      ctx.out(`No backups yet. Copydesk makes one each day the library is opened, in ${join(dirname(ctx.store.file), 'backups')}; make one now with: copydesk${ctx.dbArgs} backup`)
-      return
-    }
-    for (const b of list) ctx.out(`${describeWhen(b.takenAt).padEnd(40)} ${b.kind.padEnd(17)} ${(b.bytes / 1048576).toFixed(1).padStart(7)} MB  ${b.path}`)
-  },
+  ...libraryCommands,
   async serve(ctx) {
     const port = intOption(ctx.args.values.port, 'port', 0, 65535) ?? 0
     const rendererDir = join(__dirname, '..', 'renderer')
@@ -334,44 +307,6 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
       process.once('SIGTERM', stop)
     })
   }
-}
-
-/** The library a command line names: --db (which must be in a folder that exists) or the app's own. */
-function libraryPath(args: Parsed, io: Io): { file: string; dbArgs: string } {
-  if (typeof args.values.db !== 'string') {
-    const file = defaultDatabasePath()
-    mkdirSync(dirname(file), { recursive: true })
-    return { file, dbArgs: '' }
-  }
-  const file = resolve(args.values.db)
-  const dbArgs = ` --db ${/\s/.test(file) ? JSON.stringify(file) : file}`
-  const stat = statSync(file, { throwIfNoEntry: false })
-  if (stat?.isDirectory()) {
-    throw new CopydeskError('invalid_input', `${file} is a folder. --db takes a library file, for example --db ${join(file, 'copydesk.db')}.`)
-  }
-  if (!stat && args.command !== 'restore') {
-    if (!statSync(dirname(file), { throwIfNoEntry: false })?.isDirectory()) {
-      throw new CopydeskError('not_found', `There is no library at ${file}, and no folder ${dirname(file)} to make one in. Check the path given to --db.`)
-    }
-    io.err(`Creating a new library at ${file}.`)
-  }
-  return { file, dbArgs }
-}
-
-/** `copydesk restore <backup>`: runs without opening the library, which may be damaged. */
-function restore(args: Parsed, file: string, io: Io): void {
-  const source = args.positionals[0]
-  if (!source) throw new UsageError('restore needs a backup file (copydesk backups lists them)')
-  const restored = restoreLibrary(file, resolve(source))
-  io.out(args.values.json ? JSON.stringify(restored, null, 2) : restored.message)
-}
-
-/** The error's words, with the restore command added when the library is damaged and a backup is good. */
-function errorLine(err: unknown, file: string | undefined, dbArgs: string): string {
-  const value = toErrorValue(plainError(err))
-  if (value.code !== 'database_damaged' || !file) return value.message
-  const backup = newestGoodBackup(file)
-  return backup ? `${value.message} To restore it, run: copydesk${dbArgs} restore ${backup.path}` : value.message
 }
 
 /** Runs one command line; returns the exit code. */
