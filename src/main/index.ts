@@ -1,13 +1,14 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type OpenDialogOptions } from 'electron'
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import type { MenuCommand } from '../shared/bridge'
 import type { ExportFormat } from '../shared/contract'
 import { toErrorValue } from '../shared/errors'
 import { createDispatch, type Dispatch } from './core/dispatch'
 import { defaultDatabasePath } from './core/paths'
 import { createServices } from './core/services'
-import { openStore, type Store } from './core/store'
+import { openLibrary } from './core/library'
+import type { Store } from './core/store'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './electron/app-protocol'
 import { APP_SCHEME, isAppUrl, isDevServerEntry, rendererEntryUrl } from './electron/app-url'
 import { articleIdFromAppUrl, exportToFiles } from './electron/export-files'
@@ -143,7 +144,12 @@ function showMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
-function openStoreOrFail(): boolean {
+/**
+ * Opens the library; false (after telling the user) when the app cannot run. A damaged
+ * library still opens: the window starts and offers its newest good backup (databaseHealth,
+ * restoreBackup), where quitting would leave the user with nothing to act on.
+ */
+async function openStoreOrFail(): Promise<boolean> {
   const binding = chooseNativeBinding({
     isPackaged: app.isPackaged,
     projectRoot: app.getAppPath(),
@@ -156,7 +162,9 @@ function openStoreOrFail(): boolean {
     return false
   }
   try {
-    store = openStore(defaultDatabasePath(), { nativeBinding: binding.nativeBinding })
+    const file = defaultDatabasePath()
+    mkdirSync(dirname(file), { recursive: true })
+    store = await openLibrary(file, { nativeBinding: binding.nativeBinding, allowDamaged: true })
   } catch (err) {
     fail('Copydesk could not open its library', err)
     return false
@@ -167,8 +175,8 @@ function openStoreOrFail(): boolean {
   return true
 }
 
-function onReady(): void {
-  if (!openStoreOrFail() || !dispatch) return
+async function onReady(): Promise<void> {
+  if (!(await openStoreOrFail()) || !dispatch) return
   guardSession(session.defaultSession, entryUrl)
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir }))
   registerOperations(ipcMain, dispatch, (url) => isAppUrl(url, entryUrl))
@@ -211,5 +219,8 @@ if (!app.requestSingleInstanceLock()) {
     store?.close()
     store = undefined
   })
-  app.whenReady().then(onReady, (err: unknown) => fail('Copydesk could not start', err))
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((err: unknown) => fail('Copydesk could not start', err))
 }

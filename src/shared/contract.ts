@@ -173,7 +173,18 @@ export const contract = {
   getPreferences: op<z.ZodType<Record<string, never>>, Preferences>(
     z.object({}).strict() as unknown as z.ZodType<Record<string, never>>
   ),
-  setPreferences: op<z.ZodType<Partial<Preferences>>, Preferences>(preferencesSchema.partial())
+  setPreferences: op<z.ZodType<Partial<Preferences>>, Preferences>(preferencesSchema.partial()),
+  databaseHealth: op<z.ZodType<Record<string, never>>, DatabaseHealth>(
+    z.object({}).strict() as unknown as z.ZodType<Record<string, never>>
+  ),
+  listBackups: op<z.ZodType<Record<string, never>>, BackupValue[]>(
+    z.object({}).strict() as unknown as z.ZodType<Record<string, never>>
+  ),
+  // A backup is named as listBackups names it, never by a path: the page cannot point the
+  // store at any other file.
+  restoreBackup: op<z.ZodType<{ name: string }>, RestoreResult>(
+    z.object({ name: z.string().min(1).max(255).regex(/^[^/\\]+\.db$/, 'A backup is named as the list of backups names it') }).strict()
+  )
 } satisfies Record<OperationName, { input: z.ZodType; output: unknown }>
 
 
@@ -226,6 +237,30 @@ export interface SaveResult {
   revision: number
   updatedAt: string
   annotationCount: number
+}
+
+/** One backup of the library, in the backups folder beside it. */
+export interface BackupValue {
+  name: string
+  kind: 'daily' | 'manual' | 'before-migration' | 'before-restore'
+  /** When it was made (ISO 8601): a restore brings back the library as it was then. */
+  takenAt: string
+  bytes: number
+}
+
+/** Whether the library is whole and writable; when damaged, the newest good backup to offer. */
+export interface DatabaseHealth {
+  status: 'ok' | 'read_only' | 'damaged'
+  message: string
+  newestGoodBackup: BackupValue | null
+}
+
+export interface RestoreResult {
+  restoredFrom: BackupValue
+  /** The name of the copy of the library as it was before the restore, in the backups folder. */
+  keptCopy: string | null
+  /** Says when the backup is from and that changes made after it are not in it. */
+  message: string
 }
 
 export type Contract = typeof contract

@@ -13,6 +13,10 @@ export type ErrorCode =
   | 'conflict' // the article changed since it was loaded
   | 'database_too_new' // the data file was written by a newer Copydesk
   | 'unauthorized' // HTTP door: missing or wrong token, foreign origin
+  | 'busy' // another program kept the library busy for longer than Copydesk waits
+  | 'disk_full' // the disk (or the library's size limit) has no room for the change
+  | 'read_only' // the library can be read but not written (a read-only file or folder)
+  | 'database_damaged' // the library file is damaged or is not a Copydesk library
   | 'internal'
 
 export interface CopydeskErrorValue {

@@ -18,7 +18,10 @@ export const OPERATION_NAMES = [
   'listDismissals',
   'setDismissals',
   'getPreferences',
-  'setPreferences'
+  'setPreferences',
+  'databaseHealth',
+  'listBackups',
+  'restoreBackup'
 ] as const
 
 export type OperationName = (typeof OPERATION_NAMES)[number]

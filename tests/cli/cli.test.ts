@@ -16,7 +16,8 @@ describe('the copydesk command', () => {
     const md = join(dir(), 'transit.md')
     writeFileSync(md, '---\ntitle: Transit ridership hits record\noutlet: Metro Daily\n---\n\nRidership rose 12%.\n')
     const imported = copydesk(db(), 'import', txt, md)
-    expect(imported).toMatchObject({ code: 0, stderr: '' })
+    // A --db that names no file yet makes a new library, and says so.
+    expect(imported).toMatchObject({ code: 0, stderr: `Creating a new library at ${db()}.\n` })
     expect(imported.stdout).toMatch(/as article 1: Council approves record budget/)
 
     const list = copydesk(db(), '--json', 'list')
@@ -49,12 +50,13 @@ describe('the copydesk command', () => {
   }
 
   it('a user mistake is one clear line on stderr and a non-zero exit, never a stack trace', () => {
+    expect(copydesk(db(), 'list').code).toBe(0)
     const cases: [string[], RegExp, number][] = [
       [['show', '99'], /^copydesk: There is no article number 99\.\n$/, 1],
       [['show', 'abc'], /^copydesk: "abc" is not an article id/, 2],
       [['frobnicate'], /^copydesk: unknown command "frobnicate"/, 2],
       [['list', '--colour'], /^copydesk: Unknown option '--colour'/, 2],
-      [['import', join(dir(), 'missing.txt')], /^copydesk: No such file: .*missing\.txt\n$/, 1],
+      [['import', join(dir(), 'missing.txt')], /^copydesk: No such file: .*missing\.txt\. Check the name and the folder it is in\.\n$/, 1],
       [['import', emptyFile()], /^copydesk: "empty\.txt" is empty\.\n$/, 1],
       [['serve', '--port', 'eighty'], /^copydesk: --port takes a whole number/, 2]
     ]

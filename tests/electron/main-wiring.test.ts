@@ -1,4 +1,3 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { APP_SCHEME_PRIVILEGES } from '../../src/main/electron/app-protocol'
@@ -7,6 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/main/electron/security'
 import { channelOf, OPERATION_NAMES } from '../../src/shared/ops'
 import { expectEverythingDenied, type RecordedHandlers } from '../helpers/permissions'
 import { useTempDir } from '../helpers/tmp'
+import { forgetPackagedNative, standInPackagedNative } from './packaged-native'
 
 // The entry file (src/main/index.ts) run against a stand-in for Electron: it shows that the
 // parts are wired together (lock, guards, IPC over the real store, menu, window) — not that
@@ -131,7 +131,7 @@ describe('the Electron entry wires the parts together', () => {
     delete process.env.ELECTRON_RENDERER_URL
   })
   afterAll(() => {
-    delete (process as { resourcesPath?: string }).resourcesPath
+    forgetPackagedNative()
     if (savedDb === undefined) delete process.env.COPYDESK_DB
     else process.env.COPYDESK_DB = savedDb
   })
@@ -139,10 +139,7 @@ describe('the Electron entry wires the parts together', () => {
   it('opens the store, registers every operation for its own page only, guards and shows the window', async () => {
     process.env.COPYDESK_DB = join(dir(), 'copydesk.db')
     // The packaged app loads its database module from its resources folder (Node's build stands in here).
-    const resources = join(dir(), 'resources')
-    mkdirSync(join(resources, 'native'), { recursive: true })
-    copyFileSync(require.resolve('better-sqlite3/build/Release/better_sqlite3.node'), join(resources, 'native', 'better_sqlite3.node'))
-    Object.defineProperty(process, 'resourcesPath', { value: resources, configurable: true })
+    standInPackagedNative(dir())
     await import('../../src/main/index')
     await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1))
 

@@ -29,6 +29,10 @@ export interface Served {
   origin: string
   token: string
   stop: () => Promise<void>
+  /** False once the process has ended (by itself: a crash). */
+  running: () => boolean
+  /** What the process wrote on stderr so far (its log). */
+  stderr: () => string
 }
 
 /** Starts `copydesk serve` on a free port and waits for its first line. */
@@ -38,6 +42,7 @@ export function serve(db: string): Promise<Served> {
   return new Promise((resolve, reject) => {
     let out = ''
     let err = ''
+    const running = (): boolean => child.exitCode === null && child.signalCode === null
     const timer = setTimeout(() => reject(new Error(`copydesk serve did not start: ${err}`)), 20_000)
     child.stderr.on('data', (d: Buffer) => (err += d.toString()))
     child.on('exit', (code) => reject(new Error(`copydesk serve exited with ${code}: ${err}`)))
@@ -55,8 +60,14 @@ export function serve(db: string): Promise<Served> {
         url: line.replace('Copydesk is running at ', ''),
         origin: m[1],
         token: m[3],
+        running,
+        stderr: () => err,
         stop: () =>
           new Promise<void>((done) => {
+            if (!running()) {
+              done()
+              return
+            }
             child.removeAllListeners('exit')
             child.once('exit', () => done())
             child.kill('SIGTERM')

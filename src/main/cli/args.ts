@@ -25,7 +25,8 @@ const OPTIONS = {
   headline: { type: 'string' },
   kinds: { type: 'string' },
   statuses: { type: 'string' },
-  internal: { type: 'boolean' }
+  internal: { type: 'boolean' },
+  force: { type: 'boolean' }
 } as const
 
 /** Splits argv into the command, its operands and its options. */
@@ -34,7 +35,7 @@ export function parse(argv: string[]): Parsed {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
   } catch (err) {
-    throw new UsageError((err as Error).message.replace(/\. To specify.*$/s, ''))
+    throw new UsageError(`${(err as Error).message.replace(/\. To specify.*$/s, '')} (see copydesk --help)`)
   }
   const [command = '', ...positionals] = parsed.positionals
   return { command, positionals, values: parsed.values as Parsed['values'] }
@@ -42,7 +43,7 @@ export function parse(argv: string[]): Parsed {
 
 /** An operand that must be an article number. */
 export function articleIdArg(s: string | undefined, what = 'article id'): number {
-  if (s === undefined) throw new UsageError(`missing ${what}`)
+  if (s === undefined) throw new UsageError(`missing ${what} (a number from copydesk list, for example 12)`)
   if (!/^\d+$/.test(s) || Number(s) < 1) throw new UsageError(`"${s}" is not an ${what} (a whole number such as 12)`)
   return Number(s)
 }
@@ -74,13 +75,20 @@ Commands:
                             add annotations from W3C JSON(-LD) or brat .ann
   export <id> --format html|pdf|md|docx|w3c|claimreview|brat|csv [-o <file>]
             [--kinds claim,quote,attribution] [--statuses false,misleading,...]
-            [--internal]    an annotated copy (stdout for text formats without -o);
-                            --internal adds desk notes and history
+            [--internal] [--force]
+                            an annotated copy (stdout for text formats without -o);
+                            --internal adds desk notes and history; --force replaces
+                            an existing file
   suggest <file|id>         suggest quotes, attributions and check-worthy claims
   serve [--port N]          serve the Copydesk app to a browser on this computer only
+  backup [<file>] [--force] copy the library now (into backups/ beside it, or to <file>)
+  backups                   list the library's backups, newest first
+  restore <file>            put a backup in place of the library (the library as it
+                            was is kept in backups/; refused while Copydesk has it open)
 
 Options:
-  --db <file>   the database file (default: the app's own, in your user data folder)
+  --db <file>   the library file (default: the app's own, in your user data folder);
+                a new one is made, and said so, if there is none there yet
   --json        machine-readable output on stdout
   -h, --help    this help
   --version     the version

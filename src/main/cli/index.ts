@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { EXPORT_FORMATS, type ExportedFileValue, type PlacementCounts } from '../../shared/contract'
 import { suggest } from '../../shared/suggest'
@@ -9,10 +10,12 @@ import { annotateByQuote } from '../core/annotate'
 import { CopydeskError, toErrorValue } from '../../shared/errors'
 import { createDispatch, type Dispatch } from '../core/dispatch'
 import { startHttpDoor } from '../core/http'
-import { defaultDatabasePath } from '../core/paths'
+import { openLibrary } from '../core/library'
 import { createServices } from '../core/services'
-import { openStore, type Store } from '../core/store'
+import type { Store } from '../core/store'
 import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from './args'
+import { errorLine, libraryCommands, libraryPath, restore } from './library'
+import { checkTarget, placeFile } from './output'
 
 /**
  * The headless command line over the same services as the app. User mistakes end with one
@@ -20,16 +23,18 @@ import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from '.
  * never a stack trace.
  */
 
-interface Io {
+export interface Io {
   out: (s: string) => void
   err: (s: string) => void
 }
 
-interface Context extends Io {
+export interface Context extends Io {
   args: Parsed
   json: boolean
   store: Store
   dispatch: Dispatch
+  /** How the library was named on this command line, for commands that name it back. */
+  dbArgs: string
 }
 
 /** Calls an operation and returns its value, or throws its error. */
@@ -64,12 +69,20 @@ function placementLine(c: PlacementCounts): string {
   return `${c.exact} placed exactly, ${c.fuzzy} placed approximately, ${c.orphaned} not found in the text${skipped}`
 }
 
+/** Why a file named on the command line could not be read, and what to check. */
+function cannotRead(file: string, err: NodeJS.ErrnoException): CopydeskError {
+  if (err.code === 'ENOENT') return new CopydeskError('not_found', `No such file: ${file}. Check the name and the folder it is in.`)
+  if (err.code === 'EISDIR') return new CopydeskError('invalid_input', `${file} is a folder. Name the files in it instead, for example ${join(file, '*.txt')}.`)
+  if (err.code === 'EACCES' || err.code === 'EPERM') return new CopydeskError('not_found', `Copydesk may not read ${file}. Check its permissions.`)
+  return new CopydeskError('not_found', `Cannot read ${file} (${err.code ?? err.message}). Check that it is a file on a disk that is still connected.`)
+}
+
 async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8')
   } catch (e) {
     const err = e as NodeJS.ErrnoException
-    throw new CopydeskError('not_found', err.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${err.message}`)
+    throw cannotRead(file, err)
   }
 }
 
@@ -121,7 +134,7 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
           continue
         }
         const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-          throw new CopydeskError('not_found', e.code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${e.message}`)
+          throw cannotRead(file, e)
         })
         const article = await call<{ id: number; headline: string; text: string }>(ctx, 'importFile', {
           fileName: basename(file),
@@ -196,14 +209,13 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
       for (const f of files) process.stdout.write(Buffer.from(f.dataBase64, 'base64'))
       return
     }
-    const written: string[] = []
-    for (const f of files) {
-      // brat writes two files: <output> for the text's name stem, with .txt and .ann.
-      const target = files.length > 1 ? output.replace(/(\.(txt|ann))?$/, extname(f.fileName)) : output
-      await writeFile(target, Buffer.from(f.dataBase64, 'base64'))
-      written.push(target)
-    }
-    ctx.err(`Wrote ${written.join(' and ')}.`)
+    const force = Boolean(v.force)
+    // brat writes two files: <output> for the text's name stem, with .txt and .ann.
+    const targets = files.map((f) => ({ file: f, path: files.length > 1 ? output.replace(/(\.(txt|ann))?$/, extname(f.fileName)) : output }))
+    // Every target is checked before any is written, so a refusal leaves nothing half done.
+    for (const t of targets) checkTarget(t.path, force, t.file.fileName, '-o')
+    for (const t of targets) await placeFile(t.path, force, '-o', (temp) => writeFileSync(temp, Buffer.from(t.file.dataBase64, 'base64')))
+    ctx.err(`Wrote ${targets.map((t) => t.path).join(' and ')}.`)
   },
   async suggest(ctx) {
     const target = ctx.args.positionals[0]
@@ -265,16 +277,30 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     })
     ctx.out(ctx.json ? JSON.stringify(flatAnnotation(a), null, 2) : `Added ${a.kind} ${a.id} at ${a.anchor.start}-${a.anchor.end}.`)
   },
+  ...libraryCommands,
   async serve(ctx) {
     const port = intOption(ctx.args.values.port, 'port', 0, 65535) ?? 0
     const rendererDir = join(__dirname, '..', 'renderer')
     const door = await startHttpDoor({ dispatch: ctx.dispatch, rendererDir, port }).catch((e: NodeJS.ErrnoException) => {
-      throw new CopydeskError('internal', e.code === 'EADDRINUSE' ? `Port ${port} is already in use.` : e.message)
+      throw new CopydeskError(
+        'invalid_input',
+        e.code === 'EADDRINUSE' ? `Port ${port} is already in use. Choose another with --port, or leave --port out to take a free one.` : `copydesk serve could not start: ${e.message}`
+      )
     })
     ctx.out(`Copydesk is running at ${door.url}`)
     ctx.err('Press Ctrl+C to stop.')
+    // The door's own guard answers each failed request; this one keeps anything that escapes
+    // it (a stream's late error, a stray promise) from ending the process and every open tab's
+    // session with it. Each is logged.
+    const keepServing = (err: unknown): void => {
+      ctx.err(`copydesk serve: an error was caught and the door keeps serving: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    }
+    process.on('uncaughtException', keepServing)
+    process.on('unhandledRejection', keepServing)
     await new Promise<void>((resolve) => {
       const stop = (): void => {
+        process.off('uncaughtException', keepServing)
+        process.off('unhandledRejection', keepServing)
         void door.close().then(resolve)
       }
       process.once('SIGINT', stop)
@@ -286,6 +312,8 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let store: Store | undefined
+  let file: string | undefined
+  let dbArgs = ''
   try {
     const args = parse(argv)
     if (args.values.version) {
@@ -297,18 +325,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return args.command || args.values.help ? 0 : 2
     }
     const run = commands[args.command]
-    if (!run) throw new UsageError(`unknown command "${args.command}" (see copydesk --help)`)
-    const dbPath = typeof args.values.db === 'string' ? args.values.db : defaultDatabasePath()
-    store = openStore(dbPath)
+    if (!run && args.command !== 'restore') throw new UsageError(`unknown command "${args.command}" (see copydesk --help)`)
+    ;({ file, dbArgs } = libraryPath(args, io))
+    if (!run) {
+      restore(args, file, io)
+      return 0
+    }
+    // serve opens a damaged library too, so the page in the browser can offer its backup.
+    store = await openLibrary(file, { tell: (note) => io.err(`copydesk: ${note}`), allowDamaged: args.command === 'serve' })
+    if (store.state().status !== 'ok') io.err(`copydesk: ${store.state().message}`)
     const dispatch = createDispatch(createServices(store, { printPdf: printWithChromium }))
-    await run({ ...io, args, json: Boolean(args.values.json), store, dispatch })
+    await run({ ...io, args, json: Boolean(args.values.json), store, dispatch, dbArgs })
     return process.exitCode === undefined ? 0 : Number(process.exitCode)
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`copydesk: ${err.message}`)
       return 2
     }
-    io.err(`copydesk: ${toErrorValue(err).message}`)
+    io.err(`copydesk: ${errorLine(store ? store.explain(err) : err, file, dbArgs)}`)
     return 1
   } finally {
     store?.close()

@@ -40,6 +40,10 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   database_too_new: 500,
   unauthorized: 403,
+  busy: 503,
+  disk_full: 507,
+  read_only: 409,
+  database_damaged: 503,
   internal: 500
 }
 
@@ -49,6 +53,8 @@ export interface HttpDoorOptions {
   rendererDir: string
   port?: number
   token?: string
+  /** Where the door writes one line for each refused or failed request (default: stderr). */
+  log?: (line: string) => void
 }
 
 export interface HttpDoor {
@@ -121,7 +127,29 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`]
   const allowedOrigins = (): string[] => allowedHosts().map((h) => `http://${h}`)
 
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  // What a request asked for, printable on one line whatever bytes it held.
+  const described = (req: IncomingMessage): string => `${req.method ?? '?'} ${JSON.stringify(req.url ?? '').slice(1, -1).slice(0, 300)}`
+
+  /** The last guard: whatever a handler throws is answered with 500 and logged, never ends the door. */
+  function failed(req: IncomingMessage, res: ServerResponse, err: unknown): void {
+    log(`copydesk serve: ${described(req)} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    if (res.headersSent) {
+      res.destroy()
+      return
+    }
+    sendError(res, 500, { code: 'internal', message: 'Copydesk could not answer this request; it keeps running, and the details are in its log.' })
+  }
+
   const server = createServer((req, res) => {
+    try {
+      route(req, res)
+    } catch (err) {
+      failed(req, res, err)
+    }
+  })
+
+  function route(req: IncomingMessage, res: ServerResponse): void {
     securityHeaders(res)
     const host = req.headers.host ?? ''
     if (!allowedHosts().includes(host)) {
@@ -137,13 +165,25 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
       sendError(res, 403, { code: 'unauthorized', message: 'Requests from other web pages are refused.' })
       return
     }
-    const url = new URL(req.url ?? '/', `http://${host}`)
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`)
+    } catch {
+      refuse(req, res, 'not a valid address')
+      return
+    }
     if (url.pathname.startsWith('/api/')) {
-      void handleApi(req, res, url.pathname.slice(5))
+      handleApi(req, res, url.pathname.slice(5)).catch((err: unknown) => failed(req, res, err))
       return
     }
     handleStatic(req, res, url)
-  })
+  }
+
+  /** A request the door cannot read: 400 with words, and one line in the log. */
+  function refuse(req: IncomingMessage, res: ServerResponse, why: string): void {
+    log(`copydesk serve: refused ${described(req)}: ${why}`)
+    sendError(res, 400, { code: 'invalid_input', message: 'That address is not one Copydesk can read. Open Copydesk from the address it printed.' })
+  }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, op: string): Promise<void> {
     const headerToken = req.headers['x-copydesk-token']
@@ -173,6 +213,7 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
       return
     }
     const result = await options.dispatch(op, input)
+    if (!result.ok && result.error.code === 'internal') log(`copydesk serve: ${described(req)} failed: ${result.error.message}`)
     res.statusCode = result.ok ? 200 : STATUS[result.error.code]
     res.setHeader('Content-Type', 'application/json; charset=utf-8')
     res.end(JSON.stringify(result))
@@ -192,7 +233,13 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
     if (sameToken(queryToken, token)) {
       res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`)
     }
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1))
+    let rel: string
+    try {
+      rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1))
+    } catch {
+      refuse(req, res, 'a malformed % escape')
+      return
+    }
     const file = normalize(join(options.rendererDir, rel))
     if (!file.startsWith(normalize(options.rendererDir) + sep) || !existsSync(file) || !statSync(file).isFile()) {
       sendError(res, 404, { code: 'not_found', message: `No such page: ${url.pathname}` })
@@ -204,7 +251,10 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
       res.end()
       return
     }
-    createReadStream(file).pipe(res)
+    // A file that vanishes or cannot be read between the check and the read ends this answer only.
+    createReadStream(file)
+      .on('error', (err) => failed(req, res, err))
+      .pipe(res)
   }
 
   return new Promise((resolve, reject) => {

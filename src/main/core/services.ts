@@ -6,6 +6,35 @@ import { bodyText, checkBody } from './import/body'
 import type { Store } from './store'
 import { checkAnnotations, placeMoved } from './annotations'
 import { exportArticle, importBratArticle, parseAnnotationFile, placeImported, type PrintPdf } from './exchange'
+import { findBackup, restoreInPlace } from './library'
+import { plainError } from './plain-errors'
+import { listBackups, newestGoodBackup, type Backup } from './store/backups'
+import type { BackupValue } from '../../shared/contract'
+
+function backupValue(b: Backup): BackupValue {
+  return { name: b.name, kind: b.kind, takenAt: b.takenAt, bytes: b.bytes }
+}
+
+/** Every service's failures in an editor's words: a busy, full, read-only or damaged library and the like. */
+function explained(store: Store, services: Services): Services {
+  const explain = (err: unknown): unknown => plainError(store.explain(err))
+  const out: Record<string, (input: unknown) => unknown> = {}
+  for (const [op, run] of Object.entries(services) as [string, (input: unknown) => unknown][]) {
+    out[op] = (input) => {
+      try {
+        const result = run(input)
+        return result instanceof Promise
+          ? result.catch((err: unknown) => {
+              throw explain(err)
+            })
+          : result
+      } catch (err) {
+        throw explain(err)
+      }
+    }
+  }
+  return out as Services
+}
 
 /**
  * The services behind the contract, over one store. Inputs arrive validated against the
@@ -13,7 +42,7 @@ import { exportArticle, importBratArticle, parseAnnotationFile, placeImported, t
  * that a body fits the article schema, that annotations fit the text) before writing.
  */
 export function createServices(store: Store, options: { printPdf?: PrintPdf } = {}): Services {
-  return {
+  return explained(store, {
     listArticles: ({ query }) => store.listArticles(query),
     getArticle: ({ id }) => store.getArticle(id),
     async importFile({ fileName, dataBase64 }) {
@@ -77,6 +106,17 @@ export function createServices(store: Store, options: { printPdf?: PrintPdf } = 
       return { count: keys.length }
     },
     getPreferences: () => store.getPreferences(),
-    setPreferences: (prefs) => store.setPreferences(prefs)
-  }
+    setPreferences: (prefs) => store.setPreferences(prefs),
+    databaseHealth() {
+      const state = store.state()
+      const offer = state.status === 'damaged' ? newestGoodBackup(store.file, store.options) : null
+      return { ...state, newestGoodBackup: offer && backupValue(offer) }
+    },
+    listBackups: () => listBackups(store.file).map(backupValue),
+    async restoreBackup({ name }) {
+      const backup = findBackup(store.file, name)
+      const restored = await restoreInPlace(store, backup.path, store.options)
+      return { restoredFrom: backupValue(backup), keptCopy: restored.keptCopy && restored.keptCopy.split(/[/\\]/).pop()!, message: restored.message }
+    }
+  })
 }

@@ -5,6 +5,7 @@ import { call } from '../api'
 import { openArticle, useAppCommands } from './App'
 import { ACCEPT_ATTRIBUTE, planImport, runImport } from './importing'
 import { useNotify } from './common/notices'
+import { RecoveryNotice } from './RecoveryNotice'
 
 function formatDate(iso: string): string {
   if (!iso) return '—'
@@ -142,6 +143,7 @@ export function Library(): JSX.Element {
           {busy}
         </div>
       )}
+      <RecoveryNotice onRestored={() => void refresh()} />
       <main className="library-body">
         {problems.length > 0 && (
           <section className="problems" role="alert" aria-labelledby="import-problems">

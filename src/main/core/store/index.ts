@@ -1,7 +1,4 @@
-import Database from 'better-sqlite3'
 import type { Database as DB } from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
 import type {
   Annotation,
   AnnotationChange,
@@ -13,12 +10,28 @@ import type {
 } from '../../../shared/domain'
 import { CopydeskError } from '../../../shared/errors'
 import type { DocJSON } from '../../../shared/schema'
-import { diffAnnotations } from './history'
-import { migrate } from './migrations'
+import { backupFolder, describeWhen, newestGoodBackup } from './backups'
+import { openConnection, type ConnectionOptions } from './connection'
+import { annotationRows, ftsQuery, historyRows, SUMMARY_COLUMNS, toAnnotation, toSummary, type AnnotationRow, type AnnotationValues, type ArticleRow, type HistoryValues } from './rows'
+import { LATEST_VERSION, migrate, schemaVersion } from './migrations'
+import { plainStoreError, retryWhileBusy } from './sqlite-errors'
 
-export interface StoreOptions {
-  /** Path of a better_sqlite3.node built for the running runtime (Electron has its own ABI). */
-  nativeBinding?: string
+export interface StoreOptions extends ConnectionOptions {
+  /**
+   * Open a damaged library anyway, so that a door can say so and offer its backups; every
+   * other operation then answers `database_damaged`. Without it, opening one throws that.
+   */
+  allowDamaged?: boolean
+  /** Bring the schema up to date as the store opens (the default); openLibrary backs up first. */
+  migrate?: boolean
+  /** How long a write waits for another program, in all (default BUSY_LIMIT_MS, 5 s). */
+  busyLimitMs?: number
+}
+
+/** How the library is: whole and writable, readable only, or damaged (with what to do). */
+export interface LibraryState {
+  status: 'ok' | 'read_only' | 'damaged'
+  message: string
 }
 
 export interface NewArticle extends ArticleMeta {
@@ -43,111 +56,143 @@ export interface ArticleUpdate {
   who: string
 }
 
-interface ArticleRow {
-  id: number
-  headline: string
-  byline: string
-  outlet: string
-  url: string
-  published_at: string
-  body: string
-  text: string
-  source_name: string
-  source_format: string
-  revision: number
-  created_at: string
-  updated_at: string
-  annotation_count: number
-}
-
-interface AnnotationRow {
-  id: string
-  article_id: number
-  kind: string
-  start: number
-  end: number
-  exact: string
-  prefix: string
-  suffix: string
-  fields: string
-  origin: string
-  placement: string
-  created_by: string
-  created_at: string
-  updated_by: string
-  updated_at: string
-}
-
 const DEFAULT_PREFERENCES: Preferences = { userName: '', organisation: '', organisationUrl: '' }
 
 function now(): string {
   return new Date().toISOString()
 }
 
-function toSummary(r: ArticleRow): ArticleSummary {
-  return {
-    id: r.id,
-    headline: r.headline,
-    byline: r.byline,
-    outlet: r.outlet,
-    url: r.url,
-    publishedAt: r.published_at,
-    annotationCount: r.annotation_count,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at
-  }
-}
-
-function toAnnotation(r: AnnotationRow): Annotation {
-  return {
-    id: r.id,
-    kind: r.kind,
-    anchor: { start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix },
-    fields: JSON.parse(r.fields),
-    origin: r.origin,
-    placement: r.placement,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    updatedBy: r.updated_by,
-    updatedAt: r.updated_at
-  } as Annotation
-}
-
-/** Turns a user's search words into an FTS5 query that matches every word as a prefix. */
-function ftsQuery(query: string): string | null {
-  const words = query.match(/[\p{L}\p{N}]+/gu)
-  if (!words || words.length === 0) return null
-  return words.map((w) => `"${w}"*`).join(' ')
-}
-
-const SUMMARY_COLUMNS = `a.id, a.headline, a.byline, a.outlet, a.url, a.published_at, a.created_at, a.updated_at,
-  (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.placement = 'anchored') AS annotation_count`
-
 /**
  * The article store: one SQLite file. WAL, foreign keys, synchronous FULL, every write in
  * one transaction, so a crash or kill never leaves a torn article or half-saved annotations.
+ * Writes take the write lock as they begin (IMMEDIATE) with their JSON built beforehand, and
+ * wait out another writer (see sqlite-errors), so two programs writing at once is normal.
+ * The file is checked (`quick_check`) as it opens.
  */
 export class Store {
-  readonly db: DB
+  readonly file: string
+  /** How the store was opened (the native module), for opening backups alike. */
+  readonly options: StoreOptions
+  private connection: DB | null = null
+  private damage: CopydeskError | null = null
+  /** What is wrong with a damaged library, without the backup offer (state() shows that apart). */
+  private damageSummary = ''
+  /** Why the library can only be read, or null when it can be changed. */
+  private readOnlyReason: string | null = null
 
   constructor(file: string, options: StoreOptions = {}) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-    this.db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    this.file = file
+    this.options = options
+    this.open()
+  }
+
+  /** The connection; throws `database_damaged` (with the backup on offer) for a damaged library. */
+  get db(): DB {
+    if (this.damage) throw this.damage
+    if (!this.connection) throw new CopydeskError('internal', 'The library is closed.')
+    return this.connection
+  }
+
+  private open(): void {
+    this.damage = null
+    let created = false
     try {
-      this.db.pragma('journal_mode = WAL')
-      this.db.pragma('foreign_keys = ON')
-      this.db.pragma('synchronous = FULL')
-      this.db.pragma('busy_timeout = 5000')
-      migrate(this.db)
+      const c = openConnection(this.file, this.options)
+      this.connection = c.db
+      this.readOnlyReason = c.readOnly
+      created = c.created
+      this.check(created)
+      if (this.options.migrate !== false) this.migrate()
     } catch (err) {
-      this.db.close()
+      this.connection?.close()
+      this.connection = null
       if (err instanceof RangeError) throw new CopydeskError('database_too_new', err.message)
-      throw err
+      const plain = this.explain(err)
+      if (plain instanceof CopydeskError && plain.code === 'database_damaged' && this.options.allowDamaged) {
+        this.damage = plain
+        return
+      }
+      throw plain
     }
   }
 
+  /** Refuses a damaged file, one from a newer Copydesk, and another program's database. */
+  private check(created: boolean): void {
+    const db = this.db
+    if (!created && this.file !== ':memory:') {
+      const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check)
+      if (problems[0] !== 'ok') throw this.damaged(problems.slice(0, 2).join('; '))
+    }
+    const version = schemaVersion(db)
+    if (version > LATEST_VERSION) migrate(db) // throws the newer-version RangeError
+    if (version === 0) {
+      const tables = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'`).get() as { n: number }
+      if (tables.n > 0) {
+        throw new CopydeskError('unsupported_format', `${this.file} is a database of another program, not a Copydesk library. Check the file name, or choose another file.`)
+      }
+    }
+  }
+
+  /** True when the file's schema is older than this code's (openLibrary backs it up first). */
+  needsMigration(): boolean {
+    return schemaVersion(this.db) < LATEST_VERSION
+  }
+
+  /** The schema version of the file (0 for a new one). */
+  schemaVersion(): number {
+    return schemaVersion(this.db)
+  }
+
+  /** Brings the schema up to date, each step in an IMMEDIATE transaction. */
+  migrate(): void {
+    if (!this.needsMigration()) return
+    if (this.readOnlyReason) {
+      throw new CopydeskError(
+        'read_only',
+        `The library at ${this.file} was made by an older Copydesk and must be brought up to date, which needs it to be writable (${this.readOnlyReason}). Copy it to a folder you can write to and open it from there.`
+      )
+    }
+    retryWhileBusy(() => migrate(this.db))
+  }
+
+  /** The library's state, in words for the door that shows it. */
+  state(): LibraryState {
+    if (this.damage) return { status: 'damaged', message: this.damageSummary }
+    if (this.readOnlyReason) {
+      return { status: 'read_only', message: `This library can be read but not changed: ${this.readOnlyReason}. To work in it, copy it to a folder you can write to.` }
+    }
+    return { status: 'ok', message: 'The library is in good order.' }
+  }
+
+  /** The error for a damaged library: what is wrong, and the newest good backup with its date. */
+  damaged(detail: string): CopydeskError {
+    const backup = this.file === ':memory:' ? null : newestGoodBackup(this.file, this.options)
+    const offer = backup
+      ? `The newest good backup is from ${describeWhen(backup.takenAt)} (${backup.path}); restoring it brings the library back as it was then, and changes made after that are not in it.`
+      : `There is no good backup of it to restore (backups are kept in ${backupFolder(this.file)}).`
+    this.damageSummary = `The library at ${this.file} is damaged (${detail}), so Copydesk cannot safely open it.`
+    return new CopydeskError('database_damaged', `${this.damageSummary} ${offer}`)
+  }
+
+  /** `err` in an editor's words when SQLite says the library is busy, full, read-only or damaged. */
+  explain(err: unknown): unknown {
+    return plainStoreError(err, { file: this.file, readOnlyReason: this.readOnlyReason ?? undefined, damaged: (detail) => this.damaged(detail) }) ?? err
+  }
+
+  /** Runs `fn` in a transaction that takes the write lock at once, waiting out another writer. */
+  private write<T>(fn: () => T): T {
+    return retryWhileBusy(() => this.db.transaction(fn).immediate(), this.options.busyLimitMs)
+  }
+
   close(): void {
-    if (this.db.open) this.db.close()
+    this.connection?.close()
+    this.connection = null
+  }
+
+  /** Closes the file and opens it again (after a restore replaced it). */
+  reopen(): void {
+    this.close()
+    this.open()
   }
 
   /** Library rows, most recently edited first; `query` searches headline and text. */
@@ -199,102 +244,107 @@ export class Store {
   }
 
   insertArticle(a: NewArticle, annotations: Annotation[] = [], who = ''): Article {
-    const id = this.db.transaction(() => {
-      const t = now()
+    const t = now()
+    const body = JSON.stringify(a.body)
+    const rows = annotationRows(annotations)
+    const history = historyRows([], annotations)
+    const id = this.write(() => {
       const info = this.db
         .prepare(
           `INSERT INTO articles (headline, byline, outlet, url, published_at, body, text, source_name, source_format, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
         )
-        .run(a.headline, a.byline, a.outlet, a.url, a.publishedAt, JSON.stringify(a.body), a.text, a.sourceName, a.sourceFormat, t, t)
+        .run(a.headline, a.byline, a.outlet, a.url, a.publishedAt, body, a.text, a.sourceName, a.sourceFormat, t, t)
       const articleId = Number(info.lastInsertRowid)
-      if (annotations.length) this.writeAnnotations(articleId, annotations, who, t)
+      if (annotations.length) this.writeAnnotations(articleId, rows, history, who, t)
       return articleId
-    })()
+    })
     return this.getArticle(id)
   }
 
   /** Saves metadata, body and annotations together, or nothing when the article moved on. */
   saveArticle(u: ArticleUpdate): { revision: number; updatedAt: string; annotationCount: number } {
-    return this.db.transaction(() => {
+    // Everything that takes time is done before the write lock is taken: the JSON, and what
+    // changed in the annotations, against the set as stored at the revision the save is from.
+    const t = now()
+    const m = u.meta ?? {}
+    const sets: string[] = []
+    const params: unknown[] = []
+    const columns: [keyof ArticleMeta, string][] = [
+      ['headline', 'headline'],
+      ['byline', 'byline'],
+      ['outlet', 'outlet'],
+      ['url', 'url'],
+      ['publishedAt', 'published_at']
+    ]
+    for (const [key, column] of columns) {
+      if (m[key] !== undefined) {
+        sets.push(`${column} = ?`)
+        params.push(m[key])
+      }
+    }
+    if (u.body) {
+      sets.push('body = ?', 'text = ?')
+      params.push(JSON.stringify(u.body), u.text ?? '')
+    }
+    sets.push('revision = revision + 1', 'updated_at = ?')
+    params.push(t, u.id)
+    let rows: AnnotationValues[] = []
+    let history: HistoryValues[] = []
+    let beforeRevision = u.baseRevision
+    if (u.annotations) {
+      let before = u.annotationsBefore
+      if (!before) ({ revision: beforeRevision, annotations: before } = this.annotationsAt(u.id))
+      rows = annotationRows(u.annotations)
+      history = historyRows(before, u.annotations)
+    }
+    return this.write(() => {
       const row = this.db.prepare(`SELECT revision FROM articles WHERE id = ? AND deleted_at IS NULL`).get(u.id) as
         | { revision: number }
         | undefined
       if (!row) throw new CopydeskError('not_found', `There is no article number ${u.id}.`)
-      if (row.revision !== u.baseRevision) {
+      if (row.revision !== u.baseRevision || row.revision !== beforeRevision) {
         throw new CopydeskError(
           'conflict',
           `This article was changed elsewhere (revision ${row.revision}, this copy started from ${u.baseRevision}). Reopen it to see the latest version.`
         )
       }
-      const t = now()
-      const m = u.meta ?? {}
-      const sets: string[] = []
-      const params: unknown[] = []
-      const columns: [keyof ArticleMeta, string][] = [
-        ['headline', 'headline'],
-        ['byline', 'byline'],
-        ['outlet', 'outlet'],
-        ['url', 'url'],
-        ['publishedAt', 'published_at']
-      ]
-      for (const [key, column] of columns) {
-        if (m[key] !== undefined) {
-          sets.push(`${column} = ?`)
-          params.push(m[key])
-        }
-      }
-      if (u.body) {
-        sets.push('body = ?', 'text = ?')
-        params.push(JSON.stringify(u.body), u.text ?? '')
-      }
-      sets.push('revision = revision + 1', 'updated_at = ?')
-      params.push(t, u.id)
       this.db.prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`).run(...params)
-      if (u.annotations) this.writeAnnotations(u.id, u.annotations, u.who, t, u.annotationsBefore)
+      if (u.annotations) this.writeAnnotations(u.id, rows, history, u.who, t)
       const count = (
         this.db
           .prepare(`SELECT count(*) AS n FROM annotations WHERE article_id = ? AND placement = 'anchored'`)
           .get(u.id) as { n: number }
       ).n
       return { revision: row.revision + 1, updatedAt: t, annotationCount: count }
-    })()
+    })
   }
 
-  /** Replaces an article's annotations, recording what changed for each one. */
-  private writeAnnotations(articleId: number, next: Annotation[], who: string, at: string, before = this.listAnnotations(articleId)): void {
-    const changes = diffAnnotations(before, next)
+  /** An article's annotations with the revision they belong to, read in one snapshot. */
+  private annotationsAt(articleId: number): { revision: number; annotations: Annotation[] } {
+    return this.db.transaction(() => {
+      const row = this.db.prepare(`SELECT revision FROM articles WHERE id = ?`).get(articleId) as { revision: number } | undefined
+      return { revision: row?.revision ?? -1, annotations: this.listAnnotations(articleId) }
+    }).deferred()
+  }
+
+  /** Replaces an article's annotations and records what changed for each one (inside a write). */
+  private writeAnnotations(articleId: number, rows: AnnotationValues[], changes: HistoryValues[], who: string, at: string): void {
     const history = this.db.prepare(
       `INSERT INTO annotation_history (annotation_id, article_id, at, who, action, changes) VALUES (?, ?, ?, ?, ?, ?)`
     )
-    for (const c of changes) history.run(c.annotationId, articleId, at, who, c.action, JSON.stringify(c.changes))
+    for (const [annotationId, action, json] of changes) history.run(annotationId, articleId, at, who, action, json)
     this.db.prepare(`DELETE FROM annotations WHERE article_id = ?`).run(articleId)
     const insert = this.db.prepare(
       `INSERT INTO annotations (id, article_id, kind, start, end, exact, prefix, suffix, fields, origin, placement, created_by, created_at, updated_by, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
-    for (const a of next) {
+    for (const [id, ...rest] of rows) {
       try {
-        insert.run(
-          a.id,
-          articleId,
-          a.kind,
-          a.anchor.start,
-          a.anchor.end,
-          a.anchor.exact,
-          a.anchor.prefix,
-          a.anchor.suffix,
-          JSON.stringify(a.fields),
-          a.origin,
-          a.placement,
-          a.createdBy,
-          a.createdAt,
-          a.updatedBy,
-          a.updatedAt
-        )
+        insert.run(id, articleId, ...rest)
       } catch (err) {
         if (err instanceof Error && /UNIQUE constraint failed: annotations.id/.test(err.message)) {
-          throw new CopydeskError('invalid_input', `Annotation ${a.id} is already used by another article.`)
+          throw new CopydeskError('invalid_input', `Annotation ${id} is already used by another article.`)
         }
         throw err
       }
@@ -302,16 +352,13 @@ export class Store {
   }
 
   softDeleteArticle(id: number): void {
-    const info = this.db
-      .prepare(`UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`)
-      .run(now(), id)
+    const at = now()
+    const info = this.write(() => this.db.prepare(`UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`).run(at, id))
     if (info.changes === 0) throw new CopydeskError('not_found', `There is no article number ${id}.`)
   }
 
   restoreArticle(id: number): ArticleSummary {
-    const info = this.db
-      .prepare(`UPDATE articles SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`)
-      .run(id)
+    const info = this.write(() => this.db.prepare(`UPDATE articles SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`).run(id))
     if (info.changes === 0) throw new CopydeskError('not_found', `There is no deleted article number ${id} to restore.`)
     return this.summary(id)
   }
@@ -319,7 +366,7 @@ export class Store {
   /** Removes articles deleted longer ago than `days` for good. */
   purgeDeleted(days: number): number {
     const cutoff = new Date(Date.now() - days * 86_400_000).toISOString()
-    return this.db.prepare(`DELETE FROM articles WHERE deleted_at IS NOT NULL AND deleted_at < ?`).run(cutoff).changes
+    return this.write(() => this.db.prepare(`DELETE FROM articles WHERE deleted_at IS NOT NULL AND deleted_at < ?`).run(cutoff).changes)
   }
 
   listAnnotations(articleId: number): Annotation[] {
@@ -361,12 +408,12 @@ export class Store {
     const add = this.db.prepare(`INSERT OR IGNORE INTO suggestion_dismissals (article_id, key, at) VALUES (?, ?, ?)`)
     const remove = this.db.prepare(`DELETE FROM suggestion_dismissals WHERE article_id = ? AND key = ?`)
     const at = now()
-    this.db.transaction(() => {
+    this.write(() => {
       for (const key of keys) {
         if (dismissed) add.run(articleId, key, at)
         else remove.run(articleId, key)
       }
-    })()
+    })
   }
 
   getPreferences(): Preferences {
@@ -380,14 +427,18 @@ export class Store {
     const upsert = this.db.prepare(
       `INSERT INTO preferences (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`
     )
-    this.db.transaction(() => {
-      for (const [k, v] of Object.entries(p)) if (v !== undefined) upsert.run(k, JSON.stringify(v))
-    })()
+    const values = Object.entries(p).flatMap(([k, v]) => (v === undefined ? [] : [[k, JSON.stringify(v)] as const]))
+    this.write(() => {
+      for (const [k, v] of values) upsert.run(k, v)
+    })
     return this.getPreferences()
   }
 }
 
-/** Opens (creating and migrating when needed) the store at `file`. */
+/**
+ * Opens (creating and migrating when needed) the store at `file`, with no backups: for tests
+ * and tools. The doors open the library with openLibrary, which backs it up first.
+ */
 export function openStore(file: string, options: StoreOptions = {}): Store {
   return new Store(file, options)
 }

@@ -117,7 +117,9 @@ export function schemaVersion(db: Database): number {
 
 /**
  * Brings a database up to `target` (default: the latest). Throws when the file was written
- * by a newer Copydesk, so an old app never writes into a schema it does not know.
+ * by a newer Copydesk, so an old app never writes into a schema it does not know. Each step
+ * takes the write lock first and reads the version again under it, so two programs opening
+ * the same old file at once migrate it once.
  */
 export function migrate(db: Database, target = LATEST_VERSION): void {
   const current = schemaVersion(db)
@@ -129,8 +131,9 @@ export function migrate(db: Database, target = LATEST_VERSION): void {
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue
     db.transaction(() => {
+      if (schemaVersion(db) >= m.version) return
       m.up(db)
       db.pragma(`user_version = ${m.version}`)
-    })()
+    }).immediate()
   }
 }
