@@ -3,7 +3,8 @@ import type { Command, Plugin } from 'prosemirror-state'
 import type { AnnotationKind } from '../../shared/domain'
 import { SHORTCUTS } from '../ui/labels'
 import { readPendingDomChanges } from './dom-sync'
-import { addAnnotation, getAnnotations, removeAnnotation, selectAnnotation, selectedAnnotationId } from './annotations'
+import { addAnnotation, getAnnotation, getAnnotations, removeAnnotation, selectAnnotation, selectedAnnotationId, updateAnnotationFields } from './annotations'
+import { fieldsFromText } from './hand-tagging'
 
 /** Moves to the next (1) or previous (-1) annotation after the cursor, selecting it. */
 export function stepAnnotation(dir: 1 | -1): Command {
@@ -22,7 +23,11 @@ export function stepAnnotation(dir: 1 | -1): Command {
   }
 }
 
-/** Tags the selection and selects the new annotation so its details open. */
+/**
+ * Tags the selection and selects the new annotation so its details open. An attribution gets
+ * the source and cue the suggestion engine reads in its words, a quote the speaker an
+ * attribution next to it names, in the same step (one undo takes it all back).
+ */
 export function tagSelection(kind: AnnotationKind): Command {
   return (state, dispatch, view) => {
     // Keys can come faster than the browser's selectionchange: read a selection it has just
@@ -31,7 +36,15 @@ export function tagSelection(kind: AnnotationKind): Command {
       readPendingDomChanges(view)
       state = view.state
     }
-    return addAnnotation(kind, { id: crypto.randomUUID(), select: true })(state, dispatch)
+    const id = crypto.randomUUID()
+    const start = state
+    return addAnnotation(kind, { id, select: true })(state, dispatch && ((tr) => {
+      const tagged = start.apply(tr)
+      const made = getAnnotation(tagged, id)
+      const fields = made ? fieldsFromText(tagged, kind, made.from, made.to) : null
+      if (fields) updateAnnotationFields(id, fields)(tagged, (more) => more.steps.forEach((step) => tr.step(step)))
+      dispatch(tr)
+    }))
   }
 }
 

@@ -1,18 +1,12 @@
 import type { EditorState, Transaction } from 'prosemirror-state'
 import type { SourceType } from '../../../shared/domain'
+import { sourceTypeOf } from '../../../shared/suggest'
 import { addAnnotation, getAnnotations, updateAnnotationFields } from '../annotations'
 import { removeSuggestions, type SuggestionItem } from './plugin'
 
-const ORGANISATION = /\b(department|council|agency|ministry|office|committee|commission|board|company|corporation|inc|ltd|university|institute|association|union|party|campaign|court|police|government|administration|bureau|authority|times|post|journal|news|reuters|press)\b/i
-const ANONYMOUS = /\b(officials?|sources?|aides?|people familiar|person familiar|someone|insiders?|a spokes(wo)?man)\b/i
-const DOCUMENT = /\b(report|study|survey|poll|records?|data|documents?|filing|memo|statement|analysis|audit|figures)\b/i
-
-/** A guess at the kind of source from its words; the editor can change it. */
+/** A guess at the kind of source from its words (the engine's reading; a person when they do not say); the editor can change it. */
 export function guessSourceType(source: string): SourceType {
-  if (DOCUMENT.test(source)) return 'document'
-  if (ORGANISATION.test(source)) return 'organisation'
-  if (ANONYMOUS.test(source) && !/\b[A-Z][a-z]+ [A-Z][a-z]+\b/.test(source)) return 'anonymous'
-  return 'person'
+  return sourceTypeOf(source) ?? 'person'
 }
 
 /**
