@@ -76,7 +76,18 @@ function unwrap<T>(result: Result<T>): T {
  * free (`pause`), so a key pressed meanwhile waits for one slice, not the whole. The desktop
  * app's bridge copies the input in one step, as `call` does.
  */
-export async function callInSlices<K extends OperationName>(op: K, input: InputOf<K>, pause: () => Promise<void>): Promise<OutputOf<K>> {
-  if (window.copydesk) return call(op, input)
-  return unwrap((await post(op, await jsonBlob(input, { pause }))) as Result<OutputOf<K>>)
+export async function callInSlices<K extends OperationName>(
+  op: K,
+  input: InputOf<K>,
+  pause: () => Promise<void>,
+  /** Given the request's JSON before it is sent (to keep it until the store confirms it). */
+  onBody?: (body: Blob) => void
+): Promise<OutputOf<K>> {
+  if (window.copydesk) {
+    if (onBody) onBody(await jsonBlob(input, { pause }))
+    return call(op, input)
+  }
+  const body = await jsonBlob(input, { pause })
+  onBody?.(body)
+  return unwrap((await post(op, body)) as Result<OutputOf<K>>)
 }

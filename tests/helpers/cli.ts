@@ -33,12 +33,14 @@ export interface Served {
   running: () => boolean
   /** What the process wrote on stderr so far (its log). */
   stderr: () => string
+  /** Ends it at once (SIGKILL), as a crash would. */
+  kill: () => Promise<void>
 }
 
-/** Starts `copydesk serve` on a free port and waits for its first line. */
-export function serve(db: string): Promise<Served> {
+/** Starts `copydesk serve` on `port` (a free one by default) and waits for its first line. */
+export function serve(db: string, port = 0): Promise<Served> {
   assertBuilt()
-  const child = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   return new Promise((resolve, reject) => {
     let out = ''
     let err = ''
@@ -71,6 +73,12 @@ export function serve(db: string): Promise<Served> {
             child.removeAllListeners('exit')
             child.once('exit', () => done())
             child.kill('SIGTERM')
+          }),
+        kill: () =>
+          new Promise<void>((done) => {
+            child.removeAllListeners('exit')
+            child.once('exit', () => done())
+            child.kill('SIGKILL')
           })
       })
     })

@@ -80,7 +80,7 @@ Commands:
                             --internal adds desk notes and history; --force replaces
                             an existing file
   suggest <file|id>         suggest quotes, attributions and check-worthy claims
-  serve [--port N]          serve the Copydesk app to a browser on this computer only
+  serve [--port N]          serve the Copydesk app to a browser on this computer only (port 4720 unless it is taken)
   backup [<file>] [--force] copy the library now (into backups/ beside it, or to <file>)
   backups                   list the library's backups, newest first
   restore <file>            put a backup in place of the library (the library as it

@@ -23,6 +23,9 @@ import { checkTarget, placeFile } from './output'
  * never a stack trace.
  */
 
+/** Where `copydesk serve` listens unless told otherwise. */
+export const DEFAULT_PORT = 4720
+
 export interface Io {
   out: (s: string) => void
   err: (s: string) => void
@@ -279,14 +282,25 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
   },
   ...libraryCommands,
   async serve(ctx) {
-    const port = intOption(ctx.args.values.port, 'port', 0, 65535) ?? 0
+    const asked = intOption(ctx.args.values.port, 'port', 0, 65535)
     const rendererDir = join(__dirname, '..', 'renderer')
-    const door = await startHttpDoor({ dispatch: ctx.dispatch, rendererDir, port }).catch((e: NodeJS.ErrnoException) => {
+    const start = (port: number): ReturnType<typeof startHttpDoor> => startHttpDoor({ dispatch: ctx.dispatch, rendererDir, port })
+    const fail = (port: number) => (e: NodeJS.ErrnoException): never => {
       throw new CopydeskError(
         'invalid_input',
-        e.code === 'EADDRINUSE' ? `Port ${port} is already in use. Choose another with --port, or leave --port out to take a free one.` : `copydesk serve could not start: ${e.message}`
+        e.code === 'EADDRINUSE' ? `Port ${port} is already in use. Choose another with --port, or leave --port out.` : `copydesk serve could not start: ${e.message}`
       )
-    })
+    }
+    // The same address each time by default: the browser keeps changes a crash left unsaved
+    // per address, and offers them again only at the same one.
+    const door =
+      asked !== undefined
+        ? await start(asked).catch(fail(asked))
+        : await start(DEFAULT_PORT).catch(async (e: NodeJS.ErrnoException) => {
+            if (e.code !== 'EADDRINUSE') return fail(DEFAULT_PORT)(e)
+            ctx.err(`Port ${DEFAULT_PORT} is in use, so Copydesk takes another. Changes a crash left unsaved in the browser are offered again at the address they were made at.`)
+            return start(0).catch(fail(0))
+          })
     ctx.out(`Copydesk is running at ${door.url}`)
     ctx.err('Press Ctrl+C to stop.')
     // The door's own guard answers each failed request; this one keeps anything that escapes

@@ -7,6 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type ArticleMeta, type Preferences } from '../../shared/domain'
 import { articleSchema, type DocJSON } from '../../shared/schema'
 import { call, callInSlices, onMenuCommand } from '../api'
+import { dropPending, keepPending, pendingFor, pendingKey, type PendingSave } from '../pending'
+import { PendingRestore } from './article/PendingRestore'
 import { Autosaver } from '../autosave'
 import { tagSelection } from '../editor/annotation-keys'
 import {
@@ -81,6 +83,9 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const place = useRef<HTMLDivElement>(null)
   const header = useRef<HTMLElement>(null)
   const latest = useRef<EditorState | null>(null)
+  /** Which article this is, beyond its id (another library may have an article 1): see pending.ts. */
+  const identity = useRef({ createdAt: '' })
+  const [pending, setPending] = useState<PendingSave | null>(null)
   const notify = useNotify()
   const { showShortcuts, reopenArticle } = useAppCommands()
   const [dialog, setDialog] = useState<'export' | 'import' | null>(null)
@@ -152,7 +157,15 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
             // After a pause in typing, the request is written in idle slices of a few ms: in
             // one task, it held the page for 40–55 ms for a 20,000-word article with 2,000
             // annotations on the bench, and a key pressed meanwhile waited for all of it.
-            const result = pause ? await callInSlices('saveArticle', input, pause) : await call('saveArticle', input)
+            // Kept in the browser until the store confirms it, so no crash loses it (see pending.ts).
+            const key = pendingKey(id, identity.current.createdAt)
+            let kept: Promise<void> = Promise.resolve()
+            const keep = (request: Blob): void => {
+              const save = { key, articleId: id, createdAt: identity.current.createdAt, headline: metaRef.current?.headline ?? '', at: new Date().toISOString(), baseRevision: input.baseRevision, request }
+              kept = keepPending(save).catch(() => {})
+            }
+            const result = await callInSlices('saveArticle', input, pause ?? (() => Promise.resolve()), keep)
+            void kept.then(() => dropPending(key)).catch(() => {})
             revision.current = result.revision
             if (annotations) saved.current = new Map(annotations.map((a) => [a.id, a]))
           } catch (err) {
@@ -177,6 +190,9 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         setMeta(m)
         metaRef.current = m
         revision.current = a.revision
+        identity.current = { createdAt: a.createdAt }
+        // Changes a crash kept from the store (another window session's): offer them.
+        pendingFor(id, a.createdAt).then((kept) => live && setPending(kept[0] ?? null), () => {})
         saved.current = new Map(stored.map((x) => [x.id, x]))
         const user = (): string => prefs.current.userName
         const suggestions = (): SuggestionsControl | null => suggestionsRef.current
@@ -434,6 +450,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
       </header>
       <div className="article-layout">
         <main className="article-main" aria-label="Article">
+          {pending && <PendingRestore save={pending} onDone={() => setPending(null)} onRestored={reopenArticle} />}
           {loaded && meta ? (
             <div className="paper">
               <MetaFields meta={meta} onChange={onMetaChange} />

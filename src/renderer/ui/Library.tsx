@@ -5,6 +5,7 @@ import { call } from '../api'
 import { openArticle, useAppCommands } from './App'
 import { ACCEPT_ATTRIBUTE, planImport, runImport } from './importing'
 import { useNotify } from './common/notices'
+import { PendingList } from './PendingList'
 import { RecoveryNotice } from './RecoveryNotice'
 
 function formatDate(iso: string): string {
@@ -143,8 +144,9 @@ export function Library(): JSX.Element {
           {busy}
         </div>
       )}
-      <RecoveryNotice onRestored={() => void refresh()} />
       <main className="library-body">
+        <RecoveryNotice onRestored={() => void refresh()} />
+        <PendingList />
         {problems.length > 0 && (
           <section className="problems" role="alert" aria-labelledby="import-problems">
             <div className="problems-head">
