@@ -137,7 +137,11 @@ function showMenu(): void {
       showExport: () => send({ command: 'show-export' }),
       showImportAnnotations: () => send({ command: 'show-import-annotations' }),
       closeArticle: () => send({ command: 'close-article' }),
-      showShortcuts: () => send({ command: 'show-shortcuts' })
+      showShortcuts: () => send({ command: 'show-shortcuts' }),
+      undo: () => send({ command: 'undo' }),
+      redo: () => send({ command: 'redo' }),
+      find: () => send({ command: 'find' }),
+      print: () => send({ command: 'print' })
     },
     { platform: process.platform, isDev: isDevServerEntry(entryUrl), appName: APP_NAME }
   )

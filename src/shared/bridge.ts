@@ -27,6 +27,13 @@ export type MenuCommand =
   | { command: 'show-export' }
   /** File ▸ Import Annotations…: the open article's annotation import dialog. */
   | { command: 'show-import-annotations' }
+  /** Edit ▸ Undo / Redo: the open article's, or a text field's own when one has focus. */
+  | { command: 'undo' }
+  | { command: 'redo' }
+  /** Edit ▸ Find…: find in the open article. */
+  | { command: 'find' }
+  /** File ▸ Print…: print the open article's annotated copy. */
+  | { command: 'print' }
 
 export type MenuCommandName = MenuCommand['command']
 
@@ -36,7 +43,11 @@ export const MENU_COMMAND_NAMES: readonly MenuCommandName[] = [
   'paste-as-new',
   'show-shortcuts',
   'show-export',
-  'show-import-annotations'
+  'show-import-annotations',
+  'undo',
+  'redo',
+  'find',
+  'print'
 ]
 
 /** The object the renderer sees as `window.copydesk` in the desktop app. */

@@ -16,7 +16,11 @@ function recordingActions(): { actions: MenuActions; calls: string[] } {
       showExport: () => calls.push('showExport'),
       showImportAnnotations: () => calls.push('showImportAnnotations'),
       closeArticle: () => calls.push('closeArticle'),
-      showShortcuts: () => calls.push('showShortcuts')
+      showShortcuts: () => calls.push('showShortcuts'),
+      undo: () => calls.push('undo'),
+      redo: () => calls.push('redo'),
+      find: () => calls.push('find'),
+      print: () => calls.push('print')
     }
   }
 }
@@ -40,7 +44,7 @@ describe('the native menu', () => {
     const template = menuTemplate(recordingActions().actions, linux)
     expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help'])
     const accelerators = Object.fromEntries(
-      ['Open…', 'Paste as New Article', 'Export…', 'Close Article', 'close', 'quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'].map(
+      ['Open…', 'Paste as New Article', 'Export…', 'Print…', 'Close Article', 'close', 'quit', 'Undo', 'Redo', 'cut', 'copy', 'paste', 'selectAll', 'Find…'].map(
         (key) => [key, find(template, key)?.accelerator]
       )
     )
@@ -48,23 +52,25 @@ describe('the native menu', () => {
       'Open…': 'CmdOrCtrl+O',
       'Paste as New Article': 'CmdOrCtrl+Shift+N',
       'Export…': 'CmdOrCtrl+E',
+      'Print…': 'CmdOrCtrl+P',
       'Close Article': 'CmdOrCtrl+W',
       close: 'CmdOrCtrl+Shift+W',
       quit: 'Ctrl+Q',
-      undo: 'CmdOrCtrl+Z',
-      redo: 'CmdOrCtrl+Shift+Z',
+      Undo: 'CmdOrCtrl+Z',
+      Redo: 'CmdOrCtrl+Shift+Z',
       cut: 'CmdOrCtrl+X',
       copy: 'CmdOrCtrl+C',
       paste: 'CmdOrCtrl+V',
-      selectAll: 'CmdOrCtrl+A'
+      selectAll: 'CmdOrCtrl+A',
+      'Find…': 'CmdOrCtrl+F'
     })
   })
 
   it('runs the app’s own actions from File and Help', () => {
     const { actions, calls } = recordingActions()
     const template = menuTemplate(actions, linux)
-    for (const label of ['Open…', 'Paste as New Article', 'Export…', 'Import Annotations…', 'Close Article', 'Keyboard Shortcuts']) clickItem(find(template, label))
-    expect(calls).toEqual(['openFile', 'pasteAsNew', 'showExport', 'showImportAnnotations', 'closeArticle', 'showShortcuts'])
+    for (const label of ['Open…', 'Paste as New Article', 'Export…', 'Import Annotations…', 'Print…', 'Close Article', 'Undo', 'Redo', 'Find…', 'Keyboard Shortcuts']) clickItem(find(template, label))
+    expect(calls).toEqual(['openFile', 'pasteAsNew', 'showExport', 'showImportAnnotations', 'print', 'closeArticle', 'undo', 'redo', 'find', 'showShortcuts'])
   })
 
   it('exports the open article in every format the core writes', () => {
@@ -102,7 +108,7 @@ describe('the native menu', () => {
 
   it('follows Windows: Redo on Ctrl+Y, Exit left to the system’s Alt+F4', () => {
     const template = menuTemplate(recordingActions().actions, { ...linux, platform: 'win32' })
-    expect(find(template, 'redo')?.accelerator).toBe('Ctrl+Y')
+    expect(find(template, 'Redo')?.accelerator).toBe('Ctrl+Y')
     expect(find(template, 'quit')).toBeDefined()
     expect(find(template, 'quit')?.accelerator).toBeUndefined()
   })

@@ -4,8 +4,10 @@ import { EXPORT_LABELS } from './export-files'
 
 /**
  * The native menu as a plain template, built from injected actions so the tests read it
- * without Electron. Editing commands use Electron's roles: Undo and Redo reach the editor
- * as `historyUndo`/`historyRedo` input events, which prosemirror-history handles.
+ * without Electron. Undo and Redo are the page's to decide (the article's history wherever
+ * focus is, a text field's own typing while it has focus): Electron's roles would undo only
+ * what has the browser's focus, and nothing from the side panel. Cut, copy, paste and select
+ * all use Electron's roles.
  */
 
 /** What the app's own menu items do (the main process supplies them). */
@@ -24,6 +26,13 @@ export interface MenuActions {
   closeArticle(): void
   /** Help ▸ Keyboard Shortcuts. */
   showShortcuts(): void
+  /** Edit ▸ Undo and Redo. */
+  undo(): void
+  redo(): void
+  /** Edit ▸ Find…: find in the open article. */
+  find(): void
+  /** File ▸ Print…: the open article's annotated copy. */
+  print(): void
 }
 
 export interface MenuOptions {
@@ -68,6 +77,7 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
         submenu: EXPORT_FORMATS.map((format) => ({ label: EXPORT_LABELS[format], click: () => actions.exportAs(format) }))
       },
       { label: 'Import Annotations…', click: () => actions.showImportAnnotations() },
+      { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => actions.print() },
       { type: 'separator' },
       { label: 'Close Article', accelerator: 'CmdOrCtrl+W', click: () => actions.closeArticle() },
       { role: 'close', label: 'Close Window', accelerator: 'CmdOrCtrl+Shift+W' },
@@ -79,13 +89,15 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { role: 'undo', accelerator: 'CmdOrCtrl+Z' },
-      { role: 'redo', accelerator: windows ? 'Ctrl+Y' : 'CmdOrCtrl+Shift+Z' },
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.undo() },
+      { label: 'Redo', accelerator: windows ? 'Ctrl+Y' : 'CmdOrCtrl+Shift+Z', click: () => actions.redo() },
       { type: 'separator' },
       { role: 'cut', accelerator: 'CmdOrCtrl+X' },
       { role: 'copy', accelerator: 'CmdOrCtrl+C' },
       { role: 'paste', accelerator: 'CmdOrCtrl+V' },
-      { role: 'selectAll', accelerator: 'CmdOrCtrl+A' }
+      { role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
+      { type: 'separator' },
+      { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.find() }
     ]
   }
 

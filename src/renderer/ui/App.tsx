@@ -98,6 +98,8 @@ export function App(): JSX.Element {
         else if (c.command === 'close-article') openLibrary()
         else if (c.command === 'paste-as-new') setPasting(true)
         else if (c.command === 'show-shortcuts') setSheet(true)
+        // Outside an article (which handles these itself), undo is a text field's own.
+        else if ((c.command === 'undo' || c.command === 'redo') && readRoute().view !== 'article') document.execCommand(c.command)
       }),
     []
   )

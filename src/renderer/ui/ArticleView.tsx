@@ -29,7 +29,7 @@ import { useEditorHandle, useMountEditor } from '../editor/react'
 import { articleLoader, openLibrary, useAppCommands } from './App'
 import { articleEditorState, resumedEditorState } from './article-editor'
 import { keepEditorState, takeEditorState } from './article/editor-cache'
-import { useArticleKeys } from './article/keys'
+import { undoWherever, useArticleKeys } from './article/keys'
 import { useNarrow, usePanelWidth, useTopbarHeight } from './article/layout'
 import { annotationActions } from './annotations/actions'
 import { ContextMenu, HoverCard, type MenuState } from './annotations/EditorOverlays'
@@ -342,8 +342,11 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
       onMenuCommand((c) => {
         if (c.command === 'show-export') openExport()
         else if (c.command === 'show-import-annotations') openImport()
+        else if (c.command === 'find') openFind()
+        else if (c.command === 'print') onPrint()
+        else if ((c.command === 'undo' || c.command === 'redo') && !document.querySelector('[role=dialog]')) undoWherever(handle, c.command === 'redo')
       }),
-    [openExport, openImport]
+    [openExport, openImport, openFind, onPrint, handle]
   )
 
   useArticleKeys(handle, {

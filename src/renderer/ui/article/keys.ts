@@ -17,6 +17,20 @@ function editsText(el: EventTarget | null): boolean {
   return false
 }
 
+/**
+ * Undo (or redo) as an editor expects wherever focus is: a text field undoes its own typing
+ * (the browser's command), anything else the article's last change.
+ */
+export function undoWherever(handle: EditorHandle, again: boolean): void {
+  const view = handle.view
+  const focused = document.activeElement
+  if (editsText(focused) || !view) {
+    document.execCommand(again ? 'redo' : 'undo')
+    return
+  }
+  ;(again ? redo : undo)(view.state, view.dispatch)
+}
+
 /** A key with Ctrl (Cmd on macOS) and nothing else but maybe Shift. */
 function mod(e: KeyboardEvent): boolean {
   const mac = /Mac|iPhone|iPad/.test(navigator.platform)
@@ -47,8 +61,7 @@ export function useArticleKeys(handle: EditorHandle, actions: ArticleKeyActions)
         // In the text ProseMirror's own keymap does it; in a text field, the field does.
         if (!view || view.dom.contains(e.target as Node) || editsText(e.target)) return
         e.preventDefault()
-        const again = key === 'y' || e.shiftKey
-        ;(again ? redo : undo)(view.state, view.dispatch)
+        undoWherever(handle, key === 'y' || e.shiftKey)
       } else if (e.key === 'Escape' && !document.querySelector('[role=menu]')) {
         latest.current.escape()
       }
