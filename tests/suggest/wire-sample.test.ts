@@ -20,9 +20,9 @@ async function texts(): Promise<Array<[string, string]>> {
 describe('the wire story sample', () => {
   it('imports with its headline, byline, outlet and date, and a body that opens with the dateline', async () => {
     const a = await readArticleFile('wire-ukraine-talks.txt', readFileSync(FILE))
-    expect(a).toMatchObject({ byline: 'Marta Kovalenko and Daniel Reiss', outlet: 'Associated Press', publishedAt: '2026-11-03' })
+    expect(a).toMatchObject({ byline: 'Marta Kovalenko and Daniel Reiss', outlet: 'Meridian Wire Service', publishedAt: '2026-11-03' })
     expect(a.headline).toMatch(/^Russia and Ukraine agree/)
-    expect(a.text.startsWith('KYIV, Ukraine (AP) — ')).toBe(true)
+    expect(a.text.startsWith('KYIV, Ukraine (MWS) — ')).toBe(true)
     expect(a.text.trimEnd().endsWith('contributed to this report.')).toBe(true)
   })
 
@@ -36,7 +36,7 @@ describe('the wire story sample', () => {
         if (kind) expect(cs.filter((c) => c.start < at + line.length && at < c.end).map((c) => c.text), `${what}: ${line}`).toEqual([])
         at += line.length + 1
       }
-      expect(cs.some((c) => c.text.includes('(AP)') || c.text.includes('KYIV')), what).toBe(false)
+      expect(cs.some((c) => c.text.includes('(MWS)') || c.text.includes('KYIV')), what).toBe(false)
       expect(cs.find((c) => c.text.startsWith('Russia and Ukraine will send delegations'))?.text.endsWith('three Ukrainian regions.'), what).toBe(true)
     }
   })
