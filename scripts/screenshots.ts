@@ -2,7 +2,8 @@
  * Takes the README's screenshots from the real renderer in Chromium:
  *   npx tsx scripts/screenshots.ts   (after npm run build)
  * Imports the samples into a fresh database, annotates one article as a fact-checker
- * would, and writes docs/screenshots/{library,article,suggestions}.png.
+ * would, and writes docs/screenshots/{library,article,suggestions}.png, and the article and
+ * the suggestions in the dark theme (-dark.png).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -49,30 +50,40 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
   })
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } })
-    await page.goto(door.url)
-    await page.getByRole('table', { name: 'Articles' }).waitFor()
-    await page.screenshot({ path: join(OUT, 'library.png') })
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const suffix = colorScheme === 'dark' ? '-dark' : ''
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme })
+      await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (r) => r.abort())
+      await page.goto(door.url)
+      await page.getByRole('table', { name: 'Articles' }).waitFor()
+      if (!suffix) await page.screenshot({ path: join(OUT, 'library.png') })
 
-    await page.goto(`${door.url}#/article/${budget.id}`)
-    await page.locator('.ProseMirror').waitFor()
-    await page.getByRole('button', { name: /^Claim.*raising the property tax/ }).click()
-    await page.waitForTimeout(600)
-    await page.locator('.article-main').evaluate((el) => el.scrollIntoView())
-    await page.mouse.move(10, 10)
-    await page.screenshot({ path: join(OUT, 'article.png') })
+      await page.goto(`${door.url}#/article/${budget.id}`)
+      await page.locator('.ProseMirror').waitFor()
+      // Once the suggestions are counted, so the tab does not show a passing 0.
+      await page.waitForFunction(() => !/\b0$/.test(document.querySelector('[role=tab][id$=suggestions]')?.textContent?.trim() ?? ' 0'))
+      await page.getByRole('list', { name: 'Annotation list' }).getByRole('button', { name: /raising the property tax/ }).click()
+      await page.getByRole('region', { name: 'Claim details' }).waitFor()
+      await page.waitForTimeout(600)
+      await page.mouse.move(10, 10)
+      await page.screenshot({ path: join(OUT, `article${suffix}.png`) })
 
-    await page.getByRole('tab', { name: /^Suggestions/ }).click()
-    await page.getByRole('button', { name: 'Close details' }).count()
-    await page.waitForTimeout(1200)
-    await page.screenshot({ path: join(OUT, 'suggestions.png') })
+      await page.keyboard.press('Escape')
+      await page.getByRole('tab', { name: /^Suggestions/ }).click()
+      await page.getByRole('button', { name: /^Review the first/ }).click()
+      await page.keyboard.press('n')
+      await page.keyboard.press('n')
+      await page.waitForTimeout(900)
+      await page.screenshot({ path: join(OUT, `suggestions${suffix}.png`) })
+      await page.close()
+    }
   } finally {
     await browser.close()
     await door.close()
     store.close()
     rmSync(dir, { recursive: true, force: true })
   }
-  console.log(`Wrote ${['library', 'article', 'suggestions'].map((n) => `docs/screenshots/${n}.png`).join(', ')}`)
+  console.log(`Wrote ${['library', 'article', 'article-dark', 'suggestions', 'suggestions-dark'].map((n) => `docs/screenshots/${n}.png`).join(', ')}`)
 }
 
 main().catch((err: unknown) => {
