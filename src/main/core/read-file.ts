@@ -17,7 +17,8 @@ export async function readImportFile(file: string, limit = MAX_IMPORT_BYTES): Pr
   const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   try {
     const stat = await handle.stat()
-    if (stat.isDirectory()) throw new CopydeskError('unsupported_format', `${name} is a folder, not a file.`)
+    // As the system says it (EISDIR), for the caller to word with its own advice.
+    if (stat.isDirectory()) throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR' })
     if (!stat.isFile()) {
       throw new CopydeskError('unsupported_format', `${file} is not an ordinary file (it is a device, a pipe or a socket), so Copydesk does not read it. Save its contents to a file first.`)
     }
