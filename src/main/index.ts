@@ -10,6 +10,7 @@ import { createServices } from './core/services'
 import { openLibrary } from './core/library'
 import type { Store } from './core/store'
 import { threadRunner, type JobRunner } from './core/work/runner'
+import { importWorkerFile } from './core/work/worker-file'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './electron/app-protocol'
 import { APP_SCHEME, isAppUrl, isDevServerEntry, rendererEntryUrl } from './electron/app-url'
 import { articleIdFromAppUrl, exportToFiles } from './electron/export-files'
@@ -178,7 +179,7 @@ async function openStoreOrFail(): Promise<boolean> {
   const printPdfWithElectron = (html: string): Promise<Uint8Array> =>
     printPdf(html, { fromPartition: (partition) => session.fromPartition(partition), createWindow: (options) => new BrowserWindow(options) })
   // Imports run in a worker thread (a utility process would plug in as another JobRunner).
-  runner = threadRunner({ file: join(__dirname, 'import-worker.js') })
+  runner = threadRunner({ file: importWorkerFile(__dirname) })
   dispatch = createDispatch(createServices(store, { printPdf: printPdfWithElectron, runner }))
   return true
 }

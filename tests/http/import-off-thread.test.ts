@@ -41,7 +41,7 @@ describe('the door keeps answering while a file is imported (issue 18, 2 and 4)'
     const lastAnswer = performance.now()
     const imported = await importing
     expect(imported).toMatchObject({ ok: false, error: { code: 'file_too_large', message: expect.stringContaining('up to 5,000,000 characters') } })
-    expect(Math.max(...answers)).toBeLessThan(300)
+    expect(Math.max(...answers)).toBeLessThan(1000)
     // The library was answered while the page was still being read.
     expect(lastAnswer).toBeLessThan(imported.at)
     expect(imported.at - t0).toBeLessThan(10_000)

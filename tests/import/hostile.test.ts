@@ -6,7 +6,6 @@ import { readArticleFile } from '../../src/main/core/import'
 import { openWordPackage, wordProperties } from '../../src/main/core/import/word'
 import { readImportFile } from '../../src/main/core/read-file'
 import { importFiles } from '../../src/main/electron/import-files'
-import { CopydeskError } from '../../src/shared/errors'
 import {
   backtrackingPropsDocx,
   bigHtml,
@@ -17,18 +16,8 @@ import {
   inflatingDocx,
   wordParagraph
 } from '../helpers/hostile-files'
+import { refusal } from '../helpers/refusal'
 import { useTempDir } from '../helpers/tmp'
-
-/** The error a promise ends in (code and message), or 'no error'. */
-async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string } | 'no error'> {
-  try {
-    await p
-    return 'no error'
-  } catch (err) {
-    if (err instanceof CopydeskError) return { code: err.code, message: err.message }
-    throw err
-  }
-}
 
 /** Runs `f`, returning its result and how long it took. */
 async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -71,8 +60,10 @@ describe('the Word properties are read with an XML parser (issue 18, 3)', () => 
     // Warm the parser on an ordinary file first: what is timed is the hostile input, not a cold start.
     await wordProperties(await openWordPackage('plain.docx', docx({ core: '<cp:coreProperties><dc:title>T</dc:title></cp:coreProperties>', custom: '<Properties/>' })))
     const zip = await openWordPackage('props.docx', file)
-    const { ms } = await timed(() => wordProperties(zip))
-    expect(ms).toBeLessThan(100)
+    // The fastest of five, so a busy machine's scheduling is not what is measured (the old expressions took 64 s each time).
+    const times: number[] = []
+    for (let i = 0; i < 5; i++) times.push((await timed(() => wordProperties(zip))).ms)
+    expect(Math.min(...times)).toBeLessThan(100)
     const a = await readArticleFile('props.docx', file)
     expect(a.text).toBe('A short story.')
   })

@@ -1,22 +1,12 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { threadRunner, type JobRunner } from '../../src/main/core/work/runner'
-import { CopydeskError } from '../../src/shared/errors'
 import { assertBuilt, ROOT } from '../helpers/cli'
 import { longArticleText } from '../helpers/hostile-files'
+import { refusal } from '../helpers/refusal'
 
 /** The worker as the command line and the app start it: the built bundle. */
 const WORKER = join(ROOT, 'out', 'main', 'import-worker.js')
-
-async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string } | 'no error'> {
-  try {
-    await p
-    return 'no error'
-  } catch (err) {
-    if (err instanceof CopydeskError) return { code: err.code, message: err.message }
-    throw err
-  }
-}
 
 describe('imports run in a worker thread with a time and memory limit', () => {
   let runner: JobRunner | undefined

@@ -10,20 +10,26 @@ import { annotationOn, docOf, newArticle } from '../helpers/articles'
 import { absentAnnotations, longArticleText } from '../helpers/hostile-files'
 import { useTempDir } from '../helpers/tmp'
 
-describe('the store and the contract hold every article to the same limits (issue 18, 4 and 11)', () => {
+/** For each test, a fresh database, its store and the dispatch the doors use (with the test article when `seeded`). */
+function useDispatch(seeded: boolean): { store: () => Store; dispatch: Dispatch } {
   const dir = useTempDir()
   let store: Store
   let dispatch: Dispatch
   beforeEach(() => {
     store = openStore(join(dir(), 'c.db'))
     dispatch = createDispatch(createServices(store))
-    store.insertArticle(newArticle())
+    if (seeded) store.insertArticle(newArticle())
     return () => store.close()
   })
+  return { store: () => store, dispatch: (op, input) => dispatch(op, input) }
+}
+
+describe('the store and the contract hold every article to the same limits (issue 18, 4 and 11)', () => {
+  const { store, dispatch } = useDispatch(true)
 
   const unchanged = (): void => {
-    expect(store.getArticle(1).revision).toBe(1)
-    expect(store.getArticle(1).text).toBe(newArticle().text)
+    expect(store().getArticle(1).revision).toBe(1)
+    expect(store().getArticle(1).text).toBe(newArticle().text)
   }
 
   it('refuses a save of more than 5 million characters with a plain message, and keeps the article as it was', async () => {
@@ -49,8 +55,8 @@ describe('the store and the contract hold every article to the same limits (issu
 
   it('the store itself refuses an article text over the limit', () => {
     const text = 'y'.repeat(5_000_001)
-    expect(() => store.insertArticle({ ...newArticle(), body: docOf([text]), text })).toThrow(/up to 5,000,000 characters of text, and this one has 5,000,001/)
-    expect(() => store.saveArticle({ id: 1, baseRevision: 1, body: docOf([text]), text, who: '' })).toThrow(/5,000,000/)
+    expect(() => store().insertArticle({ ...newArticle(), body: docOf([text]), text })).toThrow(/up to 5,000,000 characters of text, and this one has 5,000,001/)
+    expect(() => store().saveArticle({ id: 1, baseRevision: 1, body: docOf([text]), text, who: '' })).toThrow(/5,000,000/)
     unchanged()
   })
 
@@ -61,14 +67,7 @@ describe('the store and the contract hold every article to the same limits (issu
 })
 
 describe('lone surrogates and noncharacters are replaced at the contract’s edge (issue 18, 8)', () => {
-  const dir = useTempDir()
-  let store: Store
-  let dispatch: Dispatch
-  beforeEach(() => {
-    store = openStore(join(dir(), 'c.db'))
-    dispatch = createDispatch(createServices(store))
-    return () => store.close()
-  })
+  const { store, dispatch } = useDispatch(false)
 
   it('a save with them stores the text its body projects to, offsets kept, every field cleaned', async () => {
     const created = await dispatch('importText', { text: 'Odd text\n\nA plain first paragraph.' })
@@ -78,12 +77,12 @@ describe('lone surrogates and noncharacters are replaced at the contract’s edg
     const claim = annotationOn(text, 'by 8%', 'claim', 'c1', { note: 'checked \ud83d against \uffff minutes' })
     const r = await dispatch('saveArticle', { id: 1, baseRevision: 1, meta: { headline: 'Fees \uffffrise' }, body: docOf(paragraphs), annotations: [claim] })
     expect(r).toMatchObject({ ok: true })
-    const stored = store.getArticle(1)
+    const stored = store().getArticle(1)
     expect(stored.text).toBe('Fees \ufffdrise\ufffd by 8%, the port \ufffdsaid\ufffd.\n\nA lone \ufffd\ufffd plane-one noncharacter.')
     expect(stored.text).toBe(bodyText(stored.body))
     expect(stored.text.length).toBe(text.length)
     expect(stored.headline).toBe('Fees \ufffdrise')
-    const [saved] = store.listAnnotations(1)
+    const [saved] = store().listAnnotations(1)
     expect(saved.anchor).toMatchObject({ start: claim.anchor.start, exact: 'by 8%' })
     expect(saved.fields).toMatchObject({ note: 'checked \ufffd against \ufffd minutes' })
   })
@@ -96,15 +95,7 @@ describe('lone surrogates and noncharacters are replaced at the contract’s edg
 })
 
 describe('annotation files in an editor’s words, and placement bounded in time (issue 18, 6 and 11)', () => {
-  const dir = useTempDir()
-  let store: Store
-  let dispatch: Dispatch
-  beforeEach(() => {
-    store = openStore(join(dir(), 'c.db'))
-    dispatch = createDispatch(createServices(store))
-    store.insertArticle(newArticle())
-    return () => store.close()
-  })
+  const { store, dispatch } = useDispatch(true)
 
   it('says a JSON file of another shape is not an annotation file, instead of "0 placed, 0 not found"', async () => {
     for (const content of ['[{"name": "Lee", "age": 4}]', '{"hello": 1}', '"just a string"', '[1, 2, 3]']) {
@@ -118,7 +109,7 @@ describe('annotation files in an editor’s words, and placement bounded in time
       ok: false,
       error: { code: 'empty_file', message: '"empty.json" holds no annotations.' }
     })
-    expect(store.getArticle(1).revision).toBe(1)
+    expect(store().getArticle(1).revision).toBe(1)
   })
 
   it('places 200 annotations absent from a 1 MB article in seconds, and says how many were looked for only word for word', async () => {
@@ -138,18 +129,10 @@ describe('annotation files in an editor’s words, and placement bounded in time
 })
 
 describe('annotation history comes in pages (issue 18, 4)', () => {
-  const dir = useTempDir()
-  let store: Store
-  let dispatch: Dispatch
-  beforeEach(() => {
-    store = openStore(join(dir(), 'c.db'))
-    dispatch = createDispatch(createServices(store))
-    store.insertArticle(newArticle())
-    return () => store.close()
-  })
+  const { store, dispatch } = useDispatch(true)
 
   it('answers the newest 100 entries by default, older ones page by page, oldest first within a page', async () => {
-    const text = store.getArticle(1).text
+    const text = store().getArticle(1).text
     let revision = 1
     for (let i = 0; i < 130; i++) {
       const claim = annotationOn(text, '$4.2 billion', 'claim', 'c1', { explanation: `take ${i}` })

@@ -15,6 +15,7 @@ import { createServices } from '../core/services'
 import { readImportFile } from '../core/read-file'
 import type { Store } from '../core/store'
 import { threadRunner, type JobRunner } from '../core/work/runner'
+import { importWorkerFile } from '../core/work/worker-file'
 import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from './args'
 import { errorLine, libraryCommands, libraryPath, restore } from './library'
 import { checkTarget, placeFile } from './output'
@@ -358,7 +359,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // serve opens a damaged library too, so the page in the browser can offer its backup.
     store = await openLibrary(file, { tell: (note) => io.err(`copydesk: ${note}`), allowDamaged: args.command === 'serve' })
     if (store.state().status !== 'ok') io.err(`copydesk: ${store.state().message}`)
-    runner = threadRunner({ file: join(__dirname, 'import-worker.js') })
+    runner = threadRunner({ file: importWorkerFile(__dirname) })
     const dispatch = createDispatch(createServices(store, { printPdf: printWithChromium, runner }))
     await run({ ...io, args, json: Boolean(args.values.json), store, dispatch, dbArgs })
     return process.exitCode === undefined ? 0 : Number(process.exitCode)
