@@ -30,34 +30,50 @@ export function needsCleaning(text: string): boolean {
 /**
  * `value` (plain JSON data: a request, a body) with every string in it cleaned: the same
  * object when nothing needed it (the common case costs one pass), else a cleaned copy; the
- * caller's object is never changed. Walked without recursion: a request may nest as deeply
- * as its sender likes.
+ * caller's object is never changed. Walked and copied without recursion (structuredClone
+ * recurses): a request may nest as deeply as its sender likes, and the limits on depth are
+ * checked after this.
  */
 export function cleanStrings<T>(value: T): T {
   if (typeof value === 'string') return cleanText(value) as T
-  if (typeof value !== 'object' || value === null) return value
+  if (!isPlain(value)) return value
   let dirty = false
-  eachString(value, (s) => {
-    dirty ||= needsCleaning(s)
-    return s
-  })
-  if (!dirty) return value
-  const copy = structuredClone(value)
-  eachString(copy, cleanText)
-  return copy
-}
-
-/** Calls `f` on every string inside `value`, putting back what it returns when that differs. */
-function eachString(value: object, f: (s: string) => string): void {
-  const stack: object[] = [value]
-  while (stack.length) {
-    const o = stack.pop() as Record<string, unknown>
+  const stack: Container[] = [value]
+  while (stack.length && !dirty) {
+    const o = stack.pop()!
     for (const k of Object.keys(o)) {
       const v = o[k]
-      if (typeof v === 'string') {
-        const c = f(v)
-        if (c !== v) o[k] = c
-      } else if (typeof v === 'object' && v !== null) stack.push(v)
+      if (typeof v === 'string') dirty ||= needsCleaning(v)
+      else if (isPlain(v)) stack.push(v)
     }
   }
+  return dirty ? (cleanCopy(value) as T) : value
+}
+
+type Container = Record<string, unknown>
+
+/** Arrays and objects made of literals (or JSON.parse): what is walked into; anything else is kept as it is. */
+function isPlain(v: unknown): v is Container {
+  if (typeof v !== 'object' || v === null) return false
+  if (Array.isArray(v)) return true
+  const proto = Object.getPrototypeOf(v)
+  return proto === Object.prototype || proto === null
+}
+
+function cleanCopy(value: Container): Container {
+  const root: Container = Array.isArray(value) ? ([] as unknown as Container) : {}
+  const stack: [Container, Container][] = [[value, root]]
+  while (stack.length) {
+    const [from, to] = stack.pop()!
+    for (const k of Object.keys(from)) {
+      const v = from[k]
+      if (typeof v === 'string') to[k] = cleanText(v)
+      else if (isPlain(v)) {
+        const copy: Container = Array.isArray(v) ? ([] as unknown as Container) : {}
+        to[k] = copy
+        stack.push([v, copy])
+      } else to[k] = v
+    }
+  }
+  return root
 }
