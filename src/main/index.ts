@@ -179,7 +179,7 @@ async function openStoreOrFail(): Promise<boolean> {
   const printPdfWithElectron = (html: string): Promise<Uint8Array> =>
     printPdf(html, { fromPartition: (partition) => session.fromPartition(partition), createWindow: (options) => new BrowserWindow(options) })
   // Imports run in a worker thread (a utility process would plug in as another JobRunner).
-  runner = threadRunner({ file: importWorkerFile(__dirname) })
+  runner = threadRunner({ file: importWorkerFile(__dirname), warm: true })
   dispatch = createDispatch(createServices(store, { printPdf: printPdfWithElectron, runner }))
   return true
 }

@@ -359,7 +359,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // serve opens a damaged library too, so the page in the browser can offer its backup.
     store = await openLibrary(file, { tell: (note) => io.err(`copydesk: ${note}`), allowDamaged: args.command === 'serve' })
     if (store.state().status !== 'ok') io.err(`copydesk: ${store.state().message}`)
-    runner = threadRunner({ file: importWorkerFile(__dirname) })
+    runner = threadRunner({ file: importWorkerFile(__dirname), warm: args.command === 'serve' })
     const dispatch = createDispatch(createServices(store, { printPdf: printWithChromium, runner }))
     await run({ ...io, args, json: Boolean(args.values.json), store, dispatch, dbArgs })
     return process.exitCode === undefined ? 0 : Number(process.exitCode)

@@ -26,13 +26,19 @@ export interface ThreadRunnerOptions {
   timeoutMs?: number
   /** The worker's heap, in MB; a job that needs more is refused (default 448). */
   heapMb?: number
+  /**
+   * Start the worker now rather than at the first job: loading the readers takes ~0.4 s
+   * here, which a long-running door (the app, `copydesk serve`) should not add to its first
+   * import. A command line that may not import at all leaves it for the first job.
+   */
+  warm?: boolean
 }
 
 /**
  * Runs jobs in a worker thread, one at a time, so the thread that answers the window or the
  * HTTP door never waits on a file: a job that runs past the time limit, or past the worker's
  * memory, has its worker terminated (the next job gets a fresh one) and is refused in words
- * an editor can act on. The worker is kept between jobs (starting one costs ~100 ms), and
+ * an editor can act on. The worker is kept between jobs (starting one costs ~0.4 s), and
  * does not keep a command line from exiting while it is idle.
  */
 export function threadRunner(options: ThreadRunnerOptions): JobRunner {
@@ -104,6 +110,8 @@ export function threadRunner(options: ThreadRunnerOptions): JobRunner {
       w.ref()
       w.postMessage({ id, job } satisfies JobRequest)
     })
+
+  if (options.warm) worker = spawn()
 
   return {
     run(job) {
