@@ -2,7 +2,8 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
-// Three bundles: main (Electron main process plus the headless CLI, which shares its core),
+// Three bundles: main (Electron main process plus the headless CLI, which shares its core,
+// and the import worker both start: out/main/import-worker.js beside index.js and cli.js),
 // preload (sandboxed, so it bundles everything it needs), renderer (the React UI).
 export default defineConfig({
   main: {
@@ -11,7 +12,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/main/cli/index.ts')
+          cli: resolve(__dirname, 'src/main/cli/index.ts'),
+          'import-worker': resolve(__dirname, 'src/main/core/work/worker.ts')
         }
       }
     }

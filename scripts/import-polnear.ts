@@ -9,7 +9,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
-import { importBratArticle } from '../src/main/core/exchange'
+import { insertAnnotated } from '../src/main/core/exchange'
+import { readAnnotatedArticle } from '../src/main/core/import/annotations'
 import { openStore } from '../src/main/core/store'
 
 const folder = resolve(process.argv[2] ?? join(__dirname, '..', '..', 'shared', 'corpora', 'polnear', 'dev'))
@@ -26,7 +27,8 @@ for (const ann of readdirSync(join(folder, 'attributions')).filter((f) => f.ends
   const stem = basename(ann, '.ann').replace(/_[0-9a-z]{4}$/i, '')
   try {
     const text = readFileSync(join(folder, 'text', `${stem}.txt`), 'utf8')
-    const { report } = importBratArticle(store, `${stem}.txt`, text, readFileSync(join(folder, 'attributions', ann), 'utf8'))
+    const { article, placed, report } = readAnnotatedArticle(`${stem}.txt`, text, readFileSync(join(folder, 'attributions', ann), 'utf8'))
+    insertAnnotated(store, article, placed)
     totals.articles++
     totals.exact += report.exact
     totals.fuzzy += report.fuzzy

@@ -9,6 +9,8 @@ import { defaultDatabasePath } from './core/paths'
 import { createServices } from './core/services'
 import { openLibrary } from './core/library'
 import type { Store } from './core/store'
+import { threadRunner, type JobRunner } from './core/work/runner'
+import { importWorkerFile } from './core/work/worker-file'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './electron/app-protocol'
 import { APP_SCHEME, isAppUrl, isDevServerEntry, rendererEntryUrl } from './electron/app-url'
 import { articleIdFromAppUrl, exportToFiles } from './electron/export-files'
@@ -38,6 +40,7 @@ const rendererDir = join(__dirname, '../renderer')
 const preloadPath = join(__dirname, '../preload/index.js')
 
 let store: Store | undefined
+let runner: JobRunner | undefined
 let dispatch: Dispatch | undefined
 let mainWindow: BrowserWindow | null = null
 /** Files the OS handed over before the store was open (macOS `open-file` at launch). */
@@ -175,7 +178,9 @@ async function openStoreOrFail(): Promise<boolean> {
   }
   const printPdfWithElectron = (html: string): Promise<Uint8Array> =>
     printPdf(html, { fromPartition: (partition) => session.fromPartition(partition), createWindow: (options) => new BrowserWindow(options) })
-  dispatch = createDispatch(createServices(store, { printPdf: printPdfWithElectron }))
+  // Imports run in a worker thread (a utility process would plug in as another JobRunner).
+  runner = threadRunner({ file: importWorkerFile(__dirname), warm: true })
+  dispatch = createDispatch(createServices(store, { printPdf: printPdfWithElectron, runner }))
   return true
 }
 
@@ -220,6 +225,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('will-quit', () => {
+    void runner?.close()
     store?.close()
     store = undefined
   })

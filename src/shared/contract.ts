@@ -10,9 +10,10 @@ import type { DocJSON } from './schema'
  * these schemas before the services see anything.
  */
 
-import { MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH } from './limits'
+import { cleanStrings } from './clean-text'
+import { HISTORY_PAGE, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH } from './limits'
 
-export { MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH }
+export { HISTORY_PAGE, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH }
 
 const articleId = z.number().int().positive()
 const shortText = z.string().max(2_000)
@@ -103,8 +104,13 @@ export const preferencesSchema = z
   .object({ userName: shortText, organisation: shortText, organisationUrl: shortText })
   .strict()
 
-function op<I extends z.ZodType, O>(input: I): { input: I; output: O } {
-  return { input, output: undefined as unknown as O }
+/**
+ * An operation: its input's schema and its output's type. Every string of every input is
+ * cleaned first (lone surrogates, noncharacters and stray controls become U+FFFD, unit for
+ * unit: see clean-text.ts), so no door lets them into the store or an export.
+ */
+function op<I extends z.ZodType, O>(input: I): { input: z.ZodType<z.output<I>>; output: O } {
+  return { input: z.preprocess(cleanStrings, input) as z.ZodType<z.output<I>>, output: undefined as unknown as O }
 }
 
 const byId = z.object({ id: articleId }).strict()
@@ -146,8 +152,15 @@ export const contract = {
   deleteArticle: op<typeof byId, { id: number }>(byId),
   restoreArticle: op<typeof byId, ArticleSummary>(byId),
   listAnnotations: op<z.ZodType<{ articleId: number }>, Annotation[]>(z.object({ articleId }).strict()),
-  annotationHistory: op<z.ZodType<{ articleId: number; annotationId?: string }>, AnnotationChange[]>(
-    z.object({ articleId, annotationId: z.string().min(1).max(100).optional() }).strict()
+  annotationHistory: op<z.ZodType<AnnotationHistoryInput>, AnnotationChange[]>(
+    z
+      .object({
+        articleId,
+        annotationId: z.string().min(1).max(100).optional(),
+        limit: z.number().int().min(1).max(MAX_HISTORY_PAGE).optional(),
+        before: z.number().int().positive().optional()
+      })
+      .strict()
   ),
   exportArticle: op<z.ZodType<ExportInput>, { files: ExportedFileValue[] }>(
     z
@@ -188,6 +201,19 @@ export const contract = {
 } satisfies Record<OperationName, { input: z.ZodType; output: unknown }>
 
 
+/**
+ * One page of recorded changes: the newest `limit` (default HISTORY_PAGE) entries older
+ * than the entry `before` (an entry's id; the newest when absent), in the order they were
+ * made. A page shorter than `limit` is the oldest; the next older page is `before` its
+ * first entry's id.
+ */
+export interface AnnotationHistoryInput {
+  articleId: number
+  annotationId?: string
+  limit?: number
+  before?: number
+}
+
 export interface ExportInput {
   id: number
   format: ExportFormat
@@ -208,6 +234,11 @@ export interface PlacementCounts {
   exact: number
   fuzzy: number
   orphaned: number
+  /**
+   * Of the orphaned, those looked for only word for word: the approximate search of an
+   * import is bounded (see FuzzyBudget), and these came after it had done its share.
+   */
+  unsearched: number
   skipped: string[]
 }
 

@@ -75,6 +75,15 @@ describe('the CSV fact-check log', () => {
     expect(row[6]).toBe(`'@admin`)
   })
 
+  it('defuses a formula after leading spaces, which some spreadsheets trim before reading the cell', () => {
+    for (const attack of [' =1+2', '  +SUM(A1)', '\u00a0-2+3', ' \t@cmd', '\n=1']) {
+      expect(csvCell(attack).replace(/^"/, '').startsWith(`'`), JSON.stringify(attack)).toBe(true)
+    }
+    expect(csvCell(' plain = fine')).toBe(' plain = fine')
+    const claim = make('claim', 'c-s', 'Who pays', { explanation: ' =HYPERLINK("http://evil.example")' })
+    expect(readCsv(exportCsv(article, [claim]))[1][4]).toBe(`' =HYPERLINK("http://evil.example")`)
+  })
+
   it('adds the desk note and history only to an internal log', () => {
     expect(readCsv(exportCsv(article, annotations, { history }))[0]).not.toContain('note')
     const rows = readCsv(exportCsv(article, annotations, { includeInternal: true, history }))

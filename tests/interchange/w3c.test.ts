@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Annotation } from '../../src/shared/domain'
 import type { ImportedAnnotation } from '../../src/shared/interchange/imported'
 import { ANNO_CONTEXT, exportW3C } from '../../src/shared/interchange/w3c'
-import { parseW3C } from '../../src/shared/interchange/w3c-import'
+import { NotAnnotationsError, parseW3C } from '../../src/shared/interchange/w3c-import'
 import { annotations, article, history } from '../fixtures/interchange/article'
 
 type Json = Record<string, any>
@@ -151,8 +151,11 @@ describe('importing W3C annotations', () => {
   })
 
   it('refuses malformed input with a specific message', () => {
-    expect(() => parseW3C('not json')).toThrow(/expected a JSON object or array/)
-    expect(() => parseW3C({ hello: 1 })).toThrow(/no annotations found/)
+    // JSON that is not annotations at all, or none: said as such, not as "0 placed".
+    for (const other of ['not json', { hello: 1 }, [42], [{ name: 'Lee' }]]) {
+      expect(() => parseW3C(other), JSON.stringify(other)).toThrow(NotAnnotationsError)
+    }
+    expect(() => parseW3C([])).toThrow(/holds no annotations/)
     expect(() => parseW3C({ type: 'AnnotationCollection', first: 'https://example.org/page1' })).toThrow(/embedding/)
     expect(() => parseW3C([{ type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 5 } } }])).toThrow(
       /annotation 1 has a TextQuoteSelector without "exact"/
@@ -161,6 +164,7 @@ describe('importing W3C annotations', () => {
     const badStatus = JSON.parse(exportW3C(article, [annotations[0]]))
     badStatus.first.items[0].body[1]['copydesk:status'] = 'probably'
     expect(() => parseW3C(badStatus)).toThrow(/annotation 1: field "status" should be one of/)
-    expect(() => parseW3C([42])).toThrow(/annotation 1 is not an object/)
+    const quote = { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'x' } } }
+    expect(() => parseW3C([quote, 42])).toThrow(/annotation 2 is not an object/)
   })
 })

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { EXPORT_FORMATS, type ExportedFileValue, type PlacementCounts } from '../../shared/contract'
 import { suggest } from '../../shared/suggest'
@@ -12,7 +12,10 @@ import { createDispatch, type Dispatch } from '../core/dispatch'
 import { startHttpDoor } from '../core/http'
 import { openLibrary } from '../core/library'
 import { createServices } from '../core/services'
+import { readImportFile } from '../core/read-file'
 import type { Store } from '../core/store'
+import { threadRunner, type JobRunner } from '../core/work/runner'
+import { importWorkerFile } from '../core/work/worker-file'
 import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from './args'
 import { errorLine, libraryCommands, libraryPath, restore } from './library'
 import { checkTarget, placeFile } from './output'
@@ -69,7 +72,10 @@ function clip(s: string, n: number): string {
 
 function placementLine(c: PlacementCounts): string {
   const skipped = c.skipped.length ? `, ${c.skipped.length} skipped` : ''
-  return `${c.exact} placed exactly, ${c.fuzzy} placed approximately, ${c.orphaned} not found in the text${skipped}`
+  const unsearched = c.unsearched
+    ? ` (${c.unsearched} of them looked for only word for word: an approximate search of so many in so long a text would take too long)`
+    : ''
+  return `${c.exact} placed exactly, ${c.fuzzy} placed approximately, ${c.orphaned} not found in the text${unsearched}${skipped}`
 }
 
 /** Why a file named on the command line could not be read, and what to check. */
@@ -80,13 +86,19 @@ function cannotRead(file: string, err: NodeJS.ErrnoException): CopydeskError {
   return new CopydeskError('not_found', `Cannot read ${file} (${err.code ?? err.message}). Check that it is a file on a disk that is still connected.`)
 }
 
-async function readText(file: string): Promise<string> {
+/** A file the user named, bounded as every import is (see readImportFile). */
+async function readUserFile(file: string): Promise<Buffer> {
   try {
-    return await readFile(file, 'utf8')
+    return await readImportFile(file)
   } catch (e) {
+    if (e instanceof CopydeskError) throw e
     const err = e as NodeJS.ErrnoException
     throw cannotRead(file, err)
   }
+}
+
+async function readText(file: string): Promise<string> {
+  return (await readUserFile(file)).toString('utf8')
 }
 
 /** A brat .ann with the .txt beside it (PolNeAR's annotator suffix "_abcd" is dropped). */
@@ -95,7 +107,7 @@ async function importBrat(ctx: Context, annFile: string): Promise<{ article: { i
   const candidates = [`${stem}.txt`, `${stem.replace(/_[0-9a-z]{4}$/i, '')}.txt`, join(dirname(dirname(stem)), 'text', `${basename(stem).replace(/_[0-9a-z]{4}$/i, '')}.txt`)]
   let textFile: string | undefined
   for (const c of candidates) {
-    if (await readFile(c).then(() => true, () => false)) {
+    if (await stat(c).then(() => true, () => false)) {
       textFile = c
       break
     }
@@ -136,9 +148,7 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
           else ctx.out(`Imported ${file} as article ${article.id}: ${article.headline} (${placementLine(placement)})`)
           continue
         }
-        const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-          throw cannotRead(file, e)
-        })
+        const bytes = await readUserFile(file)
         const article = await call<{ id: number; headline: string; text: string }>(ctx, 'importFile', {
           fileName: basename(file),
           dataBase64: bytes.toString('base64')
@@ -328,6 +338,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let store: Store | undefined
   let file: string | undefined
   let dbArgs = ''
+  let runner: JobRunner | undefined
   try {
     const args = parse(argv)
     if (args.values.version) {
@@ -348,7 +359,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // serve opens a damaged library too, so the page in the browser can offer its backup.
     store = await openLibrary(file, { tell: (note) => io.err(`copydesk: ${note}`), allowDamaged: args.command === 'serve' })
     if (store.state().status !== 'ok') io.err(`copydesk: ${store.state().message}`)
-    const dispatch = createDispatch(createServices(store, { printPdf: printWithChromium }))
+    runner = threadRunner({ file: importWorkerFile(__dirname), warm: args.command === 'serve' })
+    const dispatch = createDispatch(createServices(store, { printPdf: printWithChromium, runner }))
     await run({ ...io, args, json: Boolean(args.values.json), store, dispatch, dbArgs })
     return process.exitCode === undefined ? 0 : Number(process.exitCode)
   } catch (err) {
@@ -359,6 +371,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`copydesk: ${errorLine(store ? store.explain(err) : err, file, dbArgs)}`)
     return 1
   } finally {
+    await runner?.close()
     store?.close()
   }
 }

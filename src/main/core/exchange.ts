@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto'
-import { anchorFor, reanchor } from '../../shared/anchor'
 import {
   ANNOTATION_KINDS,
   CLAIM_STATUSES,
@@ -17,16 +15,11 @@ import {
   exportHtml,
   exportMarkdown,
   exportW3C,
-  parseBrat,
-  parseW3C,
-  plainTextToDoc,
-  type ExportOptions,
-  type ImportResult
+  type ExportOptions
 } from '../../shared/interchange'
 import type { ExportFormat } from '../../shared/contract'
 import { checkAnnotations } from './annotations'
-import { bodyText } from './import/body'
-import type { Store } from './store'
+import type { NewArticle, Store } from './store'
 
 /**
  * Exports and annotation imports over the store. The formats themselves are pure functions
@@ -114,101 +107,21 @@ export async function exportArticle(store: Store, req: ExportRequest, printPdf?:
   }
 }
 
-export interface PlacementReport {
-  exact: number
-  fuzzy: number
-  orphaned: number
-  skipped: string[]
-}
-
-/** Reads an annotation file by its name: W3C JSON(-LD) or brat standoff. */
-export function parseAnnotationFile(fileName: string, content: string, articleText: string): ImportResult {
-  const lower = fileName.toLowerCase()
-  try {
-    if (lower.endsWith('.ann')) return parseBrat(content, articleText)
-    if (lower.endsWith('.json') || lower.endsWith('.jsonld')) {
-      let json: unknown
-      try {
-        json = JSON.parse(content)
-      } catch (err) {
-        throw new Error(`it is not valid JSON (${(err as Error).message})`)
-      }
-      return parseW3C(json, articleText)
-    }
-  } catch (err) {
-    throw new CopydeskError('corrupt_file', `Copydesk could not read the annotations in "${fileName}": ${(err as Error).message}`)
-  }
-  throw new CopydeskError('unsupported_format', `"${fileName}" is not an annotation file Copydesk reads (W3C .json/.jsonld or brat .ann).`)
-}
-
 /**
- * Places imported annotations in an article's text (exact first, then approximate, else
- * orphaned and listed), gives them new ids with their links kept, and adds them to the
- * article's annotations in one save.
+ * Adds annotations placed by an import (see import/annotations.ts, run in the import
+ * worker) to the article they were placed in, in one save; refused when the article changed
+ * since its text was read.
  */
-export function placeImported(store: Store, articleId: number, result: ImportResult): PlacementReport {
-  const article = store.getArticle(articleId)
-  const { placed, report } = place(article, result)
-  const all = [...store.listAnnotations(articleId), ...placed]
+export function saveImported(store: Store, article: Pick<Article, 'id' | 'text' | 'revision'>, placed: Annotation[]): void {
+  const all = [...store.listAnnotations(article.id), ...placed]
   checkAnnotations(all, article.text)
-  store.saveArticle({ id: articleId, baseRevision: article.revision, annotations: all, who: store.getPreferences().userName })
-  return report
+  store.saveArticle({ id: article.id, baseRevision: article.revision, annotations: all, who: store.getPreferences().userName })
 }
 
-function place(article: Pick<Article, 'text'>, result: ImportResult): { placed: Annotation[]; report: PlacementReport } {
-  const ids = new Map(result.annotations.map((a) => [a.ref, randomUUID()]))
-  const report: PlacementReport = { exact: 0, fuzzy: 0, orphaned: 0, skipped: result.skipped }
-  const now = new Date().toISOString()
-  const placed = result.annotations.map((a): Annotation => {
-    const guess = { start: a.start ?? -1, end: a.end ?? -1, exact: a.exact, prefix: a.prefix, suffix: a.suffix }
-    const found = reanchor(article.text, guess)
-    report[found.how]++
-    const anchor =
-      found.how === 'orphaned'
-        ? { start: 0, end: Math.max(1, a.exact.length), exact: a.exact || '?', prefix: a.prefix, suffix: a.suffix }
-        : anchorFor(article.text, found.start, found.end)
-    const fields = { ...a.fields } as Record<string, unknown>
-    for (const key of ['speakerId', 'sourceId']) {
-      if (typeof fields[key] === 'string') fields[key] = ids.get(fields[key] as string) ?? null
-    }
-    return {
-      id: ids.get(a.ref)!,
-      kind: a.kind,
-      anchor,
-      fields,
-      origin: 'imported',
-      placement: found.how === 'orphaned' ? 'orphaned' : 'anchored',
-      createdBy: a.createdBy ?? '',
-      createdAt: a.createdAt ?? now,
-      updatedBy: a.createdBy ?? '',
-      updatedAt: a.updatedAt ?? now
-    } as unknown as Annotation
-  })
-  return { placed, report }
-}
-
-/** A brat .txt with its .ann as a new annotated article: the text is kept exactly, so spans fit. */
-export function importBratArticle(store: Store, name: string, text: string, ann: string): { article: Article; report: PlacementReport } {
-  const clean = text.replace(/^\ufeff/, '')
-  if (!clean.trim()) throw new CopydeskError('empty_file', `"${name}" has no text in it.`)
-  let result: ImportResult
-  try {
-    result = parseBrat(ann, clean)
-  } catch (err) {
-    throw new CopydeskError('corrupt_file', `Copydesk could not read the annotations for "${name}": ${(err as Error).message}`)
-  }
-  const body = plainTextToDoc(clean)
-  const projected = bodyText(body)
-  if (projected !== clean) throw new CopydeskError('internal', `The text of "${name}" could not be kept exactly.`)
-  const { placed, report } = place({ text: clean }, result)
-  checkAnnotations(placed, clean)
-  const headline = clean.split('\n', 1)[0].trim().slice(0, 500) || name
-  const article = store.insertArticle(
-    { headline, byline: '', outlet: '', url: '', publishedAt: '', body, text: clean, sourceName: name, sourceFormat: 'brat' },
-    placed,
-    store.getPreferences().userName
-  )
-  return { article, report }
+/** Stores an article read with its annotations (a brat .txt and .ann) as a new article. */
+export function insertAnnotated(store: Store, article: NewArticle, placed: Annotation[]): Article {
+  checkAnnotations(placed, article.text)
+  return store.insertArticle(article, placed, store.getPreferences().userName)
 }
 
 /** Parses a comma-separated list of kinds or statuses from a user. */

@@ -1,15 +1,26 @@
 import type { Annotation } from '../../shared/domain'
+import { HISTORY_PAGE } from '../../shared/limits'
 import { CopydeskError } from '../../shared/errors'
 import type { Services } from './dispatch'
-import { articleFromText, readArticleFile } from './import'
 import { bodyText, checkBody } from './import/body'
 import type { Store } from './store'
 import { checkAnnotations, placeMoved } from './annotations'
-import { exportArticle, importBratArticle, parseAnnotationFile, placeImported, type PrintPdf } from './exchange'
+import { exportArticle, insertAnnotated, saveImported, type PrintPdf } from './exchange'
 import { findBackup, restoreInPlace } from './library'
 import { plainError } from './plain-errors'
 import { listBackups, newestGoodBackup, type Backup } from './store/backups'
 import type { BackupValue } from '../../shared/contract'
+import { sameThreadRunner, type JobRunner } from './work/runner'
+
+export interface ServiceOptions {
+  /** Prints HTML to PDF (Chromium: Electron's, or the machine's). */
+  printPdf?: PrintPdf
+  /**
+   * Where imports run. The doors pass a thread runner (a hostile file then never holds up
+   * the thread that answers them); scripts and tests of the work itself may leave it out.
+   */
+  runner?: JobRunner
+}
 
 function backupValue(b: Backup): BackupValue {
   return { name: b.name, kind: b.kind, takenAt: b.takenAt, bytes: b.bytes }
@@ -41,16 +52,19 @@ function explained(store: Store, services: Services): Services {
  * contract's schemas; everything here checks what a schema cannot (that an article exists,
  * that a body fits the article schema, that annotations fit the text) before writing.
  */
-export function createServices(store: Store, options: { printPdf?: PrintPdf } = {}): Services {
+export function createServices(store: Store, options: ServiceOptions = {}): Services {
+  const runner = options.runner ?? sameThreadRunner()
   return explained(store, {
     listArticles: ({ query }) => store.listArticles(query),
     getArticle: ({ id }) => store.getArticle(id),
     async importFile({ fileName, dataBase64 }) {
       const bytes = Buffer.from(dataBase64, 'base64')
-      const article = await readArticleFile(fileName, bytes)
+      const article = await runner.run({ kind: 'readArticleFile', fileName, bytes })
       return store.insertArticle(article)
     },
-    importText: ({ text, headline }) => store.insertArticle(articleFromText(text, headline)),
+    async importText({ text, headline }) {
+      return store.insertArticle(await runner.run({ kind: 'articleFromText', text, headline }))
+    },
     saveArticle({ id, baseRevision, meta, body, annotations, moved }) {
       const who = store.getPreferences().userName
       const checked = body ? checkBody(body) : undefined
@@ -80,21 +94,23 @@ export function createServices(store: Store, options: { printPdf?: PrintPdf } = 
       store.requireArticle(articleId)
       return store.listAnnotations(articleId)
     },
-    annotationHistory({ articleId, annotationId }) {
+    annotationHistory({ articleId, annotationId, limit, before }) {
       store.requireArticle(articleId)
-      return store.annotationHistory(articleId, annotationId)
+      return store.annotationHistory(articleId, annotationId, { limit: limit ?? HISTORY_PAGE, before })
     },
     async exportArticle(input) {
       const files = await exportArticle(store, input, options.printPdf)
       return { files: files.map((f) => ({ fileName: f.fileName, mime: f.mime, dataBase64: Buffer.from(f.bytes).toString('base64') })) }
     },
-    importAnnotations({ articleId, fileName, content }) {
+    async importAnnotations({ articleId, fileName, content }) {
       const article = store.getArticle(articleId)
-      return placeImported(store, articleId, parseAnnotationFile(fileName, content, article.text))
+      const { placed, report } = await runner.run({ kind: 'placeAnnotations', fileName, content, articleText: article.text })
+      saveImported(store, article, placed)
+      return report
     },
-    importAnnotatedArticle({ fileName, text, ann }) {
-      const { article, report } = importBratArticle(store, fileName, text, ann)
-      return { article, placement: report }
+    async importAnnotatedArticle({ fileName, text, ann }) {
+      const read = await runner.run({ kind: 'readAnnotatedArticle', fileName, text, ann })
+      return { article: insertAnnotated(store, read.article, read.placed), placement: read.report }
     },
     listDismissals({ articleId }) {
       store.requireArticle(articleId)

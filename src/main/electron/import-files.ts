@@ -1,13 +1,14 @@
-import { open } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { Article } from '../../shared/domain'
-import { MAX_IMPORT_BYTES } from '../../shared/limits'
+import { CopydeskError } from '../../shared/errors'
 import type { Dispatch } from '../core/dispatch'
+import { readImportFile } from '../core/read-file'
 
 /**
  * File ▸ Open: read the files the user picked and import each through the same operation
- * the other doors use. Reading is checked before anything is sent (size first, so a 50 MB
- * file is never read into memory); the outcome of each file is reported in words an editor
+ * the other doors use. Reading is bounded before anything is sent (only regular files, never
+ * more than the import limit, counted as read: a 50 MB file or /dev/zero is never read into
+ * memory); the outcome of each file is reported in words an editor
  * understands.
  */
 
@@ -31,10 +32,6 @@ export type ImportOutcome =
   | { file: string; ok: true; articleId: number; headline: string }
   | { file: string; ok: false; message: string }
 
-function mb(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`
-}
-
 function readError(file: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code
   const name = basename(file)
@@ -44,18 +41,9 @@ function readError(file: string, err: unknown): string {
   return `Copydesk could not read ${name}: ${err instanceof Error ? err.message : String(err)}`
 }
 
-/** Reads `file` (refusing anything over the import limit before reading it) as base64. */
+/** Reads `file` for import (regular files only, never more than the import limit) as base64. */
 async function readForImport(file: string): Promise<string> {
-  const handle = await open(file, 'r')
-  try {
-    const { size } = await handle.stat()
-    if (size > MAX_IMPORT_BYTES) {
-      throw new RangeError(`${basename(file)} is larger than ${mb(MAX_IMPORT_BYTES)}, the most Copydesk imports.`)
-    }
-    return (await handle.readFile()).toString('base64')
-  } finally {
-    await handle.close()
-  }
+  return (await readImportFile(file)).toString('base64')
 }
 
 /** Imports each file in turn; one file's failure never stops the others. */
@@ -66,7 +54,7 @@ export async function importFiles(files: readonly string[], dispatch: Dispatch):
     try {
       dataBase64 = await readForImport(file)
     } catch (err) {
-      outcomes.push({ file, ok: false, message: err instanceof RangeError ? err.message : readError(file, err) })
+      outcomes.push({ file, ok: false, message: err instanceof CopydeskError ? err.message : readError(file, err) })
       continue
     }
     const result = await dispatch('importFile', { fileName: basename(file), dataBase64 })

@@ -5,6 +5,7 @@ import { undo, undoDepth } from 'prosemirror-history'
 import { Node } from 'prosemirror-model'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type ArticleMeta, type Preferences } from '../../shared/domain'
+import { HISTORY_PAGE } from '../../shared/limits'
 import { articleSchema, type DocJSON } from '../../shared/schema'
 import { call, callInSlices, onMenuCommand } from '../api'
 import { dropPending, keepPending, pendingFor, pendingKey, type PendingSave } from '../pending'
@@ -276,7 +277,8 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
 
   const actions = useMemo(() => annotationActions(() => handle.view), [handle])
   const suggestionsRef = useRef<SuggestionsControl | null>(null)
-  const loadHistory = useCallback((annotationId: string) => call('annotationHistory', { articleId: id, annotationId }), [id])
+  // The newest page of the history (older pages: `before` the first entry's id).
+  const loadHistory = useCallback((annotationId: string) => call('annotationHistory', { articleId: id, annotationId, limit: HISTORY_PAGE }), [id])
   const openPreferences = useCallback(() => setPrefsOpen(true), [])
   const retrySave = useCallback(() => void autosaver.flush().catch(() => {}), [autosaver])
 

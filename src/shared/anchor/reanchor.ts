@@ -1,8 +1,41 @@
 import search from 'approx-string-match'
 import type { TextAnchor } from '../domain'
 
-/** Where an anchor was found again, and how; or that it could not be found. */
-export type Reanchored = { start: number; end: number; how: 'exact' | 'fuzzy' } | { how: 'orphaned' }
+/**
+ * Where an anchor was found again, and how; or that it could not be found (`unsearched` when
+ * the approximate search was skipped because its budget could not pay for it).
+ */
+export type Reanchored = { start: number; end: number; how: 'exact' | 'fuzzy' } | { how: 'orphaned'; unsearched?: true }
+
+/**
+ * Work the approximate searches of one batch (an import's annotations) may still do, in
+ * steps of the bit-parallel matcher: one step is one character of text against 32 of the
+ * quote (~7 ns here). An approximate search costs time in proportion to the text's length
+ * times the quote's, so 200 quotes absent from a 1 MB article took 15.9 s unbounded; with a
+ * budget, the searches it cannot pay for are skipped and reported, and the batch ends.
+ */
+export class FuzzyBudget {
+  private left: number
+
+  constructor(steps: number) {
+    this.left = steps
+  }
+
+  /** Spends `steps` when that many are left; false (and nothing spent) when not. */
+  take(steps: number): boolean {
+    if (steps > this.left) return false
+    this.left -= steps
+    return true
+  }
+
+  /** Spends what a search already did, even past what was left (the next `take` then fails). */
+  charge(steps: number): void {
+    this.left -= steps
+  }
+}
+
+/** A batch's default budget: about a second and a half of approximate searching here. */
+export const FUZZY_BUDGET_STEPS = 200_000_000
 
 export interface ReanchorOptions {
   /** Only accept matches inside this part of the text (used to revive an annotation in place). */
@@ -14,6 +47,8 @@ export interface ReanchorOptions {
    * in the text moved): an exact quote there is taken without searching.
    */
   shift?: number
+  /** Bounds the approximate search (shared across a batch); unbounded when absent. */
+  budget?: FuzzyBudget
 }
 
 interface Candidate {
@@ -69,18 +104,61 @@ export function reanchor(text: string, anchor: TextAnchor, options: ReanchorOpti
   const expected = anchor.start + (options.shift ?? 0)
   const nearLo = Math.max(lo, expected - NEARBY)
   const nearHi = Math.min(hi, expected + exact.length + NEARBY)
-  const near = nearLo > lo || nearHi < hi ? fuzzyIn(text, exact, maxErrors, nearLo, nearHi) : []
-  const fuzzyMatches = near.length > 0 ? near : fuzzyIn(text, exact, maxErrors, lo, hi)
+  const { budget } = options
+  const near = nearLo > lo || nearHi < hi ? fuzzyIn(text, exact, maxErrors, nearLo, nearHi, budget) : []
+  if (near === null) return { how: 'orphaned', unsearched: true }
+  const fuzzyMatches = near.length > 0 ? near : fuzzyIn(text, exact, maxErrors, lo, hi, budget)
+  if (fuzzyMatches === null) return { how: 'orphaned', unsearched: true }
   if (fuzzyMatches.length === 0) return { how: 'orphaned' }
-  return { ...best(text, anchor, fuzzyMatches, similarity), how: 'fuzzy' }
+  const candidates = fuzzyMatches.length > MAX_CANDIDATES ? nearest(fuzzyMatches, expected) : fuzzyMatches
+  budget?.charge(candidates.length * (anchor.prefix.length + anchor.suffix.length) * 7)
+  return { ...best(text, anchor, candidates, similarity), how: 'fuzzy' }
 }
 
 /** Characters either side of the old position searched first for an approximate match. */
 const NEARBY = 2_000
 
-function fuzzyIn(text: string, exact: string, maxErrors: number, lo: number, hi: number): Candidate[] {
+/** Text searched at a time under a budget, which is checked between pieces. */
+const PIECE = 65_536
+
+/** Approximate matches scored against the context at most (those nearest the old position). */
+const MAX_CANDIDATES = 1_000
+
+function nearest(candidates: Candidate[], expected: number): Candidate[] {
+  return [...candidates].sort((a, b) => Math.abs(a.start - expected) - Math.abs(b.start - expected)).slice(0, MAX_CANDIDATES)
+}
+
+/**
+ * The best approximate matches of `exact` in text[lo, hi); null when the budget ran out.
+ * Under a budget the text is searched in overlapping pieces (a match is never longer than
+ * the quote plus its errors), each paid for before it is searched, and the matches found
+ * paid for after (reading back to where each starts costs the quote's length again).
+ */
+function fuzzyIn(text: string, exact: string, maxErrors: number, lo: number, hi: number, budget?: FuzzyBudget): Candidate[] | null {
   if (hi - lo < exact.length - maxErrors) return []
-  return search(text.slice(lo, hi), exact, maxErrors).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }))
+  if (!budget) return search(text.slice(lo, hi), exact, maxErrors).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }))
+  const words = Math.ceil(exact.length / 32)
+  const overlap = exact.length + maxErrors
+  let found: Candidate[] = []
+  for (let from = lo; from < hi; from += PIECE) {
+    const to = Math.min(hi, from + PIECE + overlap)
+    if (!budget.take((to - from) * words)) return null
+    const matches = search(text.slice(from, to), exact, maxErrors)
+    budget.charge(matches.length * overlap * words)
+    for (const m of matches) found.push({ start: m.start + from, end: m.end + from, errors: m.errors })
+    if (to === hi) break
+  }
+  // Each piece keeps its own best; across pieces only the fewest errors count, once each.
+  let fewest = Infinity
+  for (const c of found) if (c.errors < fewest) fewest = c.errors
+  const seen = new Set<string>()
+  found = found.filter((c) => {
+    const key = `${c.start}:${c.end}`
+    if (c.errors !== fewest || seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+  return found
 }
 
 type Similarity = (actual: string, expected: string, fromEnd: boolean) => number

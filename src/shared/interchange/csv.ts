@@ -7,11 +7,12 @@ import { linkedAttribution, selectForExport } from './options'
 /**
  * A cell as RFC 4180 wants it (quoted when it holds a comma, quote or line break; quotes
  * doubled), first defused against formula injection: a spreadsheet runs a cell starting
- * with = + - @ (or a tab or carriage return) as a formula, so such a cell gets a leading
+ * with = + - @ (or a tab or carriage return) as a formula, and some trim leading spaces
+ * before deciding, so a cell starting with them, after any whitespace, gets a leading
  * apostrophe.
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  const safe = /^\s*[=+\-@]|^[\t\r]/.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 

@@ -1,4 +1,5 @@
 import type { ICommentOptions, ILevelsOptions, IParagraphOptions, ParagraphChild } from 'docx'
+import { cleanStrings } from '../clean-text'
 import {
   AlignmentType,
   CommentRangeEnd,
@@ -42,7 +43,11 @@ interface BlockContext {
  * text: how editors hand copy back. Comment ranges may overlap and nest (Word allows it);
  * annotations not found in the text are commented on a closing list of their quotes.
  */
-export async function exportDocx(article: Article, annotations: Annotation[], options: ExportOptions = {}): Promise<Uint8Array> {
+export async function exportDocx(stored: Article, storedAnnotations: Annotation[], options: ExportOptions = {}): Promise<Uint8Array> {
+  // XML forbids noncharacters and most controls: text stored before the contract cleaned
+  // them would make an unreadable file (cleaning keeps lengths, so offsets hold).
+  const article = cleanStrings(stored)
+  const annotations = cleanStrings(storedAnnotations)
   const set = selectForExport(article, annotations, options)
   const layout = layoutArticle(article)
   const spans = set.items

@@ -17,6 +17,8 @@ import { ANNOTATION_ID_PREFIX, COPYDESK_VOCAB } from './w3c'
  */
 export function parseW3C(json: unknown, text?: string): ImportResult {
   const items = collectItems(json)
+  if (items.length === 0) throw new NotAnnotationsError(true)
+  if (!items.some(looksLikeAnnotation)) throw new NotAnnotationsError(false)
   const annotations: ImportedAnnotation[] = []
   const skipped: string[] = []
   const links: { item: Record<string, unknown>; where: string }[] = []
@@ -55,12 +57,30 @@ export function parseW3C(json: unknown, text?: string): ImportResult {
   return { annotations, skipped }
 }
 
+/**
+ * The JSON is not annotations at all (`empty`: it is, but holds none): said in its own
+ * words, where "0 placed, 0 not found" would leave an editor guessing.
+ */
+export class NotAnnotationsError extends Error {
+  readonly empty: boolean
+  constructor(empty: boolean) {
+    super(empty ? 'W3C import: the file holds no annotations' : 'W3C import: the file is not annotations')
+    this.name = 'NotAnnotationsError'
+    this.empty = empty
+  }
+}
+
+/** An object with what every annotation shape has: a target, or the Annotation type. */
+function looksLikeAnnotation(item: unknown): boolean {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return false
+  const o = item as Record<string, unknown>
+  return o.target !== undefined || asList(o.type).includes('Annotation')
+}
+
 /** The annotation objects of any of the shapes `parseW3C` accepts. */
 function collectItems(json: unknown): unknown[] {
   if (Array.isArray(json)) return json
-  if (typeof json !== 'object' || json === null) {
-    throw new Error('W3C import: expected a JSON object or array of annotations')
-  }
+  if (typeof json !== 'object' || json === null) throw new NotAnnotationsError(false)
   const o = json as Record<string, unknown>
   const types = asList(o.type)
   if (types.includes('AnnotationCollection')) {
@@ -85,7 +105,7 @@ function collectItems(json: unknown): unknown[] {
   if (types.includes('Annotation')) return [o]
   if (Array.isArray(o.annotations)) return o.annotations // Hypothesis client export
   if (Array.isArray(o.rows)) return o.rows // Hypothesis API search result
-  throw new Error('W3C import: no annotations found (expected an AnnotationCollection, AnnotationPage or Annotation)')
+  throw new NotAnnotationsError(false)
 }
 
 /** One annotation, or a string saying why it was skipped. */

@@ -39,7 +39,8 @@ const OWN_RECORD = /\b(?:i|we)(?:'ve| have)?\s+(?:also\s+|always\s+|just\s+|neve
 
 // A count of things: "42 vetoes", "nine rural clinics". Counts of time or turns ("nine years",
 // "three times") measure the speaker's story more often than the world.
-const COUNTED_NUMBER = String.raw`\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions)`
+// A figure is read from its first digit only: from every digit of "1,1,1,…" the match cost quadratic time.
+const COUNTED_NUMBER = String.raw`\b(?:(?<![\d,])\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions)`
 // Short words that end in -s are no plural nouns: "the two of us", "one thing is".
 const NOT_COUNTED = String.raw`(?!(?:years|months|weeks|days|hours|minutes|seconds|times|ways|things|points|questions|is|was|has|does|as|us|his|its|this|yes|always|perhaps|less|unless|across|thus|plus|towards|whereas)\b)`
 const COUNT = new RegExp(String.raw`${COUNTED_NUMBER}\s+${NOT_COUNTED}(?:[a-z]+\s+)?${NOT_COUNTED}[a-z]+s\b`, 'i')
@@ -65,7 +66,7 @@ function withoutDaysAndAges(sentence: string): string {
 /** Signals that a sentence states something checkable; each counts once. */
 const FOR: Rule[] = [
   { reason: 'percentage', test: /\d\s?(?:%|percent\b|per cent\b|percentage points?\b)|\bpercent(?:age)?\b/i, weight: 0.45 },
-  { reason: 'money', test: /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars|euros|pounds|cents)\b|\b(?:million|billion|trillion)\s+dollars\b|\b(?:thousands|millions|billions|trillions) of dollars\b/i, weight: 0.35 },
+  { reason: 'money', test: /[$€£¥]\s?\d|(?<![\d,.])\b\d[\d,.]*\s?(?:dollars|euros|pounds|cents)\b|\b(?:million|billion|trillion)\s+dollars\b|\b(?:thousands|millions|billions|trillions) of dollars\b/i, weight: 0.35 },
   // Rates, averages and amounts per period are measurements someone published.
   { reason: 'rate or average', test: /\b(?:per|a year|a month|each year|every year|annually|rates?|average|median|per capita|ratio)\b/i, weight: 0.1 },
   { reason: 'figure', test: FIGURE, weight: 0.35, figures: true },

@@ -1,10 +1,15 @@
 import { Node } from 'prosemirror-model'
+import { checkBodyLimits, checkTextLength } from '../../../shared/body-limits'
 import { CopydeskError } from '../../../shared/errors'
 import { articleSchema, type DocJSON } from '../../../shared/schema'
 import { docText } from '../../../shared/text'
 
-/** Parses and checks a body against the article schema; a malformed one is refused whole. */
+/**
+ * Parses and checks a body against the article limits and schema; a malformed one is
+ * refused whole. The limits come first, on the JSON: building a node recurses per level.
+ */
 export function parseBody(body: DocJSON): Node {
+  checkBodyLimits(body)
   try {
     const node = articleSchema.nodeFromJSON(body)
     node.check()
@@ -31,7 +36,9 @@ export function checkBody(body: DocJSON): DocJSON {
   return parseBody(body).toJSON() as DocJSON
 }
 
-/** The plain-text projection of a body. */
+/** The plain-text projection of a body (refused when longer than an article may be). */
 export function bodyText(body: DocJSON): string {
-  return docText(parseBody(body))
+  const text = docText(parseBody(body))
+  checkTextLength(text)
+  return text
 }

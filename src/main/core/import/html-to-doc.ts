@@ -1,6 +1,8 @@
-import { parseDocument } from 'htmlparser2'
+import { Parser, parseDocument } from 'htmlparser2'
 import type { ChildNode, Element } from 'domhandler'
 import sanitizeHtml from 'sanitize-html'
+import { nestedTooDeeply, textTooLong, tooManyBlocks } from '../../../shared/body-limits'
+import { MAX_BLOCKS, MAX_HTML_DEPTH, MAX_TEXT_LENGTH } from '../../../shared/limits'
 import type { DocJSON, NodeJSON } from '../../../shared/schema'
 
 /**
@@ -16,8 +18,32 @@ const ALLOWED_TAGS = [
   'thead', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'hr'
 ]
 
-/** Sanitises untrusted HTML down to what Copydesk keeps. */
+/**
+ * Refuses HTML nested deeper than MAX_HTML_DEPTH elements, in one streaming pass that builds
+ * nothing: sanitize-html takes 9 s over 100,000 levels, and the walks below recurse per level.
+ */
+export function checkHtmlDepth(html: string): void {
+  let depth = 0
+  let deepest = 0
+  const parser = new Parser(
+    {
+      onopentag() {
+        if (++depth > deepest) deepest = depth
+        if (depth > MAX_HTML_DEPTH) parser.pause()
+      },
+      onclosetag() {
+        depth--
+      }
+    },
+    { decodeEntities: false }
+  )
+  parser.end(html)
+  if (deepest > MAX_HTML_DEPTH) throw nestedTooDeeply(MAX_HTML_DEPTH, 'The file’s elements are')
+}
+
+/** Sanitises untrusted HTML down to what Copydesk keeps (refusing it first when it nests too deeply). */
 export function sanitize(html: string): string {
+  checkHtmlDepth(html)
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: { a: ['href'], ol: ['start'] },
@@ -35,9 +61,18 @@ const BLOCK_CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header',
 const BLOCK_TEXT = new Set(['p', 'figcaption', 'pre', 'td', 'th', 'dt', 'dd'])
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 }
 
+/**
+ * Gathers blocks, counting text and blocks as it goes so a page past the article limits is
+ * refused as soon as it passes them, before the rest of it is built.
+ */
 class BlockBuilder {
   readonly blocks: NodeJSON[] = []
   private inline: NodeJSON[] = []
+  private readonly count: Count
+
+  constructor(count: Count) {
+    this.count = count
+  }
 
   addText(text: string, marks: Mark[]): void {
     const collapsed = text.replace(/[ \t\n\r\f]+/g, ' ')
@@ -48,6 +83,8 @@ class BlockBuilder {
     const prevEndsSpace = !last || last.type === 'hard_break' || (last.text ?? '').endsWith(' ')
     if (prevEndsSpace && t.startsWith(' ')) t = t.slice(1)
     if (!t) return
+    this.count.characters += t.length
+    if (this.count.characters > MAX_TEXT_LENGTH) throw textTooLong()
     if (last && last.type === 'text' && sameMarks(last.marks, marks)) last.text += t
     else this.inline.push(marks.length ? { type: 'text', text: t, marks } : { type: 'text', text: t })
   }
@@ -70,6 +107,7 @@ class BlockBuilder {
     this.trimEnd()
     while (this.inline[this.inline.length - 1]?.type === 'hard_break') this.inline.pop()
     if (this.inline.some((n) => n.type === 'text')) {
+      if (++this.count.blocks > MAX_BLOCKS) throw tooManyBlocks()
       this.blocks.push(attrs ? { type, attrs, content: this.inline } : { type, content: this.inline })
     }
     this.inline = []
@@ -91,9 +129,16 @@ function resolveHref(href: string, base: string | undefined): string | null {
   }
 }
 
-/** What the walk needs to know about the page: its URL, for relative links. */
+/** Text characters and blocks gathered so far, across the whole page. */
+interface Count {
+  characters: number
+  blocks: number
+}
+
+/** What the walk needs to know about the page: its URL, for relative links, and what it gathered. */
 interface Page {
   base: string | undefined
+  count: Count
 }
 
 function walkInline(page: Page, nodes: ChildNode[], marks: Mark[], out: BlockBuilder, onBlock: (el: Element) => void): void {
@@ -132,7 +177,7 @@ function isBlock(name: string): boolean {
 
 /** Walks block-level children into a list of block nodes. */
 function walkBlocks(page: Page, nodes: ChildNode[]): NodeJSON[] {
-  const b = new BlockBuilder()
+  const b = new BlockBuilder(page.count)
   const onBlock = (el: Element): void => {
     b.flush()
     const name = el.name.toLowerCase()
@@ -183,6 +228,6 @@ function listItem(page: Page, children: ChildNode[]): NodeJSON | null {
  */
 export function htmlToDoc(safeHtml: string, base?: string): DocJSON | null {
   const dom = parseDocument(safeHtml, { decodeEntities: true })
-  const blocks = walkBlocks({ base }, dom.children as ChildNode[])
+  const blocks = walkBlocks({ base, count: { characters: 0, blocks: 0 } }, dom.children as ChildNode[])
   return blocks.length ? { type: 'doc', content: blocks } : null
 }

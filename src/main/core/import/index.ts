@@ -1,15 +1,17 @@
-import JSZip from 'jszip'
-import mammoth from 'mammoth'
 import MarkdownIt from 'markdown-it'
 import { parse as parseYaml } from 'yaml'
-import { MAX_IMPORT_BYTES } from '../../../shared/contract'
+import { tooManyBlocks } from '../../../shared/body-limits'
+import { cleanStrings } from '../../../shared/clean-text'
+import { MAX_BLOCKS, MAX_IMPORT_BYTES } from '../../../shared/limits'
 import type { ArticleMeta, ImportFormat } from '../../../shared/domain'
 import { CopydeskError } from '../../../shared/errors'
 import type { DocJSON, NodeJSON } from '../../../shared/schema'
 import type { NewArticle } from '../store'
 import { bodyText, checkBody } from './body'
-import { htmlToDoc, sanitize } from './html-to-doc'
+import { checkHtmlDepth, htmlToDoc, sanitize } from './html-to-doc'
+import { decodeText } from './decode'
 import { htmlMeta, normaliseDate } from './meta'
+import { openWordPackage, wordProperties, wordToHtml } from './word'
 
 /**
  * Reading article files: plain text, HTML (sanitised), Markdown with front matter, and Word.
@@ -44,7 +46,7 @@ export async function readArticleFile(fileName: string, bytes: Uint8Array): Prom
       `"${fileName}" is ${(bytes.length / 1048576).toFixed(1)} MB; Copydesk opens articles up to ${MAX_IMPORT_BYTES / 1048576} MB.`
     )
   }
-  const parsed = format === 'docx' ? await readDocx(fileName, bytes) : readTextual(fileName, format, decodeText(fileName, bytes))
+  const parsed = format === 'docx' ? await readDocx(fileName, bytes) : readTextual(fileName, format, decodeText(fileName, bytes, format === 'html'))
   return finish(fileName, format, parsed)
 }
 
@@ -59,28 +61,13 @@ function readTextual(fileName: string, format: ImportFormat, text: string): Pars
   return readPlainText(text)
 }
 
-/** Decodes UTF-8 (removing a byte-order mark) and refuses what is evidently not text. */
-export function decodeText(fileName: string, bytes: Uint8Array): string {
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    // Not UTF-8: Windows-1252 is what old newsroom systems write; binary is refused below.
-    text = new TextDecoder('windows-1252').decode(bytes)
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  const sample = text.slice(0, 8192)
-  const control = sample.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0
-  if (sample.includes('\u0000') || control > sample.length * 0.01) {
-    throw new CopydeskError('corrupt_file', `"${fileName}" does not look like a text file (it contains binary data).`)
-  }
-  if (!text.trim()) throw new CopydeskError('empty_file', `"${fileName}" has no text in it.`)
-  return text
-}
-
 /** Plain text: the first line is the headline, "By ..." and a date line below it are metadata. */
 export function readPlainText(text: string): Parsed {
-  const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n+/).map((p) => p.replace(/^\n+|\s+$/g, '')).filter((p) => p.trim())
+  const pieces = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n+/)
+  // Refused before a body is built: a file of blank lines would become a million paragraphs.
+  if (pieces.length > MAX_BLOCKS && pieces.filter((p) => p.trim()).length > MAX_BLOCKS) throw tooManyBlocks()
+  // trimEnd, not /\s+$/: that pattern backtracks quadratically over a long run of spaces.
+  const paragraphs = pieces.map((p) => trimNewlinesStart(p).trimEnd()).filter((p) => p.trim())
   const meta: Partial<ArticleMeta> = {}
   if (paragraphs.length > 1) {
     const first = paragraphs[0]
@@ -111,6 +98,12 @@ export function readPlainText(text: string): Parsed {
   return { meta, body: content.length ? { type: 'doc', content } : null }
 }
 
+function trimNewlinesStart(s: string): string {
+  let i = 0
+  while (s.charCodeAt(i) === 10) i++
+  return i ? s.slice(i) : s
+}
+
 /**
  * The details a line under a headline may give: "By Name", a date, a URL, an outlet name,
  * or several of them separated by "·" or "|" ("The Ledger · November 3, 2026"). Null when
@@ -137,6 +130,8 @@ export function detailsLine(line: string, nameAllowed: boolean): Partial<Article
 }
 
 function readHtml(html: string): Parsed {
+  // Before anything builds a tree of it: 100,000 nested elements take seconds to parse.
+  checkHtmlDepth(html)
   const meta = htmlMeta(html)
   const body = htmlToDoc(sanitize(html), meta.url)
   // The page's own top heading is the headline as printed; meta tags are often shortened.
@@ -207,50 +202,13 @@ function readMarkdown(fileName: string, source: string): Parsed {
 
 async function readDocx(fileName: string, bytes: Uint8Array): Promise<Parsed> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let zip: JSZip
-  try {
-    zip = await JSZip.loadAsync(buffer)
-  } catch {
-    throw new CopydeskError('corrupt_file', `"${fileName}" is not a Word document (it is not a .docx package, or it is damaged).`)
-  }
-  if (!zip.file('word/document.xml')) {
-    throw new CopydeskError('corrupt_file', `"${fileName}" is not a Word document: it has no document part.`)
-  }
-  let html: string
-  try {
-    html = (
-      await mammoth.convertToHtml(
-        { buffer },
-        { styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"] }
-      )
-    ).value
-  } catch (err) {
-    throw new CopydeskError('corrupt_file', `Copydesk could not read the Word document "${fileName}": ${(err as Error).message}`)
-  }
-  const core = await zip.file('docProps/core.xml')?.async('string')
-  const tag = (name: string): string | undefined => {
-    const m = core?.match(new RegExp(`<${name}[^>]*>([^<]*)</${name}>`))
-    return m?.[1]?.trim() ? decodeXml(m[1].trim()) : undefined
-  }
+  const zip = await openWordPackage(fileName, buffer)
+  const html = await wordToHtml(fileName, buffer)
+  const properties = await wordProperties(zip)
   let body = htmlToDoc(sanitize(html))
-  const headline = tag('dc:title') ?? firstHeading(body)
+  const headline = properties.headline ?? firstHeading(body)
   body = dropHeadlineHeading(body, headline)
-  // Custom document properties some newsroom templates carry.
-  const custom = (await zip.file('docProps/custom.xml')?.async('string')) ?? ''
-  const prop = (...names: string[]): string | undefined => {
-    for (const name of names) {
-      const m = custom.match(new RegExp(`<property[^>]*name="${name}"[^>]*>\\s*<vt:[a-z0-9]+>([^<]*)</vt:`, 'i'))
-      if (m?.[1]?.trim()) return decodeXml(m[1].trim())
-    }
-    return undefined
-  }
-  const meta: Partial<ArticleMeta> = {
-    headline,
-    byline: tag('dc:creator'),
-    outlet: prop('Outlet', 'Publication', 'Publisher'),
-    url: prop('URL', 'Url', 'Link'),
-    publishedAt: normaliseDate(prop('PublishedDate', 'Published', 'Date') ?? '')
-  }
+  const meta: Partial<ArticleMeta> = { ...properties, headline }
   // Byline and dateline paragraphs at the top are details, not story.
   for (let i = 0; i < 3 && body && body.content.length > 1; i++) {
     const first = body.content[0]
@@ -266,11 +224,9 @@ function fillMissing(meta: Partial<ArticleMeta>, found: Partial<ArticleMeta>): v
   for (const [k, v] of Object.entries(found) as [keyof ArticleMeta, string][]) if (!meta[k]) meta[k] = v
 }
 
-function decodeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '')
-}
-
-function finish(fileName: string, format: ImportFormat, p: Parsed): NewArticle {
+function finish(fileName: string, format: ImportFormat, parsed: Parsed): NewArticle {
+  // A file's text is cleaned as a request's is (see clean-text.ts).
+  const p = cleanStrings(parsed)
   if (!p.body) throw new CopydeskError('empty_file', `"${fileName}" has no article text in it.`)
   const body = checkBody(p.body)
   const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')

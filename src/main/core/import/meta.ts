@@ -8,23 +8,23 @@ export function htmlMeta(html: string): Partial<ArticleMeta> & { title?: string 
   const meta: Record<string, string> = {}
   let title = ''
   let canonical = ''
-  const visit = (nodes: ChildNode[]): void => {
-    for (const n of nodes) {
-      if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue
-      const el = n as Element
-      const name = el.name.toLowerCase()
-      if (name === 'meta') {
-        const key = (el.attribs.property ?? el.attribs.name ?? el.attribs.itemprop ?? '').toLowerCase()
-        if (key && el.attribs.content && !(key in meta)) meta[key] = el.attribs.content.trim()
-      } else if (name === 'title' && !title) {
-        title = el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join('').trim()
-      } else if (name === 'link' && (el.attribs.rel ?? '').toLowerCase() === 'canonical' && el.attribs.href) {
-        canonical = el.attribs.href
-      }
-      if (name !== 'script' && name !== 'style') visit(el.children)
+  // Walked without recursion: a page may nest its elements as deeply as it likes.
+  const stack = [...(dom.children as ChildNode[])].reverse()
+  while (stack.length) {
+    const n = stack.pop()!
+    if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue
+    const el = n as Element
+    const name = el.name.toLowerCase()
+    if (name === 'meta') {
+      const key = (el.attribs.property ?? el.attribs.name ?? el.attribs.itemprop ?? '').toLowerCase()
+      if (key && el.attribs.content && !(key in meta)) meta[key] = el.attribs.content.trim()
+    } else if (name === 'title' && !title) {
+      title = el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join('').trim()
+    } else if (name === 'link' && (el.attribs.rel ?? '').toLowerCase() === 'canonical' && el.attribs.href) {
+      canonical = el.attribs.href
     }
+    if (name !== 'script' && name !== 'style') for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i])
   }
-  visit(dom.children as ChildNode[])
   const pick = (...keys: string[]): string | undefined => keys.map((k) => meta[k]).find((v) => v)
   return {
     title: title || undefined,

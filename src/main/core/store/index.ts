@@ -8,6 +8,7 @@ import type {
   ImportFormat,
   Preferences
 } from '../../../shared/domain'
+import { checkTextLength } from '../../../shared/body-limits'
 import { CopydeskError } from '../../../shared/errors'
 import type { DocJSON } from '../../../shared/schema'
 import { backupFolder, describeWhen, newestGoodBackup } from './backups'
@@ -244,6 +245,7 @@ export class Store {
   }
 
   insertArticle(a: NewArticle, annotations: Annotation[] = [], who = ''): Article {
+    checkTextLength(a.text)
     const t = now()
     const body = JSON.stringify(a.body)
     const rows = annotationRows(annotations)
@@ -264,6 +266,7 @@ export class Store {
 
   /** Saves metadata, body and annotations together, or nothing when the article moved on. */
   saveArticle(u: ArticleUpdate): { revision: number; updatedAt: string; annotationCount: number } {
+    if (u.text !== undefined) checkTextLength(u.text)
     // Everything that takes time is done before the write lock is taken: the JSON, and what
     // changed in the annotations, against the set as stored at the revision the save is from.
     const t = now()
@@ -377,14 +380,35 @@ export class Store {
     ).map(toAnnotation)
   }
 
-  annotationHistory(articleId: number, annotationId?: string): AnnotationChange[] {
-    const rows = (
-      annotationId
-        ? this.db
-            .prepare(`SELECT * FROM annotation_history WHERE article_id = ? AND annotation_id = ? ORDER BY id`)
-            .all(articleId, annotationId)
-        : this.db.prepare(`SELECT * FROM annotation_history WHERE article_id = ? ORDER BY id`).all(articleId)
-    ) as { id: number; annotation_id: string; article_id: number; at: string; who: string; action: string; changes: string }[]
+  /**
+   * Recorded changes, oldest first: all of them, or with `page` the newest `limit` older
+   * than the entry `before` (see AnnotationHistoryInput): a few large edits made the whole
+   * history of an article 68 MB, too much for one answer.
+   */
+  annotationHistory(articleId: number, annotationId?: string, page?: { limit: number; before?: number }): AnnotationChange[] {
+    const where = ['article_id = ?']
+    const params: unknown[] = [articleId]
+    if (annotationId) {
+      where.push('annotation_id = ?')
+      params.push(annotationId)
+    }
+    if (page?.before !== undefined) {
+      where.push('id < ?')
+      params.push(page.before)
+    }
+    const sql = page
+      ? `SELECT * FROM (SELECT * FROM annotation_history WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?) ORDER BY id`
+      : `SELECT * FROM annotation_history WHERE ${where.join(' AND ')} ORDER BY id`
+    if (page) params.push(page.limit)
+    const rows = this.db.prepare(sql).all(...params) as {
+      id: number
+      annotation_id: string
+      article_id: number
+      at: string
+      who: string
+      action: string
+      changes: string
+    }[]
     return rows.map((r) => ({
       id: r.id,
       annotationId: r.annotation_id,

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { suggest } from '../../src/shared/suggest'
+
+/** Milliseconds `suggest` takes over `text`. */
+function time(text: string): number {
+  const t0 = performance.now()
+  suggest(text)
+  return performance.now() - t0
+}
+
+describe('suggestions over long runs of one character stay linear (issue 18: regular expressions on input)', () => {
+  // Each took 0.7–2.6 s at 40,000 characters, growing with the square of the length: a
+  // pattern tried from every position of a run (/[…]+$/, \b\d[\d,.]*), or a quote's words
+  // looked for again at every token in it.
+  it.each([
+    ['digits and dots', '1.'.repeat(20_000)],
+    ['digits and commas in a quote', `“${'1,'.repeat(20_000)}” she said.`],
+    ['a cue, then 40,000 dots', `said${'.'.repeat(40_000)}x`],
+    ['dashes in a quote', `“${'—'.repeat(40_000)}” she said.`],
+    ['a subordinate clause and 40,000 spaces', `He said the fee rose after Mayor Park${' '.repeat(40_000)}x agreed.`]
+  ])('%s', (_, text) => {
+    time('Warm: the council said the fee rose 8% in 2025.')
+    expect(time(text)).toBeLessThan(400)
+  })
+})
