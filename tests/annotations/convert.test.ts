@@ -10,6 +10,7 @@ import {
   updateAnnotationFields
 } from '../../src/renderer/editor/annotations'
 import { anchorFor } from '../../src/shared/anchor'
+import { FuzzyBudget } from '../../src/shared/anchor/reanchor'
 import { defaultFields, type Annotation, type AnnotationKind } from '../../src/shared/domain'
 import { articleSchema as s } from '../../src/shared/schema'
 import { docText } from '../../src/shared/text'
@@ -70,6 +71,23 @@ describe('saving and reopening annotations', () => {
     const byId = new Map(again.map((a) => [a.id, a]))
     for (const a of saved) expect(byId.get(a.id)).toEqual(a)
     expect(again.map((a) => a.anchor.start)).toEqual([...again.map((a) => a.anchor.start)].sort((x, y) => x - y))
+  })
+
+  it('looks for changed quotes approximately only within a budget as the article opens; the rest wait, their anchors kept', () => {
+    const before = doc('The harbour board said fees rose 12% in May.', 'Ferry fares will double next spring, the operator said.')
+    const text = docText(before)
+    const saved = [stored(text, 'fees rose 12% in May'), stored(text, 'Ferry fares will double next spring')]
+    // The first quote changed a little; the second is still there as it was.
+    const after = doc('The harbour board said fees rose 13% in May.', 'Ferry fares will double next spring, the operator said.')
+    const placed = annotationsFromStored(after, saved)
+    expect(placed.map((r) => r.placement)).toEqual(['anchored', 'anchored'])
+    expect(placed[0].exact).toBe('fees rose 13% in May')
+    // With nothing left to spend, the changed one is not found this time; the exact one still is.
+    const spent = annotationsFromStored(after, saved, undefined, new FuzzyBudget(0))
+    expect(spent.map((r) => r.placement)).toEqual(['orphaned', 'anchored'])
+    expect(spent[0].orphanAnchor).toEqual(saved[0].anchor)
+    // Looked for again at the next open, with a budget: found.
+    expect(annotationsFromStored(after, [{ ...saved[0], placement: 'orphaned' }])[0].placement).toBe('anchored')
   })
 
   it('saves tags, details and new offsets made in the editor', () => {
