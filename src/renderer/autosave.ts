@@ -64,15 +64,24 @@ export class Autosaver {
     this.waiting.clear()
   }
 
+  /** Set by `discard`: changes are no longer saved. */
+  private discarded = false
+
   /** Something changed: save soon. */
   changed(): void {
+    if (this.discarded) return
     this.dirty = true
     this.options.onStatus('unsaved')
     this.pause.poke()
   }
 
+  /** Whether `discard` was called. */
+  get wasDiscarded(): boolean {
+    return this.discarded
+  }
+
   get hasUnsavedChanges(): boolean {
-    return this.dirty || this.running !== null
+    return !this.discarded && (this.dirty || this.running !== null)
   }
 
   /** Saves now if anything is unsaved; resolves when everything so far is saved. */
@@ -83,7 +92,7 @@ export class Autosaver {
       if (urgent) this.hurry()
       await this.running.catch(() => {})
     }
-    if (!this.dirty) return
+    if (!this.dirty || this.discarded) return
     this.dirty = false
     this.hurried = urgent
     this.options.onStatus('saving')
@@ -99,6 +108,16 @@ export class Autosaver {
       this.options.onStatus('error', err as Error)
       throw err
     }
+  }
+
+  /**
+   * Forgets what is unsaved (the editor chose to leave it: see ArticleView): nothing more is
+   * saved, and leaving does not try again.
+   */
+  discard(): void {
+    this.pause.cancel()
+    this.dirty = false
+    this.discarded = true
   }
 
   dispose(): void {

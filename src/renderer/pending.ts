@@ -6,13 +6,13 @@
  * as it was: the store applies it only to the revision it was made on, so nothing written
  * since is ever overwritten.
  *
- * Entries are per window session (`SESSION`), so an editor's own saves replace each other but
- * never those a closed window left behind.
+ * Entries are per visit to an article (a window session and a count), so the saves of one
+ * visit replace each other but never those an earlier visit left behind.
  */
 
 /** One unconfirmed save. */
 export interface PendingSave {
-  /** `${articleId}:${createdAt}:${session}`: the article, told apart from one with the same id in another library. */
+  /** `${articleId}:${createdAt}:${visit}`: the article (told apart from one with the same id in another library) and the visit. */
   key: string
   articleId: number
   createdAt: string
@@ -28,8 +28,14 @@ export interface PendingSave {
 const DB = 'copydesk-pending'
 const STORE = 'saves'
 
-/** This window's session: saves made here replace each other. */
-export const SESSION = Math.random().toString(36).slice(2, 10)
+/** This window's session. */
+const SESSION = Math.random().toString(36).slice(2, 10)
+let visits = 0
+
+/** A new visit to an article: its saves are kept apart from every other visit's. */
+export function newVisit(): string {
+  return `${SESSION}.${++visits}`
+}
 
 let opened: Promise<IDBDatabase | null> | null = null
 
@@ -61,9 +67,9 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
   })
 }
 
-/** The key of this window's save of an article. */
-export function pendingKey(articleId: number, createdAt: string, session = SESSION): string {
-  return `${articleId}:${createdAt}:${session}`
+/** The key of a visit's save of an article. */
+export function pendingKey(articleId: number, createdAt: string, visit: string): string {
+  return `${articleId}:${createdAt}:${visit}`
 }
 
 /** Keeps a save until `dropPending` (the store confirmed it). */
@@ -82,8 +88,8 @@ export async function allPending(): Promise<PendingSave[]> {
   return all.sort((a, b) => a.at.localeCompare(b.at))
 }
 
-/** The saves of an article that other window sessions left unconfirmed, newest first. */
-export async function pendingFor(articleId: number, createdAt: string): Promise<PendingSave[]> {
-  const mine = pendingKey(articleId, createdAt)
+/** The saves of an article that other visits left unconfirmed, newest first. */
+export async function pendingFor(articleId: number, createdAt: string, visit: string): Promise<PendingSave[]> {
+  const mine = pendingKey(articleId, createdAt, visit)
   return (await allPending()).filter((p) => p.articleId === articleId && p.createdAt === createdAt && p.key !== mine).reverse()
 }

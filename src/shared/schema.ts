@@ -62,11 +62,26 @@ const nodes: Record<string, NodeSpec> = {
   }
 }
 
+/** Links in an article may point to the web or to a mail address, nothing else. */
+export function isSafeHref(href: string): boolean {
+  return /^(https?:|mailto:)/i.test(href.trim())
+}
+
 const marks: Record<string, MarkSpec> = {
   link: {
     attrs: { href: { validate: 'string' } },
     inclusive: false,
-    parseDOM: [{ tag: 'a[href]', getAttrs: (dom) => ({ href: (dom as HTMLElement).getAttribute('href') }) }],
+    // A pasted link to anywhere else (a page's own "/news/…", "#top", "tel:", "javascript:")
+    // keeps its words and loses the link, as an import does: the store refuses such links.
+    parseDOM: [
+      {
+        tag: 'a[href]',
+        getAttrs: (dom) => {
+          const href = (dom as HTMLElement).getAttribute('href') ?? ''
+          return isSafeHref(href) ? { href: href.trim() } : false
+        }
+      }
+    ],
     toDOM: (mark) => ['a', { href: mark.attrs.href, rel: 'noopener noreferrer' }, 0]
   },
   em: {

@@ -88,4 +88,44 @@ describe('typed work survives a crash', () => {
     expect(problems.filter((p) => !/Failed to load resource|ERR_CONNECTION_REFUSED|status of 409/.test(p))).toEqual([])
     await served.stop()
   })
+
+  it('an article changed elsewhere while open: the editor is told, and can save their version as a copy or take the latest', async () => {
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    // The command line changes the article after the browser opened it.
+    expect(copydesk(app.db(), 'annotate', '1', '--kind', 'claim', '--quote', 'the largest increase since 1998').code).toBe(0)
+    await page.locator('.ProseMirror p').first().click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.type('My edit. ')
+    const banner = page.getByRole('alert', { name: 'Changed elsewhere' })
+    await banner.waitFor({ timeout: 10_000 })
+    // Leaving is asked about, not refused.
+    await page.getByRole('button', { name: '← Library' }).click()
+    const ask = page.getByRole('dialog', { name: 'Leave with changes not saved?' })
+    await ask.waitFor()
+    await ask.getByRole('button', { name: 'Stay' }).click()
+    // The editor's version becomes a new article; the original keeps the other change.
+    await banner.getByRole('button', { name: 'Save my version as a copy' }).click()
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/article/2')
+    await page.locator('.ProseMirror').waitFor()
+    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toMatch(/^My edit\. The Riverton/)
+    const copy = JSON.parse(copydesk(app.db(), '--json', 'show', '2').stdout) as { headline: string }
+    expect(copy.headline).toMatch(/\(your version, /)
+    expect(text()).not.toContain('My edit.')
+    expect(JSON.parse(copydesk(app.db(), '--json', 'annotations', '1').stdout)).toHaveLength(1)
+
+    // Again, this time taking the latest version (after confirming the edit is dropped).
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    expect(copydesk(app.db(), 'annotate', '1', '--kind', 'quote', '--quote', 'pension bill').code).toBe(0)
+    await page.locator('.ProseMirror p').first().click()
+    await page.keyboard.type('Dropped edit. ')
+    await banner.waitFor({ timeout: 10_000 })
+    await banner.getByRole('button', { name: 'Open the latest version…' }).click()
+    await banner.getByRole('button', { name: 'Discard my changes and open the latest version' }).click()
+    await expect.poll(async () => (await page.locator('.ProseMirror').textContent()) ?? '').not.toContain('Dropped edit.')
+    await expect.poll(() => page.locator('.ProseMirror [data-ann-id]').count()).toBe(2)
+    expect(problems.filter((p) => !/status of 409/.test(p))).toEqual([])
+  })
 })

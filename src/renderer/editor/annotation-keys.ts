@@ -1,5 +1,5 @@
 import { keymap } from 'prosemirror-keymap'
-import type { Command, Plugin } from 'prosemirror-state'
+import { TextSelection, type Command, type Plugin } from 'prosemirror-state'
 import type { AnnotationKind } from '../../shared/domain'
 import { SHORTCUTS } from '../ui/labels'
 import { readPendingDomChanges } from './dom-sync'
@@ -43,6 +43,9 @@ export function tagSelection(kind: AnnotationKind): Command {
       const made = getAnnotation(tagged, id)
       const fields = made ? fieldsFromText(tagged, kind, made.from, made.to) : null
       if (fields) updateAnnotationFields(id, fields)(tagged, (more) => more.steps.forEach((step) => tr.step(step)))
+      // The caret after the tagged words, not them still selected: a drag across them to select
+      // them again would otherwise start on a selection, which browsers take for moving text.
+      if (made) tr.setSelection(TextSelection.create(tr.doc, made.to))
       dispatch(tr)
     }))
   }

@@ -83,9 +83,41 @@ export function typedCharacters(): Plugin {
   })
 }
 
+/**
+ * Pasted HTML without its styles: the page's Content-Security-Policy refuses inline styles
+ * (and says so in the console for each one), and the article keeps no styling anyway.
+ */
+export function pastedWithoutStyles(): Plugin {
+  return new Plugin({
+    props: {
+      transformPastedHTML: (html) => html.replace(/<style\b[^>]*>[^<]*<\/style>/gi, '').replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '')
+    }
+  })
+}
+
+/**
+ * Text is not dragged within the article: a drag that starts in selected words (as one does to
+ * select them again, right after tagging them) would move them to where the mouse lets go,
+ * silently changing the text. (Tagging also leaves the caret after the tagged words, not
+ * them selected: see tagSelection.) Drops from elsewhere (another program, a file) still work.
+ */
+export function noTextDragging(): Plugin {
+  return new Plugin({
+    props: {
+      handleDOMEvents: {
+        dragstart: (view, event) => {
+          if (!(event.target instanceof globalThis.Node) || !view.dom.contains(event.target)) return false
+          event.preventDefault()
+          return true
+        }
+      }
+    }
+  })
+}
+
 /** Every plugin of an article editor: history, `plugins`, and the editing keys. */
 export function articleStatePlugins(plugins: Plugin[] = []): Plugin[] {
-  return [history(), ...plugins, editingKeymap(), keymap(baseKeymap), caretInViewCheck(), typedCharacters()]
+  return [history(), ...plugins, editingKeymap(), keymap(baseKeymap), caretInViewCheck(), typedCharacters(), pastedWithoutStyles(), noTextDragging()]
 }
 
 /** A fresh editor state for an article body (or a document already made from it), with history and the keymaps. */

@@ -8,8 +8,11 @@ import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type ArticleMet
 import { HISTORY_PAGE } from '../../shared/limits'
 import { articleSchema, type DocJSON } from '../../shared/schema'
 import { call, callInSlices, onMenuCommand } from '../api'
-import { dropPending, keepPending, pendingFor, pendingKey, type PendingSave } from '../pending'
+import { dropPending, keepPending, newVisit, pendingFor, pendingKey, type PendingSave } from '../pending'
 import { PendingRestore } from './article/PendingRestore'
+import { ConflictBanner } from './article/ConflictBanner'
+import { saveAsCopy } from './article/copy'
+import { Modal } from './common/modal'
 import { Autosaver } from '../autosave'
 import { tagSelection } from '../editor/annotation-keys'
 import {
@@ -27,7 +30,7 @@ import {
 import { readPendingDomChanges } from '../editor/dom-sync'
 import { afterNextFrame } from '../editor/frame'
 import { useEditorHandle, useMountEditor } from '../editor/react'
-import { articleLoader, openLibrary, useAppCommands } from './App'
+import { articleLoader, openArticle, openLibrary, useAppCommands } from './App'
 import { articleEditorState, resumedEditorState } from './article-editor'
 import { keepEditorState, takeEditorState } from './article/editor-cache'
 import { undoWherever, useArticleKeys } from './article/keys'
@@ -86,7 +89,13 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const latest = useRef<EditorState | null>(null)
   /** Which article this is, beyond its id (another library may have an article 1): see pending.ts. */
   const identity = useRef({ createdAt: '' })
+  /** This visit to the article: its saves are kept apart from an earlier visit's (see pending.ts). */
+  const [visit] = useState(newVisit)
   const [pending, setPending] = useState<PendingSave | null>(null)
+  /** The article was changed elsewhere: this copy's changes cannot be saved over it. */
+  const [conflict, setConflict] = useState(false)
+  /** Leaving with changes not saved: asked first. */
+  const [leaving, setLeaving] = useState<string | null>(null)
   const notify = useNotify()
   const { showShortcuts, reopenArticle } = useAppCommands()
   const [dialog, setDialog] = useState<'export' | 'import' | null>(null)
@@ -137,7 +146,13 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const autosaver = useMemo(
     () =>
       new Autosaver({
-        onStatus: (s, err) => saves.set(s, err),
+        onStatus: (s, err) => {
+          saves.set(s, err)
+          if (s === 'error' && (err as (Error & { code?: string }) | undefined)?.code === 'conflict') {
+            setConflict(true)
+            keepWhole()
+          }
+        },
         save: async (pause) => {
           const state = handle.view?.state ?? latest.current
           const was = dirty.current
@@ -159,7 +174,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
             // one task, it held the page for 40–55 ms for a 20,000-word article with 2,000
             // annotations on the bench, and a key pressed meanwhile waited for all of it.
             // Kept in the browser until the store confirms it, so no crash loses it (see pending.ts).
-            const key = pendingKey(id, identity.current.createdAt)
+            const key = pendingKey(id, identity.current.createdAt, visit)
             let kept: Promise<void> = Promise.resolve()
             const keep = (request: Blob): void => {
               const save = { key, articleId: id, createdAt: identity.current.createdAt, headline: metaRef.current?.headline ?? '', at: new Date().toISOString(), baseRevision: input.baseRevision, request }
@@ -193,7 +208,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         revision.current = a.revision
         identity.current = { createdAt: a.createdAt }
         // Changes a crash kept from the store (another window session's): offer them.
-        pendingFor(id, a.createdAt).then((kept) => live && setPending(kept[0] ?? null), () => {})
+        pendingFor(id, a.createdAt, visit).then((kept) => live && setPending(kept[0] ?? null), () => {})
         saved.current = new Map(stored.map((x) => [x.id, x]))
         const user = (): string => prefs.current.userName
         const suggestions = (): SuggestionsControl | null => suggestionsRef.current
@@ -260,8 +275,9 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
       document.removeEventListener('visibilitychange', onHidden)
       flush()
       autosaver.dispose()
-      // Kept for a return within this window: its undo history with it.
-      if (latest.current) keepEditorState(id, latest.current, () => revision.current)
+      // Kept for a return within this window, undo history and all, when everything in it was
+      // saved (changes left unsaved are offered back from the browser's storage instead).
+      if (latest.current && !autosaver.hasUnsavedChanges && !autosaver.wasDiscarded) keepEditorState(id, latest.current, () => revision.current)
     }
   }, [autosaver, id])
 
@@ -404,8 +420,37 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
       await autosaver.flush()
       openLibrary()
     } catch (err) {
-      notify({ tone: 'error', message: `Your last changes are not saved yet: ${(err as Error).message}` })
+      setLeaving((err as Error).message)
     }
+  }
+
+  /**
+   * Keeps the editor's whole version in the browser (not only what changed since the store's
+   * copy, which no longer applies to it): whatever happens to the window, it can be saved as a
+   * copy from the article's offer later.
+   */
+  const keepWhole = (): void => {
+    const state = handle.view?.state ?? latest.current
+    if (!state || !metaRef.current) return
+    const whole = { id, baseRevision: revision.current, meta: metaRef.current, body: state.doc.toJSON() as DocJSON, annotations: annotationsToStored(state) }
+    const createdAt = identity.current.createdAt
+    void keepPending({ key: pendingKey(id, createdAt, visit), articleId: id, createdAt, headline: metaRef.current.headline, at: new Date().toISOString(), baseRevision: revision.current, request: new Blob([JSON.stringify(whole)]) }).catch(() => {})
+  }
+
+  /** The editor's version as a new article (when it cannot go over this one), then that article. */
+  const copyMine = async (): Promise<void> => {
+    const state = handle.view?.state ?? latest.current
+    if (!state || !metaRef.current) return
+    const copy = await saveAsCopy({ meta: metaRef.current, body: state.doc.toJSON() as DocJSON, annotations: annotationsToStored(state) })
+    await dropPending(pendingKey(id, identity.current.createdAt, visit)).catch(() => {})
+    autosaver.discard()
+    notify({ tone: 'info', message: 'Your version was saved as a new article; it is open now.' })
+    openArticle(copy)
+  }
+  const reopenLatest = (): void => {
+    void dropPending(pendingKey(id, identity.current.createdAt, visit)).catch(() => {})
+    autosaver.discard()
+    reopenArticle()
   }
 
   if (loadError) {
@@ -455,6 +500,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
       </header>
       <div className="article-layout">
         <main className="article-main" aria-label="Article">
+          {conflict && <ConflictBanner onCopy={copyMine} onReopen={reopenLatest} />}
           {pending && <PendingRestore save={pending} onDone={() => setPending(null)} onRestored={reopenArticle} />}
           {loaded && meta ? (
             <div className="paper">
@@ -516,6 +562,27 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
             reopenArticle()
           }}
         />
+      )}
+      {leaving !== null && (
+        <Modal title="Leave with changes not saved?" titleId={`leave-${id}`} onClose={() => setLeaving(null)}>
+          <p>Your last changes are not saved in the library: {leaving}</p>
+          <p className="muted small">If you leave, they stay kept in this browser, and the library lists them.</p>
+          <div className="modal-actions">
+            <button type="button" autoFocus onClick={() => setLeaving(null)}>
+              Stay
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                autosaver.discard()
+                openLibrary()
+              }}
+            >
+              Leave anyway
+            </button>
+          </div>
+        </Modal>
       )}
       {prefsOpen && (
         <PreferencesDialog

@@ -73,13 +73,14 @@ export function useSaveState(state: SaveState): SaveSnapshot {
 export const SaveIndicator = memo(function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => void }): JSX.Element {
   const { status, error } = useSaveState(state)
   return (
-    <div className={`save-state save-${status}`} role="status" aria-live="polite" data-testid="save-state" data-status={status}>
+    <div className={`save-state save-${status}`} role="status" aria-live="polite" data-testid="save-state" data-status={status} title={error ?? undefined}>
       <span className="save-long">{LABELS[status]}</span>
       <span className="save-short">{SHORT[status]}</span>
       {status === 'error' && (
         <>
-          <span className="small">{error}</span>
-          <button type="button" onClick={onRetry}>
+          {/* The reason, for screen readers and on hover: in full it would push the toolbar's commands into "More". */}
+          <span className="visually-hidden">{error}</span>
+          <button type="button" title={error ?? undefined} onClick={onRetry}>
             Try again
           </button>
         </>

@@ -1,7 +1,7 @@
 import { Node } from 'prosemirror-model'
 import { checkBodyLimits, checkTextLength } from '../../../shared/body-limits'
 import { CopydeskError } from '../../../shared/errors'
-import { articleSchema, type DocJSON } from '../../../shared/schema'
+import { articleSchema, isSafeHref, type DocJSON } from '../../../shared/schema'
 import { docText } from '../../../shared/text'
 
 /**
@@ -24,11 +24,6 @@ export function parseBody(body: DocJSON): Node {
   } catch (err) {
     throw new CopydeskError('invalid_input', `The article body is not valid: ${(err as Error).message}`)
   }
-}
-
-/** Links in an article may point to the web or to a mail address, nothing else. */
-export function isSafeHref(href: string): boolean {
-  return /^(https?:|mailto:)/i.test(href.trim())
 }
 
 /** A checked body, normalised to what ProseMirror itself would write. */
