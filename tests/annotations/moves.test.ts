@@ -121,3 +121,31 @@ describe('pasting the same words over themselves', () => {
     expect(textOf(undoOf(pasted), id)).toBe('the largest increase')
   })
 })
+
+describe('undo puts annotations back exactly, even after quick edits grouped into one undo step', () => {
+  it('a tag, then a drop and a deletion of the dropped words a moment later: one undo brings back the words and their claim, redo takes them away again', () => {
+    let { state, id } = tag(editor(story), 'the largest increase since 1998', 'claim', addAnnotation)
+    const [from, to] = range(state, 'the largest increase since 1998')
+    // No closeHistory: the drop and the deletion are quick enough to be one undo step.
+    const slice = state.doc.slice(from, to)
+    let tr = state.tr.setSelection(TextSelection.create(state.doc, from, to))
+    tr.deleteSelection()
+    const at = tr.mapping.map(posOf(state, 'in January'))
+    tr.replaceRange(at, at, slice)
+    state = apply(state, tr)
+    expect(textOf(state, id)).toBe('the largest increase since 1998')
+    const moved = getAnnotation(state, id)!
+    state = apply(state, state.tr.delete(moved.from, moved.to))
+    expect(textOf(state, id)).toBeNull()
+    const undone = undoOf(state)
+    expect(undone.doc.eq(story)).toBe(true)
+    expect(getAnnotation(undone, id)).toMatchObject({ from, to })
+    expect(textOf(undone, id)).toBe('the largest increase since 1998')
+    const redone = redoOf(undone)
+    expect(textOf(redone, id)).toBeNull()
+    expect(textOf(undoOf(redone), id)).toBe('the largest increase since 1998')
+    // And the tag itself is the undo step before.
+    expect(textOf(undoOf(undone), id)).toBeNull()
+  })
+})
+

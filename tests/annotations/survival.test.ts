@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Fragment, Schema, Slice, type Node } from 'prosemirror-model'
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
-import { closeHistory, history, redo, undo } from 'prosemirror-history'
+import { closeHistory, history, isHistoryTransaction, redo, undo } from 'prosemirror-history'
 import { articleSchema } from '../../src/shared/schema'
 import { addAnnotation, annotationDecorations, annotations, annotationsKey, getAnnotation, getAnnotations } from '../../src/renderer/editor/annotations'
 import { expectHighlightsMatch } from './helpers'
@@ -125,8 +125,18 @@ class Run {
     for (const id of within) for (let l = first; l < this.next; l++) this.inside.get(id)?.add(l)
   }
 
+  /** The last transaction applied (to group the next one with it). */
+  private last: Transaction | null = null
+
+  /**
+   * Applies an edit as its own undo step, or now and then in the same undo step as the one
+   * before it, as quick edits are grouped (a tag, then a deletion a moment later).
+   */
   apply(tr: Transaction): void {
-    this.state = this.state.apply(closeHistory(tr))
+    if (this.last && !isHistoryTransaction(this.last) && this.rnd() < 0.3) tr.setMeta('appendedTransaction', this.last)
+    else closeHistory(tr)
+    this.last = tr
+    this.state = this.state.apply(tr)
     expectHighlightsMatch(this.state)
   }
 

@@ -4,12 +4,13 @@ import type { StepMap } from 'prosemirror-transform'
 import { isHistoryTransaction } from 'prosemirror-history'
 import { reanchor } from '../../../shared/anchor'
 import { offsetToPos, posToOffset, projectDoc, type Projection } from '../../../shared/text'
-import { leavesDocumentEqual, stepChange } from '../step-change'
+import { leavesDocumentEqual, stepChange, stepLeavesDocumentEqual } from '../step-change'
 import { quoteAt, textBetween } from './quote'
 import { LiveRecords } from './live'
 import { MoveTracker } from './moves'
 import { AnnotationSet } from './set'
 import { AnnotationStep } from './step'
+import { backToEventStart, follow, historyMove, nextStacks, type Depths, type EventRecord, type HistoryMove, type Prior, type Snapshot } from './undo-stack'
 import type { AnnotationRecord } from './types'
 
 /** Plugin metadata for UI-only changes (never in history). */
@@ -28,30 +29,48 @@ interface Window {
  * Words the transaction deletes and inserts again (a drag and drop) keep their annotations,
  * and a transaction that leaves the document as it was moves nothing.
  */
-export function applyTransaction(set: AnnotationSet, tr: Transaction, action?: AnnotationAction): AnnotationSet {
+export function applyTransaction(set: AnnotationSet, tr: Transaction, action?: AnnotationAction, depths?: Depths): AnnotationSet {
   if (!tr.docChanged && !action) return set
-  const draft = new Draft(set)
-  // Text dropped onto itself, or the same words pasted over themselves: nothing moved.
-  const unchanged = leavesDocumentEqual(tr)
-  // Undo and redo may put back text an annotation lost: follow where it goes, widely.
-  const windows = tr.docChanged && !unchanged && isHistoryTransaction(tr) ? draft.revivalWindows() : null
-  for (let i = 0; i < tr.steps.length; i++) {
-    const step = tr.steps[i]
-    if (step instanceof AnnotationStep) {
-      draft.change(step, tr.docs[i])
-      windows?.delete(step.id)
-      continue
+  const move: HistoryMove = depths ? historyMove(tr, depths) : 'none'
+  // An undo or redo puts back what the event changed, as remembered (see undo-stack.ts).
+  const exact = move === 'undo' ? set.stacks.undo[set.stacks.undo.length - 1] : move === 'redo' ? set.stacks.redo[set.stacks.redo.length - 1] : undefined
+  const draft = new Draft(set, move)
+  if (exact) {
+    // The history's merged steps lose where words went: annotations follow the event's own
+    // maps instead, and those it changed are put back as they were.
+    for (let i = 0; i < tr.steps.length; i++) {
+      const step = tr.steps[i]
+      if (step instanceof AnnotationStep) draft.change(step, tr.docs[i])
     }
-    if (unchanged) continue
-    const map = step.getMap()
-    draft.mapZombies(map)
-    draft.mapLive(map, tr.docs[i], i + 1 < tr.docs.length ? tr.docs[i + 1] : tr.doc)
-    if (windows) for (const w of windows.values()) widen(w, map)
+    draft.follow(exact, move === 'undo')
+  } else {
+    // Text dropped onto itself, or the same words pasted over themselves: nothing moved.
+    const unchanged = leavesDocumentEqual(tr)
+    // Without a record of the event (an undo of an edit made before this editor kept one), undo
+    // and redo may put back text an annotation lost: follow where it goes, widely.
+    const guess = tr.docChanged && !unchanged && isHistoryTransaction(tr)
+    const windows = guess ? draft.revivalWindows() : null
+    if (guess) draft.followInsertions()
+    for (let i = 0; i < tr.steps.length; i++) {
+      const step = tr.steps[i]
+      if (step instanceof AnnotationStep) {
+        draft.change(step, tr.docs[i])
+        windows?.delete(step.id)
+        continue
+      }
+      if (unchanged || stepLeavesDocumentEqual(tr, i)) continue
+      const map = step.getMap()
+      draft.mapZombies(map)
+      draft.mapLive(map, tr.docs[i], i + 1 < tr.docs.length ? tr.docs[i + 1] : tr.doc)
+      if (windows) for (const w of windows.values()) widen(w, map)
+    }
+    draft.followMoves(tr.doc)
+    if (windows && windows.size > 0) draft.revive(windows, tr.doc)
+    if (guess) draft.reviveInInsertions(tr.doc)
   }
-  draft.followMoves(tr.doc)
-  if (windows && windows.size > 0) draft.revive(windows, tr.doc)
+  const counterpart = exact ? draft.restore(exact.priors, tr.doc) : null
   if (action) draft.select(action.id)
-  return draft.finish()
+  return draft.finish(depths && move !== 'none' ? (stacks) => nextStacks(stacks, move, tr, depths, draft.recorded, counterpart) : null)
 }
 
 /** The live annotations as the draft reads them: the set's list, or the draft's own copy once it wrote. */
@@ -77,10 +96,76 @@ class Draft {
   /** Words deleted and inserted again in this transaction (see MoveTracker). */
   private readonly moves = new MoveTracker()
 
-  constructor(private readonly base: AnnotationSet) {
+  /** The annotations this transaction changed, as they were before the event it belongs to (see undo-stack.ts). */
+  readonly recorded = new Map<string, Prior>()
+
+  constructor(
+    private readonly base: AnnotationSet,
+    private readonly move: HistoryMove = 'none'
+  ) {
     this.liveRecords = base.live
     this.selectedId = base.selectedId
     this.version = base.version
+  }
+
+  /** Remembers how an annotation was before the current event, the first time the event changes it. */
+  private note(id: string): void {
+    if ((this.move !== 'new' && this.move !== 'grouped') || this.recorded.has(id)) return
+    const top = this.base.stacks.undo[this.base.stacks.undo.length - 1]
+    this.recorded.set(id, backToEventStart(priorIn(this.base, id), this.move === 'grouped' && top ? top.maps : []))
+  }
+
+  /**
+   * Moves every annotation an undone (or redone) event did not change back (or forward)
+   * through the event's maps: those it changed are put back by `restore`.
+   */
+  follow(event: EventRecord, back: boolean): void {
+    if (!event.maps.length) return
+    const inverted = back ? event.maps.map((m) => m.invert()) : null
+    for (const r of [...this.liveMap.values()]) {
+      if (event.priors.has(r.id)) continue
+      const from = follow(event.maps, inverted, r.from, 1)
+      const to = follow(event.maps, inverted, r.to, -1)
+      if (from === r.from && to === r.to) continue
+      this.moved = true
+      if (from < to) this.writeLive().set(r.id, { ...r, from, to })
+      else {
+        this.writeLive().delete(r.id)
+        this.writeZombies().set(r.id, { ...r, from: Math.min(from, to), to: Math.max(from, to) })
+        this.changed(r.id)
+      }
+    }
+    for (const [id, z] of this.zombieMap) {
+      if (event.priors.has(id)) continue
+      const a = follow(event.maps, inverted, z.from, 1)
+      const b = follow(event.maps, inverted, z.to, -1)
+      if (a !== z.from || b !== z.to) this.writeZombies().set(id, { ...z, from: Math.min(a, b), to: Math.max(a, b) })
+    }
+  }
+
+  /** Puts back the annotations an undo or redo undoes, as `snapshot` has them; returns how they were (for the other stack). */
+  restore(snapshot: Snapshot, doc: Node): Snapshot {
+    const counterpart = new Map<string, Prior>()
+    const size = doc.content.size
+    for (const [id, prior] of snapshot) {
+      counterpart.set(id, priorIn(this.base, id))
+      if (this.liveMap.has(id)) this.writeLive().delete(id)
+      if (this.zombieMap.has(id)) this.writeZombies().delete(id)
+      if ((this.orphans ?? this.base.orphans).has(id)) this.writeOrphans().delete(id)
+      if (this.clippedSet.has(id)) this.writeClipped().delete(id)
+      const r = prior.record
+      if (prior.place === 'live' && r && 0 <= r.from && r.from < r.to && r.to <= size) {
+        this.writeLive().set(id, r)
+        if (prior.clipped) this.writeClipped().add(id)
+      } else if ((prior.place === 'live' || prior.place === 'zombie') && r) {
+        this.writeZombies().set(id, r)
+      } else if (prior.place === 'orphan' && r) {
+        this.writeOrphans().set(id, r)
+      }
+      if (prior.place !== 'live' && prior.place !== 'orphan' && this.selectedId === id) this.selectedId = null
+      this.changed(id)
+    }
+    return counterpart
   }
 
   private get liveMap(): LiveView {
@@ -115,6 +200,7 @@ class Draft {
   change(step: AnnotationStep, doc: Node): void {
     const { after } = step
     const id = step.id
+    this.note(id)
     if (!after) return this.remove(id)
     const current = this.liveMap.get(id) ?? this.zombieMap.get(id)
     if (after.placement === 'orphaned') {
@@ -174,7 +260,10 @@ class Draft {
     // annotations, mapping each one's ends was most of the work of a key), and while no
     // step took words from one, the list moves them without a new record each.
     if (!this.live) {
-      const next = this.liveRecords.afterStep(map, (r, from, to) => fate(map, r, from, to, after) === 'kept')
+      const next = this.liveRecords.afterStep(map, (r, from, to) => {
+        this.note(r.id)
+        return fate(map, r, from, to, after) === 'kept'
+      })
       if (next) {
         if (next !== this.liveRecords) this.moved = true
         this.liveRecords = next
@@ -194,6 +283,7 @@ class Draft {
       const to = map.map(r.to, -1)
       if (from === r.from && to === r.to) continue
       this.moved = true
+      this.note(id)
       const what = fate(map, r, from, to, after)
       if (what === 'kept') {
         this.writeLive().set(id, { ...r, from, to })
@@ -220,6 +310,52 @@ class Draft {
     }
     // Once a step has emptied an annotation, it and later steps may insert its words again.
     if (this.moves.active) this.moves.step(map)
+  }
+
+  /** Follows what every step inserts (see `reviveInInsertions`). */
+  followInsertions(): void {
+    this.moves.followAll()
+  }
+
+  /**
+   * After an undo or redo: hidden annotations whose words it put back somewhere their window
+   * did not follow (an edit grouped with others in one undo step can move them twice) are
+   * revived on those words, the occurrence whose context fits best, exact matches only.
+   */
+  reviveInInsertions(doc: Node): void {
+    const inserted = this.moves.insertions()
+    if (!inserted.length) return
+    // Words an undo puts back may come in several pieces: look across all of them.
+    const span = { from: Math.min(...inserted.map((r) => r.from)), to: Math.max(...inserted.map((r) => r.to)) }
+    const zombies = [...this.zombieMap.values()].filter((z) => this.base.zombies.has(z.id))
+    const clipped = [...this.clippedSet].map((id) => this.liveMap.get(id)).filter((r): r is AnnotationRecord => !!r)
+    if (!zombies.length && !clipped.length) return
+    let projection: Projection | null = null
+    for (const z of zombies) {
+      const from = Math.min(span.from, z.from)
+      const to = Math.max(span.to, z.to)
+      if (!textBetween(doc, from, to).includes(z.exact)) continue
+      projection ??= projectDoc(doc)
+      const lo = posToOffset(projection, from)
+      const hi = posToOffset(projection, to)
+      const hint = posToOffset(projection, z.from)
+      const found = reanchor(projection.text, { start: hint, end: hint + z.exact.length, exact: z.exact, prefix: z.prefix, suffix: z.suffix }, { within: { start: lo, end: hi }, fuzzy: false })
+      if (found.how === 'orphaned') continue
+      const a = offsetToPos(projection, found.start, 1)
+      const b = offsetToPos(projection, found.end, -1)
+      if (a >= b) continue
+      this.writeZombies().delete(z.id)
+      this.writeLive().set(z.id, { ...z, from: a, to: b })
+      this.changed(z.id)
+    }
+    for (const r of clipped) {
+      projection ??= projectDoc(doc)
+      const range = regrow(projection, r, { from: Math.min(span.from, r.from), to: Math.max(span.to, r.to) })
+      if (!range || (range.from === r.from && range.to === r.to)) continue
+      this.writeLive().set(r.id, { ...r, from: range.from, to: range.to })
+      if (textBetween(doc, range.from, range.to) === r.exact) this.writeClipped().delete(r.id)
+      this.touched.add(r.id)
+    }
   }
 
   /** Puts annotations whose words this transaction deleted and inserted again (a drop) on those words. */
@@ -306,9 +442,11 @@ class Draft {
     this.selectedId = id
   }
 
-  finish(): AnnotationSet {
+  /** The new set; `stacks` (when the transaction is part of the history) gives its undo stacks. */
+  finish(stacks: ((s: AnnotationSet['stacks']) => AnnotationSet['stacks']) | null): AnnotationSet {
     const base = this.base
-    if (!this.moved && this.touched.size === 0 && !this.live && this.liveRecords === base.live && !this.zombies && !this.orphans && !this.clipped) {
+    const nextStacks = stacks ? stacks(base.stacks) : base.stacks
+    if (!this.moved && this.touched.size === 0 && !this.live && this.liveRecords === base.live && !this.zombies && !this.orphans && !this.clipped && nextStacks === base.stacks) {
       return base
     }
     return new AnnotationSet(
@@ -318,7 +456,8 @@ class Draft {
       this.clipped ?? base.clipped,
       this.selectedId,
       this.version,
-      this.touched
+      this.touched,
+      nextStacks
     )
   }
 }
@@ -380,4 +519,15 @@ function regrow(p: Projection, r: AnnotationRecord, w: Window): Window | null {
   while (ahead < after.length && ahead < right.length && after[ahead] === right[ahead]) ahead++
   if (!back && !ahead) return null
   return { from: offsetToPos(p, lo - back, 1), to: offsetToPos(p, hi + ahead, -1) }
+}
+
+/** Where an annotation is in a set, and how. */
+function priorIn(set: AnnotationSet, id: string): Prior {
+  const live = set.live.get(id)
+  if (live) return { place: 'live', record: live, clipped: set.clipped.has(id) }
+  const zombie = set.zombies.get(id)
+  if (zombie) return { place: 'zombie', record: zombie, clipped: false }
+  const orphan = set.orphans.get(id)
+  if (orphan) return { place: 'orphan', record: orphan, clipped: false }
+  return { place: 'absent', record: null, clipped: false }
 }

@@ -2,7 +2,7 @@ import { isHistoryTransaction } from 'prosemirror-history'
 import { Plugin, PluginKey, type EditorState, type PluginView, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import { removeDecorations } from '../decoration-set'
-import { leavesDocumentEqual } from '../step-change'
+import { effectiveMapping, leavesDocumentEqual } from '../step-change'
 import { annotationLabel } from './label'
 import { annotationsKey } from './plugin'
 import { firstWindow, touches, WindowFollower, type Region } from './screen'
@@ -92,11 +92,18 @@ function madeNow(tr: Transaction, before: AnnotationSet, after: AnnotationSet): 
 function update(painted: Painted, tr: Transaction, before: AnnotationSet, after: AnnotationSet, firstFrame: boolean): Painted {
   const meta = tr.getMeta(decorationsKey) as PainterMeta | undefined
   if (meta && 'window' in meta) return { window: meta.window, decorations: build(after, tr.doc, meta.window), pending: NONE, restyle: NONE }
+  // Undo and redo: the history merges its steps, and mapping the spans through them would
+  // misplace them; the annotations follow their own record (undo-stack.ts), so draw afresh.
+  if (tr.docChanged && isHistoryTransaction(tr)) {
+    const win = painted.window ? { from: tr.mapping.map(painted.window.from, -1), to: tr.mapping.map(painted.window.to, 1) } : null
+    return { window: win, decorations: build(after, tr.doc, win), pending: NONE, restyle: NONE }
+  }
   // Text dropped onto itself leaves every span where it was: mapped through the deletion and
   // insertion it is made of, the spans on those words would be lost.
   const moved = tr.docChanged && !leavesDocumentEqual(tr)
-  const win = painted.window && moved ? { from: tr.mapping.map(painted.window.from, -1), to: tr.mapping.map(painted.window.to, 1) } : painted.window
-  let next = moved ? painted.decorations.map(tr.mapping, tr.doc) : painted.decorations
+  const mapping = effectiveMapping(tr)
+  const win = painted.window && moved ? { from: mapping.map(painted.window.from, -1), to: mapping.map(painted.window.to, 1) } : painted.window
+  let next = moved ? painted.decorations.map(mapping, tr.doc) : painted.decorations
   let pending = painted.pending
   let restyle = painted.restyle
   const fresh: Decoration[] = []
@@ -108,8 +115,8 @@ function update(painted: Painted, tr: Transaction, before: AnnotationSet, after:
   /** The span drawn for `id`, found where the annotation was before this transaction. */
   const undraw = (id: string, was: { from: number; to: number } | undefined): void => {
     if (!was) return
-    const a = tr.mapping.map(was.from, 1)
-    const b = tr.mapping.map(was.to, -1)
+    const a = mapping.map(was.from, 1)
+    const b = mapping.map(was.to, -1)
     stale.push(...next.find(Math.min(a, b), Math.max(a, b), (spec) => (spec as AnnotationDecorationSpec).annotationId === id))
   }
   if (meta && 'flush' in meta) {

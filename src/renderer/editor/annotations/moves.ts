@@ -36,12 +36,23 @@ export interface Moved {
  */
 export class MoveTracker {
   private readonly cuts: Cut[] = []
-  /** Ranges inserted since the first cut, in the document after the last step seen. */
+  /** Ranges inserted since the first cut (or since the start, see `followAll`), in the document after the last step seen. */
   private inserted: Range[] = []
+  private all = false
 
-  /** Whether a step has emptied an annotation: only then must the following steps be told to `step`. */
+  /** Whether the following steps must be told to `step`: a step emptied an annotation, or `followAll`. */
   get active(): boolean {
-    return this.cuts.length > 0
+    return this.all || this.cuts.length > 0
+  }
+
+  /** Follows every step's insertions from the start (an undo or redo: see `insertions`). */
+  followAll(): void {
+    this.all = true
+  }
+
+  /** The ranges inserted by the steps followed, in the document after the last one. */
+  insertions(): readonly Range[] {
+    return this.inserted
   }
 
   /** Records that the step with `map`, applied to `doc`, deleted all of an annotation's words. */

@@ -1,3 +1,4 @@
+import { redoDepth, undoDepth } from 'prosemirror-history'
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { applyTransaction, type AnnotationAction } from './apply'
@@ -24,7 +25,8 @@ export type ResolvedConfig = Required<Omit<AnnotationsConfig, 'annotations'>>
 /**
  * The annotation plugin: annotations as plugin state, changed by the commands in this
  * folder and mapped through every edit. Drawing is a separate plugin (`annotationDecorations`
- * or `annotationHighlights`); add `history()` for undo.
+ * or `annotationHighlights`); add `history()`, before this plugin, for undo (undo-stack.ts
+ * reads the history's depths to put annotations back exactly).
  */
 export function annotations(config: AnnotationsConfig = {}): Plugin<AnnotationSet> {
   const resolved: ResolvedConfig = {
@@ -37,7 +39,14 @@ export function annotations(config: AnnotationsConfig = {}): Plugin<AnnotationSe
     config: resolved,
     state: {
       init: (_, state) => AnnotationSet.create(state.doc, config.annotations ?? []),
-      apply: (tr, set) => applyTransaction(set, tr, tr.getMeta(annotationsKey) as AnnotationAction | undefined)
+      // history() comes before this plugin, so `state` already has the history's new depths.
+      apply: (tr, set, old, state) =>
+        applyTransaction(set, tr, tr.getMeta(annotationsKey) as AnnotationAction | undefined, {
+          undoBefore: undoDepth(old),
+          undoAfter: undoDepth(state),
+          redoBefore: redoDepth(old),
+          redoAfter: redoDepth(state)
+        })
     },
     view: () => ({
       update(view, prevState) {

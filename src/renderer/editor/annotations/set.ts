@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import { LiveRecords } from './live'
+import { EMPTY_STACKS, type UndoStacks } from './undo-stack'
 import type { AnnotationRecord } from './types'
 
 /**
@@ -24,7 +25,9 @@ export class AnnotationSet {
     /** Increases whenever the listed annotations or their data change (not when they only move). */
     readonly version: number,
     /** Ids whose drawing changed in the transaction that made this value (for the painters). */
-    readonly touched: ReadonlySet<string>
+    readonly touched: ReadonlySet<string>,
+    /** What undo and redo put back exactly (see undo-stack.ts). */
+    readonly stacks: UndoStacks = EMPTY_STACKS
   ) {}
 
   /** Live annotations in document order: by start, the longer (outer) first. */

@@ -5,7 +5,7 @@ import type { Suggestion } from '../../../shared/suggest'
 import { offsetToPos, type Projection } from '../../../shared/text'
 import { firstWindow, touches, WindowFollower, type Region } from '../annotations/screen'
 import { removeDecorations } from '../decoration-set'
-import { leavesDocumentEqual } from '../step-change'
+import { effectiveMapping, leavesDocumentEqual } from '../step-change'
 import { PlacedList } from './placed'
 
 /** A place in the document: ProseMirror positions and the text there. */
@@ -133,13 +133,14 @@ export function suggestionsPlugin(options: { windowed?: boolean; drawAll?: boole
         // Text dropped onto itself changes nothing a suggestion stands on.
         const edited = tr.doc !== tr.before && !leavesDocumentEqual(tr)
         if (edited) {
-          if (win) win = { from: tr.mapping.map(win.from, -1), to: tr.mapping.map(win.to, 1) }
-          decorations = decorations.map(tr.mapping, tr.doc)
+          const mapping = effectiveMapping(tr)
+          if (win) win = { from: mapping.map(win.from, -1), to: mapping.map(win.to, 1) }
+          decorations = decorations.map(mapping, tr.doc)
         }
         if (edited && list.length) {
           // Step by step: each works only on the suggestions near what it changes.
           const dropped: string[] = []
-          for (const map of tr.mapping.maps) {
+          for (const map of effectiveMapping(tr).maps) {
             const next = list.afterStep(map)
             list = next.list
             dropped.push(...next.dropped)
