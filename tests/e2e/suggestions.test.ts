@@ -61,6 +61,12 @@ describe('suggestions as a review queue', () => {
     await review.getByRole('button', { name: 'Accept', exact: true }).focus()
     await page.keyboard.press('d')
     await expect.poll(() => tabCount(page, 'Suggestions')).toBe(before - 1)
+    // Ctrl+Z brings it back, Shift+Ctrl+Z dismisses it again; the store follows.
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => tabCount(page, 'Suggestions')).toBe(before)
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => tabCount(page, 'Suggestions')).toBe(before - 1)
+    await page.waitForTimeout(300)
     await page.reload()
     await page.locator('.ProseMirror').waitFor()
     await page.getByRole('tab', { name: /^Suggestions/ }).click()

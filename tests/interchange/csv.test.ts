@@ -89,6 +89,6 @@ describe('the CSV fact-check log', () => {
     const rows = readCsv(exportCsv(article, annotations, { includeInternal: true, history }))
     expect(rows[0].slice(-2)).toEqual(['note', 'history'])
     expect(rows[1].at(-2)).toBe('Desk to decide between misleading and false.')
-    expect(rows[1].at(-1)).toBe('2024-06-04 09:15 Dana Reyes created\n2024-06-05 11:02 Dana Reyes updated (status: in_review → misleading)')
+    expect(rows[1].at(-1)).toBe('2024-06-04 09:15 Dana Reyes: tagged it\n2024-06-05 11:02 Dana Reyes: status: In review → Misleading')
   })
 })

@@ -159,11 +159,11 @@ group('the HTML annotated copy', () => {
     const publicCopy = exportHtml(article, annotations, { history })
     expect(publicCopy).not.toContain('Desk to decide')
     expect(publicCopy).not.toContain('Matches the meeting webcast')
-    expect(publicCopy).not.toContain('in_review → misleading')
+    expect(publicCopy).not.toContain('In review → Misleading')
     const internal = exportHtml(article, annotations, { includeInternal: true, history })
     expect(internal).toContain('Desk to decide between misleading and false.')
     expect(internal).toContain('Matches the meeting webcast at 1:12:40.')
-    expect(internal).toContain('status: in_review → misleading')
+    expect(internal).toContain('status: In review → Misleading')
   })
 
   it('exports only the chosen kinds and claim statuses', () => {

@@ -106,6 +106,6 @@ describe('the Markdown export', () => {
     expect(exportMarkdown(article, annotations, { history })).not.toContain('Desk to decide')
     const internal = exportMarkdown(article, annotations, { includeInternal: true, history })
     expect(footnote(internal, 1)).toContain('**Internal note:** Desk to decide between misleading and false.')
-    expect(footnote(internal, 1)).toContain('status: in\\_review → misleading')
+    expect(footnote(internal, 1)).toContain('status: In review → Misleading')
   })
 })

@@ -1,4 +1,4 @@
-import { undo, undoDepth } from 'prosemirror-history'
+import { redo, undo, undoDepth } from 'prosemirror-history'
 import { EditorState } from 'prosemirror-state'
 import { describe, expect, it } from 'vitest'
 import { suggest } from '../../src/shared/suggest'
@@ -6,6 +6,8 @@ import { projectDoc } from '../../src/shared/text'
 import { annotations, getAnnotations } from '../../src/renderer/editor/annotations'
 import { acceptSuggestions, guessSourceType } from '../../src/renderer/editor/suggestions/accept'
 import {
+  dismissedSuggestions,
+  dismissSuggestions,
   getSuggestions,
   placeSuggestions,
   setSuggestions,
@@ -30,6 +32,19 @@ function stateWithSuggestions(): EditorState {
 }
 
 describe('suggestions in the editor state', () => {
+  it('a dismissal is an edit: it takes the suggestion out, undo brings back the key, redo dismisses it again', () => {
+    let state = stateWithSuggestions()
+    const quote = getSuggestions(state).find((s) => s.kind === 'quote')!
+    state = state.apply(dismissSuggestions(state.tr, [quote.key]))
+    expect(getSuggestions(state).some((s) => s.key === quote.key)).toBe(false)
+    expect([...dismissedSuggestions(state)]).toEqual([quote.key])
+    expect(state.doc.eq(stateWithSuggestions().doc)).toBe(true)
+    undo(state, (tr) => (state = state.apply(tr)))
+    expect(dismissedSuggestions(state).size).toBe(0)
+    redo(state, (tr) => (state = state.apply(tr)))
+    expect([...dismissedSuggestions(state)]).toEqual([quote.key])
+  })
+
   it('are placed on the words the engine found, and nothing is annotated', () => {
     const state = stateWithSuggestions()
     const quote = getSuggestions(state).find((s) => s.kind === 'quote')!

@@ -143,19 +143,21 @@ export function useMountEditor(handle: EditorHandle, place: RefObject<HTMLDivEle
 /**
  * Re-renders the caller when the editor state changes and returns a value derived from it.
  * Keep `select` cheap, and return a stable value when nothing relevant changed (it is
- * compared with Object.is).
+ * compared with Object.is). `key` names what else `select` reads (an annotation's id, say):
+ * when it changes, the value is read again even if the editor did not change.
  */
-export function useEditorSelector<T>(handle: EditorSource, select: (state: EditorState) => T, fallback: T): T {
-  const last = useRef<{ version: number; value: T } | null>(null)
+export function useEditorSelector<T>(handle: EditorSource, select: (state: EditorState) => T, fallback: T, key?: unknown): T {
+  const last = useRef<{ version: number; key: unknown; value: T } | null>(null)
   return useSyncExternalStore(handle.subscribe, () => {
     const v = handle.getVersion()
-    if (last.current && last.current.version === v) return last.current.value
+    if (last.current && last.current.version === v && Object.is(last.current.key, key)) return last.current.value
     const value = handle.view ? select(handle.view.state) : fallback
     if (last.current && Object.is(last.current.value, value)) {
       last.current.version = v
+      last.current.key = key
       return last.current.value
     }
-    last.current = { version: v, value }
+    last.current = { version: v, key, value }
     return value
   })
 }

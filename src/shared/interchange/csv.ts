@@ -1,6 +1,6 @@
 import type { Annotation, Article } from '../domain'
 import { CLAIM_STATUS_LABELS, VERDICTS } from '../domain'
-import { describeChange, sourceLabel } from './details'
+import { describeChange, nameIn, sourceLabel } from './details'
 import type { ExportOptions } from './options'
 import { linkedAttribution, selectForExport } from './options'
 
@@ -43,7 +43,7 @@ export function exportCsv(article: Article, annotations: Annotation[], options: 
       a.updatedAt
     ]
     if (set.includeInternal) {
-      const history = (set.history.get(a.id) ?? []).map(describeChange)
+      const history = (set.history.get(a.id) ?? []).map((c) => describeChange(c, (id) => nameIn(set, id)))
       row.push([f.note, placed ? '' : 'Not found in the text'].filter(Boolean).join('\n'), history.join('\n'))
     }
     rows.push(row)

@@ -1,4 +1,5 @@
 import type { Annotation, AnnotationChange, AnnotationKind, ClaimStatus, SourceType } from '../domain'
+import { changeText } from '../change-text'
 import { CLAIM_STATUS_LABELS, VERDICTS } from '../domain'
 import type { ExportItem, ExportSet } from './options'
 import { isWebUrl, linkedAttribution } from './options'
@@ -109,7 +110,7 @@ export function describe(set: ExportSet, item: ExportItem): Description {
     }
   }
   if (!item.placed) add('Placement', 'Not found in the text')
-  for (const change of set.history.get(a.id) ?? []) add('History', describeChange(change))
+  for (const change of set.history.get(a.id) ?? []) add('History', describeChange(change, (id) => nameIn(set, id)))
   return {
     number: item.number,
     kind: a.kind,
@@ -128,18 +129,14 @@ export function sourceLabel(a: Extract<Annotation, { kind: 'attribution' }>): st
   return a.fields.sourceName.trim() || a.anchor.exact
 }
 
-/** One history entry in a line: when, who, what changed. */
-export function describeChange(change: AnnotationChange): string {
-  const when = change.at.replace('T', ' ').replace(/(\d{2}:\d{2}):\d{2}(\.\d+)?Z?$/, '$1')
-  const what = Object.entries(change.changes)
-    .map(([field, [before, after]]) => `${field}: ${show(before)} → ${show(after)}`)
-    .join('; ')
-  return `${when} ${change.who || 'someone'} ${change.action}${what ? ` (${what})` : ''}`
+/** A linked annotation's name in an export (an attribution's source), if it is in it. */
+export function nameIn(set: ExportSet, id: string): string | undefined {
+  const linked = set.byId.get(id)?.annotation
+  return linked?.kind === 'attribution' ? sourceLabel(linked) : linked?.anchor.exact
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—'
-  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}…` : value
-  const json = JSON.stringify(value) ?? String(value)
-  return json.length > 80 ? `${json.slice(0, 77)}…` : json
+/** One history entry in a line: when, who, what changed. */
+export function describeChange(change: AnnotationChange, nameOf?: (id: string) => string | undefined): string {
+  const when = change.at.replace('T', ' ').replace(/(\d{2}:\d{2}):\d{2}(\.\d+)?Z?$/, '$1')
+  return `${when} ${change.who || 'Someone'}: ${changeText(change, nameOf)}`
 }

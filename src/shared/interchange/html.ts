@@ -208,7 +208,8 @@ function renderNotes(descriptions: Description[]): string {
     const verdictClass = d.status ? ` verdict status-${d.status}` : ''
     const summary = d.summary.trim() ? ` <span class="summary${verdictClass}">${escapeHtml(d.summary)}</span>` : ''
     const back = d.placed ? ` <a class="back" href="#ref-${d.number}" aria-label="Back to the text">↩</a>` : ''
-    const rows = d.details.map(renderDetail).join('\n')
+    // Rows under one label (every history entry) share it: the label once, then each row.
+    const rows = d.details.map((detail, i) => renderDetail(detail, i > 0 && d.details[i - 1].label === detail.label)).join('\n')
     return (
       `<li id="note-${d.number}" value="${d.number}" class="note note-${d.kind}">\n` +
       `<p class="note-head"><span class="tag">${d.kindLabel}</span>${summary}${back}</p>\n` +
@@ -220,14 +221,14 @@ function renderNotes(descriptions: Description[]): string {
   return `<section class="notes">\n<h2>Notes</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>\n`
 }
 
-function renderDetail(detail: Detail): string {
+function renderDetail(detail: Detail, sameLabel = false): string {
   let value = escapeHtml(detail.text)
   if (detail.url) value = `<a href="${escapeHtml(detail.url)}" rel="noopener noreferrer">${value}</a>`
   else if (detail.refs) {
     const links = detail.refs.map((n) => `<a href="#note-${n}">note ${n}</a>`).join(', ')
     value = detail.refsOnly ? links : `${value} (${links})`
   }
-  return `<dt>${escapeHtml(detail.label)}</dt><dd>${value}</dd>`
+  return sameLabel ? `<dd>${value}</dd>` : `<dt>${escapeHtml(detail.label)}</dt><dd>${value}</dd>`
 }
 
 function renderFooter(set: ExportSet, options: ExportOptions): string {

@@ -6,6 +6,7 @@ import { offsetToPos, type Projection } from '../../../shared/text'
 import { firstWindow, touches, WindowFollower, type Region } from '../annotations/screen'
 import { removeDecorations } from '../decoration-set'
 import { effectiveMapping, leavesDocumentEqual } from '../step-change'
+import { DismissStep } from './dismiss-step'
 import { PlacedList } from './placed'
 
 /** A place in the document: ProseMirror positions and the text there. */
@@ -48,6 +49,8 @@ interface SuggestionState {
   drawAll: boolean
   /** The key of the suggestion under review, drawn whatever `drawAll` says. */
   current: string | null
+  /** Keys of the suggestions dismissed in this article (from the store, then DismissSteps). */
+  dismissed: ReadonlySet<string>
 }
 
 type Action =
@@ -56,6 +59,7 @@ type Action =
   | { type: 'window'; window: Region }
   | { type: 'draw'; all: boolean }
   | { type: 'current'; key: string | null }
+  | { type: 'dismissed'; keys: readonly string[] }
 
 const key = new PluginKey<SuggestionState>('copydeskSuggestions')
 
@@ -126,10 +130,29 @@ export function suggestionsPlugin(options: { windowed?: boolean; drawAll?: boole
   return new Plugin<SuggestionState>({
     key,
     state: {
-      init: (_, state) => ({ list: PlacedList.empty, decorations: DecorationSet.empty, version: 0, window: options.windowed ? firstWindow(state.doc) : null, drawAll: options.drawAll ?? true, current: null }),
+      init: (_, state) => ({ list: PlacedList.empty, decorations: DecorationSet.empty, version: 0, window: options.windowed ? firstWindow(state.doc) : null, drawAll: options.drawAll ?? true, current: null, dismissed: new Set<string>() }),
       apply(tr, prev, _old, state) {
         const action = tr.getMeta(key) as Action | undefined
-        let { list, decorations, version, window: win, drawAll, current } = prev
+        let { list, decorations, version, window: win, drawAll, current, dismissed } = prev
+        // Dismissals (and their undoing) ride in the transaction as steps.
+        const gone: string[] = []
+        for (const step of tr.steps) {
+          if (!(step instanceof DismissStep)) continue
+          const next = new Set(dismissed)
+          for (const k of step.keys) {
+            if (step.dismissed) next.add(k)
+            else next.delete(k)
+          }
+          dismissed = next
+          if (step.dismissed) gone.push(...step.keys)
+          version++
+        }
+        if (gone.length) {
+          const drop = new Set(gone)
+          list = PlacedList.of(list.all().filter((i) => !drop.has(i.key)))
+          if (current !== null && drop.has(current)) current = null
+          decorations = removeDecorations(decorations, state.doc, decorations.find(undefined, undefined, (spec) => drop.has((spec as { key: string }).key)))
+        }
         // Text dropped onto itself changes nothing a suggestion stands on.
         const edited = tr.doc !== tr.before && !leavesDocumentEqual(tr)
         if (edited) {
@@ -170,11 +193,14 @@ export function suggestionsPlugin(options: { windowed?: boolean; drawAll?: boole
         } else if (action?.type === 'draw' && action.all !== drawAll) {
           drawAll = action.all
           decorations = decorate(state.doc, list.all(), win, drawAll, current)
+        } else if (action?.type === 'dismissed') {
+          dismissed = new Set(action.keys)
+          version++
         } else if (action?.type === 'current' && action.key !== current) {
           current = action.key !== null && list.all().some((i) => i.key === action.key) ? action.key : null
           decorations = decorate(state.doc, list.all(), win, drawAll, current)
         }
-        return { list, decorations, version, window: win, drawAll, current }
+        return { list, decorations, version, window: win, drawAll, current, dismissed }
       }
     },
     view: options.windowed ? (view) => new WindowFollower(view, suggestionWindow, setSuggestionWindow) : undefined,
@@ -243,4 +269,21 @@ export function currentSuggestion(state: EditorState): string | null {
 /** Whether every suggestion is drawn, not only the one under review. */
 export function drawsAllSuggestions(state: EditorState): boolean {
   return key.getState(state)?.drawAll ?? false
+}
+
+/** The keys of the suggestions dismissed in this article. */
+export function dismissedSuggestions(state: EditorState): ReadonlySet<string> {
+  return key.getState(state)?.dismissed ?? EMPTY_KEYS
+}
+
+const EMPTY_KEYS: ReadonlySet<string> = new Set()
+
+/** Sets the dismissed keys as the store has them (as the article opens; not an edit). */
+export function setDismissedSuggestions(tr: Transaction, keys: readonly string[]): Transaction {
+  return tr.setMeta(key, { type: 'dismissed', keys } satisfies Action).setMeta('addToHistory', false)
+}
+
+/** Dismisses suggestions (or takes dismissals back): an edit, so undo takes it back. */
+export function dismissSuggestions(tr: Transaction, keys: readonly string[], dismissed = true): Transaction {
+  return tr.step(new DismissStep(keys, dismissed))
 }

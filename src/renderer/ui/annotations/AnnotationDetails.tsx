@@ -12,6 +12,7 @@ import {
   type SourceType
 } from '../../../shared/domain'
 import type { AnnotationRecord } from '../../editor/annotations'
+import { changeText } from '../../../shared/change-text'
 import { KIND_LABELS, SOURCE_TYPE_LABELS } from '../labels'
 import { useSaveState, type SaveState } from '../SaveIndicator'
 import type { AnnotationActions } from './actions'
@@ -141,10 +142,10 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
 
       <DraftField label="Internal note" multiline value={record.fields.note} onCommit={(v) => actions.update(record.id, { note: v })} placeholder="For the desk only; left out of public copies" />
       <p className="muted small">
-        {record.origin === 'suggested' ? 'Accepted from a suggestion' : record.origin === 'imported' ? 'Imported' : 'Tagged'} by {record.createdBy || 'someone'} ·{' '}
+        {record.origin === 'suggested' ? 'Accepted from a suggestion' : record.origin === 'imported' ? 'Imported' : 'Tagged'} by {record.createdBy || 'Someone'} ·{' '}
         {new Date(record.createdAt).toLocaleString()}
       </p>
-      <History history={history} />
+      <History history={history} nameOf={(linked) => { const a = all.find((x) => x.id === linked); return a ? label(a) : undefined }} />
     </section>
   )
 }
@@ -284,17 +285,7 @@ function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onChange: 
   )
 }
 
-function describeChange(c: AnnotationChange): string {
-  const fmt = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : typeof v === 'string' ? (CLAIM_STATUS_LABELS as Record<string, string>)[v] ?? excerpt(v, 40) : Array.isArray(v) ? `${v.length} item(s)` : String(v))
-  if (c.action === 'created') return 'tagged it'
-  if (c.action === 'deleted') return 'removed it'
-  if (c.action === 'moved') return `its text changed to “${excerpt(String(c.changes.text?.[1] ?? ''), 40)}”`
-  return Object.entries(c.changes)
-    .map(([k, [a, b]]) => `${k}: ${fmt(a)} → ${fmt(b)}`)
-    .join('; ')
-}
-
-function History({ history }: { history: AnnotationChange[] | null }): JSX.Element {
+function History({ history, nameOf }: { history: AnnotationChange[] | null; nameOf: (id: string) => string | undefined }): JSX.Element {
   return (
     <div className="field">
       <span>History</span>
@@ -306,7 +297,7 @@ function History({ history }: { history: AnnotationChange[] | null }): JSX.Eleme
         <ol className="history" aria-label="History">
           {history.map((h) => (
             <li key={h.id}>
-              <span className="muted small">{new Date(h.at).toLocaleString()}</span> <strong>{h.who || 'Someone'}</strong> {describeChange(h)}
+              <span className="muted small">{new Date(h.at).toLocaleString()}</span> <strong>{h.who || 'Someone'}</strong> {changeText(h, nameOf)}
             </li>
           ))}
         </ol>

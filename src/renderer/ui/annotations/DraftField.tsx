@@ -45,6 +45,8 @@ export function DraftField({
   }
   const common = {
     'aria-label': label,
+    // Nothing of its own to undo: Ctrl/⌘+Z there undoes the article's last change (see article/keys.ts).
+    'data-article-undo': draft === value ? 'true' : undefined,
     value: draft,
     placeholder,
     onBlur: commit,

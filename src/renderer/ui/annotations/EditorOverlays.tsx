@@ -3,7 +3,8 @@ import { Menu } from '../common/Menu'
 import type { AnnotationKind } from '../../../shared/domain'
 import { CLAIM_STATUS_LABELS } from '../../../shared/domain'
 import type { EditorHandle } from '../../editor/react'
-import { getAnnotation, type AnnotationRecord } from '../../editor/annotations'
+import { annotationsVersion, getAnnotation, type AnnotationRecord } from '../../editor/annotations'
+import { useEditorSelector } from '../../editor/react'
 import { annotationRect, annotationsUnderPointer } from './pointer'
 import { KIND_LABELS, SHORTCUTS } from '../labels'
 import { shortcut } from '../shortcuts'
@@ -76,11 +77,15 @@ export const HoverCard = memo(function HoverCard({
       el.removeEventListener('mouseleave', leave)
     }
   }, [handle, container])
+  // An annotation removed or undone under the card leaves it at once, not at the next mouse move.
+  useEditorSelector(handle, annotationsVersion, -1)
   if (!card || !handle.view) return null
   const state = handle.view.state
+  const items = card.items.map((a) => getAnnotation(state, a.id)).filter((a): a is AnnotationRecord => !!a && a.placement === 'anchored')
+  if (!items.length) return null
   return (
     <div className="hover-card" role="tooltip" style={{ left: card.x, top: card.y }}>
-      {card.items.map((a) => (
+      {items.map((a) => (
         <div key={a.id} className="hover-row">
           <span className={`kind-chip chip-${a.kind}`}>{KIND_LABELS[a.kind]}</span> {hoverSummary(a, (id) => getAnnotation(state, id))}
         </div>

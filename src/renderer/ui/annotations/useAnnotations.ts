@@ -76,7 +76,8 @@ export function useAnnotationText(handle: EditorSource, id: string | null): stri
       const r = id ? getAnnotation(s, id) : undefined
       return r ? annotationText(s, r) : ''
     },
-    ''
+    '',
+    id
   )
 }
 

@@ -9,9 +9,13 @@ export interface ArticleKeyActions {
   escape: () => void
 }
 
-/** Whether an element edits text of its own (a field), where Ctrl/⌘+Z undoes its typing. */
+/**
+ * Whether an element edits text of its own (a field), where Ctrl/⌘+Z undoes its typing. A
+ * details field with no typing of its own to undo says so (`data-article-undo`): there the
+ * browser's undo would reach back into another field's typing.
+ */
 function editsText(el: EventTarget | null): boolean {
-  if (!(el instanceof HTMLElement)) return false
+  if (!(el instanceof HTMLElement) || el.dataset.articleUndo === 'true') return false
   if (el instanceof HTMLTextAreaElement) return true
   if (el instanceof HTMLInputElement) return !['checkbox', 'radio', 'range', 'button', 'submit', 'color', 'file'].includes(el.type)
   return false

@@ -14,11 +14,13 @@ import { useEditorSelector } from '../../editor/react'
 import { acceptSuggestions } from '../../editor/suggestions/accept'
 import {
   currentSuggestion,
+  dismissedSuggestions,
+  dismissSuggestions,
   drawAllSuggestions,
   getSuggestions,
   placeSuggestions,
-  removeSuggestions,
   setCurrentSuggestion,
+  setDismissedSuggestions,
   setSuggestions,
   suggestionAt,
   suggestionsVersion,
@@ -66,7 +68,8 @@ function label(items: readonly SuggestionItem[]): string {
 export function useSuggestions(handle: EditorSource, articleId: number, ready: boolean): SuggestionsControl {
   const [prefs, setPrefs] = useState(readUiPrefs)
   const [status, setStatus] = useState<'idle' | 'working'>('idle')
-  const dismissed = useRef<Set<string> | null>(null)
+  /** The dismissed keys the store has (the editor's set is the truth; this follows it). */
+  const stored = useRef<ReadonlySet<string> | null>(null)
   /** The engine's last results, placed: a new threshold filters them again without a new run. */
   const found = useRef<{ doc: unknown; items: SuggestionItem[] } | null>(null)
   const threshold = useRef(prefs.suggestionThreshold)
@@ -85,9 +88,8 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
       const annotations = getAnnotations(view.state)
       // One index a kind: 1,000 suggestions against 2,000 annotations, pair by pair, is 2 million checks.
       const annotated = new Map(ANNOTATION_KINDS.map((k) => [k, overlapIndex(annotations.filter((a) => a.kind === k))]))
-      const keep = placed.items.filter(
-        (s) => !dismissed.current!.has(s.key) && !annotated.get(s.kind)!(s.from, s.to) && s.score >= threshold.current
-      )
+      const dismissed = dismissedSuggestions(view.state)
+      const keep = placed.items.filter((s) => !dismissed.has(s.key) && !annotated.get(s.kind)!(s.from, s.to) && s.score >= threshold.current)
       readPendingDomChanges(view)
       view.dispatch(setSuggestions(view.state.tr, keep))
     },
@@ -97,9 +99,15 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
   const refresh = useCallback(async () => {
     const view = handle.view
     if (!view) return
-    if (!dismissed.current) dismissed.current = new Set(await call('listDismissals', { articleId }).catch(() => []))
-    const doc = view.state.doc
-    const annVersion = annotationsVersion(view.state)
+    if (!stored.current) {
+      const keys = await call('listDismissals', { articleId }).catch(() => [] as string[])
+      stored.current = new Set(keys)
+      const v = handle.view
+      if (v) v.dispatch(setDismissedSuggestions(v.state.tr, keys))
+    }
+    const doc = handle.view?.state.doc
+    if (!doc) return
+    const annVersion = annotationsVersion(handle.view!.state)
     const projection = projectDoc(doc)
     setStatus('working')
     const results = await requestSuggestions(projection.text)
@@ -190,30 +198,47 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
       const view = handle.view
       if (!view || !chosen.length) return
       const keys = chosen.map((s) => s.key)
-      for (const k of keys) dismissed.current?.add(k)
-      view.dispatch(removeSuggestions(view.state.tr, keys).setMeta('addToHistory', false))
+      // An edit, so Ctrl/⌘+Z takes it back; the store follows (below).
+      view.dispatch(dismissSuggestions(view.state.tr, keys))
       reviewAfter(view, chosen)
-      call('setDismissals', { articleId, keys, dismissed: true }).then(
-        () =>
-          notify({
-            tone: 'info',
-            message: `Dismissed ${label(chosen)}.`,
-            action: {
-              label: 'Undo',
-              run: () => {
-                for (const k of keys) dismissed.current?.delete(k)
-                void call('setDismissals', { articleId, keys, dismissed: false }).then(() => {
-                  const v = handle.view
-                  if (v) show(v)
-                })
-              }
-            }
-          }),
-        (err: Error) => notify({ tone: 'error', message: `The dismissal was not remembered: ${err.message}` })
-      )
+      notify({
+        tone: 'info',
+        message: `Dismissed ${label(chosen)}.`,
+        action: {
+          label: 'Undo',
+          run: () => {
+            const v = handle.view
+            if (v) v.dispatch(dismissSuggestions(v.state.tr, keys, false))
+          }
+        }
+      })
     },
-    [handle, articleId, notify, reviewAfter, show]
+    [handle, notify, reviewAfter]
   )
+
+  // The store keeps the dismissals the editor holds: dismissed, or brought back by undo.
+  useEffect(() => {
+    if (!ready) return
+    let last = handle.view ? dismissedSuggestions(handle.view.state) : null
+    return handle.subscribe(() => {
+      const view = handle.view
+      if (!view || !stored.current) return
+      const now = dismissedSuggestions(view.state)
+      if (now === last) return
+      last = now
+      const had = stored.current
+      const added = [...now].filter((k) => !had.has(k))
+      const removed = [...had].filter((k) => !now.has(k))
+      stored.current = now
+      const fail = (err: Error): void => void notify({ tone: 'error', message: `The dismissal was not remembered: ${err.message}` })
+      if (added.length) call('setDismissals', { articleId, keys: added, dismissed: true }).catch(fail)
+      if (removed.length) {
+        call('setDismissals', { articleId, keys: removed, dismissed: false }).catch(fail)
+        // Brought back: listed again from the engine's last results.
+        show(view)
+      }
+    })
+  }, [handle, ready, articleId, notify, show])
 
   const step = useCallback(
     (dir: 1 | -1, among?: readonly SuggestionItem[]) => {
@@ -234,7 +259,7 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
       threshold.current = t
       setPrefs(writeUiPrefs({ suggestionThreshold: t }))
       const view = handle.view
-      if (view && dismissed.current) show(view)
+      if (view && stored.current) show(view)
     },
     [handle, show]
   )

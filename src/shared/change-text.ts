@@ -1,0 +1,70 @@
+import { CLAIM_STATUS_LABELS, type AnnotationChange, type Evidence } from './domain'
+
+/** How a change's fields are named to an editor. */
+const FIELD_LABELS: Record<string, string> = {
+  status: 'status',
+  explanation: 'explanation',
+  evidence: 'evidence',
+  checker: 'checker',
+  sourceId: 'source',
+  speakerId: 'speaker',
+  speakerName: 'speaker named',
+  checked: 'checked against a recording',
+  checkedNote: 'check note',
+  sourceName: 'source name',
+  sourceType: 'source type',
+  cue: 'cue',
+  note: 'internal note',
+  kind: 'kind',
+  text: 'words'
+}
+
+const SOURCE_TYPES: Record<string, string> = { person: 'person', organisation: 'organisation', document: 'document', anonymous: 'anonymous' }
+
+function clip(s: string, n = 60): string {
+  const t = s.replace(/\s+/g, ' ').trim()
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t
+}
+
+function evidenceText(e: Evidence): string {
+  return clip([e.url, e.note].filter(Boolean).join(' — '), 70)
+}
+
+/** What a value of `field` reads as: a status's label, a linked annotation's name, yes or no. */
+function valueText(field: string, value: unknown, nameOf: (id: string) => string | undefined): string {
+  if (value === null || value === undefined || value === '') return '—'
+  if (field === 'status' && typeof value === 'string') return (CLAIM_STATUS_LABELS as Record<string, string>)[value] ?? value
+  if ((field === 'sourceId' || field === 'speakerId') && typeof value === 'string') return nameOf(value) ?? 'an attribution'
+  if (field === 'sourceType' && typeof value === 'string') return SOURCE_TYPES[value] ?? value
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  if (typeof value === 'string') return `“${clip(value)}”`
+  return clip(JSON.stringify(value) ?? String(value))
+}
+
+/** The evidence added and removed between two lists. */
+function evidenceChange(before: unknown, after: unknown): string {
+  const was = Array.isArray(before) ? (before as Evidence[]) : []
+  const now = Array.isArray(after) ? (after as Evidence[]) : []
+  const key = (e: Evidence): string => `${e.url}\u0000${e.note}`
+  const had = new Set(was.map(key))
+  const has = new Set(now.map(key))
+  const added = now.filter((e) => !had.has(key(e))).map((e) => `added evidence ${evidenceText(e)}`)
+  const removed = was.filter((e) => !has.has(key(e))).map((e) => `removed evidence ${evidenceText(e)}`)
+  return [...added, ...removed].join('; ') || 'reordered the evidence'
+}
+
+/**
+ * What a recorded change did, in an editor's words: "tagged it", "status: Unchecked → False",
+ * "added evidence https://… — Adopted ordinance", "speaker: — → Lorraine Becker". `nameOf`
+ * names a linked annotation (an attribution's source) from its id.
+ */
+export function changeText(change: AnnotationChange, nameOf: (id: string) => string | undefined = () => undefined): string {
+  if (change.action === 'created') return 'tagged it'
+  if (change.action === 'deleted') return 'removed it'
+  if (change.action === 'moved') return `its words became “${clip(String(change.changes.text?.[1] ?? ''), 50)}”`
+  const parts = Object.entries(change.changes).map(([field, [before, after]]) => {
+    if (field === 'evidence') return evidenceChange(before, after)
+    return `${FIELD_LABELS[field] ?? field}: ${valueText(field, before, nameOf)} → ${valueText(field, after, nameOf)}`
+  })
+  return parts.join('; ') || 'changed it'
+}
