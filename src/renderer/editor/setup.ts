@@ -115,9 +115,15 @@ export function noTextDragging(): Plugin {
   })
 }
 
+/**
+ * ProseMirror's base keys without Escape, which there selects the block around the caret: in
+ * the article, Escape closes what is open (the details, the find bar, the side drawer).
+ */
+const { Escape: _selectParent, ...baseKeys } = baseKeymap
+
 /** Every plugin of an article editor: history, `plugins`, and the editing keys. */
 export function articleStatePlugins(plugins: Plugin[] = []): Plugin[] {
-  return [history(), ...plugins, editingKeymap(), keymap(baseKeymap), caretInViewCheck(), typedCharacters(), pastedWithoutStyles(), noTextDragging()]
+  return [history(), ...plugins, editingKeymap(), keymap(baseKeys), caretInViewCheck(), typedCharacters(), pastedWithoutStyles(), noTextDragging()]
 }
 
 /** A fresh editor state for an article body (or a document already made from it), with history and the keymaps. */

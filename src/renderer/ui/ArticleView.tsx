@@ -17,6 +17,7 @@ import { Autosaver } from '../autosave'
 import { tagSelection } from '../editor/annotation-keys'
 import {
   annotationEvents,
+  annotationsAt,
   annotationsFromStored,
   annotationsToStored,
   annotationsVersion,
@@ -52,6 +53,17 @@ import { printArticle } from './print'
 import { SaveIndicator, SaveState } from './SaveIndicator'
 import { SidePanel, type PanelTab } from './SidePanel'
 import type { SuggestionsControl } from './suggestions/useSuggestions'
+
+/** The fields of an annotation that hold something (what retagging it clears), as an editor names them. */
+function filledFields(a: AnnotationRecord): string[] {
+  const f = a.fields
+  if (a.kind === 'claim' && 'status' in f) {
+    return [f.status !== 'unchecked' && 'verdict', f.explanation && 'explanation', f.evidence.length && 'evidence', f.checker && 'checker', f.sourceId && 'source'].filter(Boolean) as string[]
+  }
+  if (a.kind === 'quote' && 'speakerId' in f) return [(f.speakerId || f.speakerName) && 'speaker', f.checked && 'check', f.checkedNote && 'check note'].filter(Boolean) as string[]
+  if (a.kind === 'attribution' && 'sourceName' in f) return [f.sourceName && 'source name', f.cue && 'cue'].filter(Boolean) as string[]
+  return []
+}
 
 /** "Claim “raising the property tax…”": an annotation as a notice names it. */
 function named(a: AnnotationRecord): string {
@@ -118,10 +130,30 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   /** The annotations as the store has them, by id: what the next save compares with. */
   const saved = useRef<ReadonlyMap<string, Annotation>>(new Map())
 
+  /** Undoes back to the undo step at `depth` (and whatever came after it), until `done`. */
+  const undoBack = (depth: number, done: (view: NonNullable<typeof handle.view>) => boolean): void => {
+    const view = handle.view
+    if (!view) return
+    for (let n = undoDepth(view.state) - depth + 1; n > 0 && !done(view); n--) {
+      if (!undo(view.state, view.dispatch)) break
+    }
+    view.focus()
+  }
+
   /** Says what an edit did to the annotations: a removal gets a notice with Undo, a tag is announced. */
   const tell = (tr: Parameters<typeof annotationEvents>[0], state: EditorState, before: EditorState): void => {
-    const { added, removed } = annotationEvents(tr, before, state)
+    const { added, removed, retagged } = annotationEvents(tr, before, state)
     if (added.length) announce(added.length === 1 ? `${named(added[0])} tagged.` : `${added.length} annotations added.`)
+    for (const was of retagged) {
+      const lost = filledFields(was)
+      if (!lost.length) continue
+      const now = getAnnotation(state, was.id)
+      notify({
+        tone: 'info',
+        message: `${named(was)} is now a ${KIND_LABELS[now?.kind ?? was.kind].toLowerCase()}: its ${lost.join(', ')} ${lost.length > 1 ? 'were' : 'was'} cleared.`,
+        action: { label: 'Undo', run: () => undoBack(undoDepth(state), (v) => getAnnotation(v.state, was.id)?.kind === was.kind) }
+      })
+    }
     if (!removed.length) return
     const depth = undoDepth(state)
     const ids = removed.map((a) => a.id)
@@ -131,14 +163,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
       action: {
         label: 'Undo',
         // Undo back to the edit that removed them (and whatever came after it).
-        run: () => {
-          const view = handle.view
-          if (!view) return
-          for (let n = undoDepth(view.state) - depth + 1; n > 0 && ids.some((i) => !getAnnotation(view.state, i)); n--) {
-            if (!undo(view.state, view.dispatch)) break
-          }
-          view.focus()
-        }
+        run: () => undoBack(depth, (v) => ids.every((i) => !!getAnnotation(v.state, i)))
       }
     })
   }
@@ -370,6 +395,21 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   useArticleKeys(handle, {
     find: openFind,
     print: onPrint,
+    menu: () => {
+      const view = handle.view
+      if (!view) return
+      let x = 40
+      let y = 80
+      try {
+        const caret = view.coordsAtPos(view.state.selection.head)
+        x = caret.left
+        y = caret.bottom + 4
+      } catch {
+        // No box for the caret (an empty block): the menu opens near the top of the window.
+      }
+      const under = annotationsAt(view.state, view.state.selection.head)[0]
+      setMenu({ x, y, canTag: !view.state.selection.empty, onAnnotation: under?.id ?? null, annotationName: under ? named(under) : '' })
+    },
     escape: () => {
       const view = handle.view
       if (menu || !view) return
@@ -402,8 +442,22 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
       const view = handle.view
       if (!view) return
       e.preventDefault()
-      const onAnnotation = annotationsUnderPointer(view, e.clientX, e.clientY)[0]?.id ?? null
-      setMenu({ x: e.clientX, y: e.clientY, canTag: !view.state.selection.empty, onAnnotation })
+      // From the keyboard (Shift+F10, the menu key) there is no pointer: the menu opens at the caret.
+      let { clientX: x, clientY: y } = e
+      const box = el.getBoundingClientRect()
+      const keyboard = x < box.left || x > box.right || y < box.top || y > box.bottom || (x === 0 && y === 0)
+      if (keyboard) {
+        try {
+          const caret = view.coordsAtPos(view.state.selection.head)
+          x = caret.left
+          y = caret.bottom + 4
+        } catch {
+          x = box.left + 20
+          y = Math.max(box.top, 80)
+        }
+      }
+      const under = keyboard ? annotationsAt(view.state, view.state.selection.head)[0] : annotationsUnderPointer(view, x, y)[0]
+      setMenu({ x, y, canTag: !view.state.selection.empty, onAnnotation: under?.id ?? null, annotationName: under ? named(under) : '' })
     }
     el.addEventListener('mousedown', onDown)
     el.addEventListener('click', onClick)

@@ -1,4 +1,4 @@
-import { memo, useId, useRef, type JSX, type KeyboardEvent, type MutableRefObject, type ReactNode } from 'react'
+import { memo, useEffect, useId, useRef, type JSX, type KeyboardEvent, type MutableRefObject, type ReactNode } from 'react'
 import type { AnnotationChange, AnnotationKind } from '../../shared/domain'
 import type { EditorHandle } from '../editor/react'
 import type { AnnotationActions } from './annotations/actions'
@@ -51,6 +51,31 @@ export const SidePanel = memo(function SidePanel(props: Props): JSX.Element {
   suggestionsRef.current = suggestions
   const ids = useId()
   const tabs = useRef<(HTMLButtonElement | null)[]>([])
+  const panel = useRef<HTMLElement>(null)
+  // Whether focus was last in the panel: when what had it goes (a row opening the details, the
+  // details closing, a removed annotation's Remove button), it is put back in the panel.
+  const hadFocus = useRef(false)
+  useEffect(() => {
+    const onIn = (e: FocusEvent): void => {
+      hadFocus.current = !!panel.current?.contains(e.target as Node)
+    }
+    document.addEventListener('focusin', onIn)
+    return () => document.removeEventListener('focusin', onIn)
+  }, [])
+  useEffect(() => {
+    const lost = (): boolean => hadFocus.current && (!document.activeElement || document.activeElement === document.body)
+    const rescue = (last: boolean): void => {
+      const el = panel.current
+      if (!el || el.hidden || !lost()) return
+      const to = el.querySelector<HTMLElement>('.details-nav .back') ?? el.querySelector<HTMLElement>('.row-list [tabindex="0"]') ?? (last ? el.querySelector<HTMLElement>('[role=tab][aria-selected=true]') : null)
+      to?.focus({ preventScroll: true })
+    }
+    if (!lost()) return
+    rescue(false)
+    // A list draws its rows a frame later: look again then.
+    const frame = requestAnimationFrame(() => rescue(true))
+    return () => cancelAnimationFrame(frame)
+  })
   const count = { annotations: list.length, suggestions: suggestions.items.length }
   const label = { annotations: 'Annotations', suggestions: 'Suggestions' }
   // Arrow keys move between tabs, as in any tab list.
@@ -62,7 +87,7 @@ export const SidePanel = memo(function SidePanel(props: Props): JSX.Element {
     tabs.current[TABS.indexOf(next)]?.focus()
   }
   return (
-    <aside className={`panel${props.onClose ? ' drawer' : ''}`} aria-label="Side panel" hidden={props.hidden}>
+    <aside ref={panel} className={`panel${props.onClose ? ' drawer' : ''}`} aria-label="Side panel" hidden={props.hidden}>
       {props.resizer}
       <div className="panel-tabs">
         <div className="tabs" role="tablist" aria-label="Side panel" onKeyDown={onTabKey}>

@@ -23,6 +23,7 @@ export async function printArticle(articleId: number): Promise<void> {
   frame.className = 'print-frame'
   frame.title = 'Print copy'
   frame.setAttribute('aria-hidden', 'true')
+  frame.setAttribute('inert', '')
   frame.tabIndex = -1
   document.body.append(frame)
   const win = frame.contentWindow
@@ -37,6 +38,10 @@ export async function printArticle(articleId: number): Promise<void> {
   doc.adoptedStyleSheets = [sheet]
   const done = frame
   win.addEventListener('afterprint', () => setTimeout(() => (frame === done ? (frame.remove(), (frame = null)) : undefined), 0), { once: true })
+  const back = document.activeElement
   win.focus()
   win.print()
+  // Focus comes back to the page once the dialog is asked for (the frame stays until printing ends).
+  if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true })
+  else window.focus()
 }

@@ -52,9 +52,11 @@ export interface AnnotationEvents {
   added: AnnotationRecord[]
   /** Untagged, or hidden because every one of its words was deleted: as they were before. */
   removed: AnnotationRecord[]
+  /** Tagged as another kind: each as it was before. */
+  retagged: AnnotationRecord[]
 }
 
-const NO_EVENTS: AnnotationEvents = { added: [], removed: [] }
+const NO_EVENTS: AnnotationEvents = { added: [], removed: [], retagged: [] }
 
 /**
  * The annotations a transaction added or removed, for notices and announcements. Undo and
@@ -66,11 +68,13 @@ export function annotationEvents(tr: Transaction, before: EditorState, after: Ed
   if (was === now || was.version === now.version || isHistoryTransaction(tr)) return NO_EVENTS
   const added: AnnotationRecord[] = []
   const removed: AnnotationRecord[] = []
+  const retagged: AnnotationRecord[] = []
   for (const id of now.touched) {
     const then = was.live.get(id) ?? was.orphans.get(id)
     const present = now.live.get(id) ?? now.orphans.get(id)
     if (then && !present) removed.push(then)
     else if (!then && present && !was.zombies.has(id)) added.push(present)
+    else if (then && present && then.kind !== present.kind) retagged.push(then)
   }
-  return added.length || removed.length ? { added, removed } : NO_EVENTS
+  return added.length || removed.length || retagged.length ? { added, removed, retagged } : NO_EVENTS
 }

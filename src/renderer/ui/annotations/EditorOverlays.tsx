@@ -99,7 +99,9 @@ export interface MenuState {
   x: number
   y: number
   canTag: boolean
+  /** The annotation the menu was opened on (innermost), and its name ("Claim “…”"). */
   onAnnotation: string | null
+  annotationName: string
 }
 
 /** The editor's context menu: tag the selection, or remove the annotation under the pointer. */
@@ -132,7 +134,7 @@ export function ContextMenu({
           keepSelection: true,
           onSelect: () => onTag(k)
         })),
-        ...(menu.onAnnotation ? [{ key: 'remove', label: 'Remove annotation', keys: shortcut(SHORTCUTS.untag.keys), onSelect: () => onRemove(menu.onAnnotation!) }] : [])
+        ...(menu.onAnnotation ? [{ key: 'remove', label: `Remove ${menu.annotationName}`, onSelect: () => onRemove(menu.onAnnotation!) }] : [])
       ]}
     />
   )

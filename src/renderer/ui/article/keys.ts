@@ -7,6 +7,8 @@ export interface ArticleKeyActions {
   print: () => void
   /** Escape outside dialogs, menus and the text's own uses of it. */
   escape: () => void
+  /** Shift+F10 or the menu key in the text: the text's menu at the caret. */
+  menu: () => void
 }
 
 /**
@@ -52,7 +54,8 @@ export function useArticleKeys(handle: EditorHandle, actions: ArticleKeyActions)
   latest.current = actions
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || document.querySelector('[role=dialog]')) return
+      // ProseMirror marks Escape handled in the text (to keep it from the browser); it is ours.
+      if ((e.defaultPrevented && e.key !== 'Escape') || document.querySelector('[role=dialog]')) return
       const key = e.key.toLowerCase()
       if (mod(e) && key === 'f' && !e.shiftKey) {
         e.preventDefault()
@@ -68,6 +71,10 @@ export function useArticleKeys(handle: EditorHandle, actions: ArticleKeyActions)
         undoWherever(handle, key === 'y' || e.shiftKey)
       } else if (e.key === 'Escape' && !document.querySelector('[role=menu]')) {
         latest.current.escape()
+      } else if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && handle.view?.dom.contains(e.target as Node)) {
+        // The browser's own handling scrolls the page to the top of the text first.
+        e.preventDefault()
+        latest.current.menu()
       }
     }
     window.addEventListener('keydown', onKey)

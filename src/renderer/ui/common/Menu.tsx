@@ -35,7 +35,16 @@ export function Menu({
   const box = useRef<HTMLDivElement>(null)
   const opener = useRef<Element | null>(document.activeElement)
   useEffect(() => {
-    box.current?.querySelector<HTMLElement>('[role=menuitem]:not(:disabled)')?.focus()
+    const first = box.current?.querySelector<HTMLElement>('[role=menuitem]:not(:disabled)')
+    ;(first ?? box.current)?.focus({ preventScroll: true })
+    // Escape closes it wherever focus is (every item may be disabled).
+    const escape = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape') return
+      e.preventDefault()
+      e.stopPropagation()
+      onClose()
+    }
+    window.addEventListener('keydown', escape, true)
     const away = (e: MouseEvent): void => {
       if (box.current && !box.current.contains(e.target as Node)) onClose()
     }
@@ -44,6 +53,7 @@ export function Menu({
     window.addEventListener('blur', blur)
     const back = opener.current
     return () => {
+      window.removeEventListener('keydown', escape, true)
       window.removeEventListener('mousedown', away, true)
       window.removeEventListener('blur', blur)
       const to = returnTo ?? back
@@ -68,10 +78,10 @@ export function Menu({
     }
     if (to === null || !all.length) return
     e.preventDefault()
-    all[to].focus()
+    all[to].focus({ preventScroll: true })
   }
   return (
-    <div ref={box} className={`menu ${className}`} role="menu" aria-label={label} style={style} onKeyDown={onKeyDown}>
+    <div ref={box} className={`menu ${className}`} role="menu" aria-label={label} style={style} tabIndex={-1} onKeyDown={onKeyDown}>
       {items.map((item) => (
         <button
           key={item.key}
