@@ -23,7 +23,8 @@ describe('working the article from the keyboard', () => {
     for (const [kind, quote] of [
       ['claim', 'raising the property tax rate by 6.8%'],
       ['claim', 'the largest increase since 1998'],
-      ['quote', "We spent a decade pretending the pension bill would go away if we didn't look at it,"]
+      ['quote', "We spent a decade pretending the pension bill would go away if we didn't look at it,"],
+      ['claim', 'the pension bill would go away']
     ]) {
       expect(copydesk(db, 'annotate', '1', '--kind', kind, '--quote', quote).code).toBe(0)
     }
@@ -43,6 +44,33 @@ describe('working the article from the keyboard', () => {
     await expect.poll(quoted).toMatch(/^We spent a decade/)
     await page.keyboard.press('Alt+ArrowUp')
     await expect.poll(quoted).toBe('the largest increase since 1998')
+    expect(problems).toEqual([])
+  })
+
+  it('Alt+↓ skips the kinds hidden by the filter', async () => {
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    await page.getByRole('checkbox', { name: /^Claim/ }).uncheck()
+    await page.locator('.ProseMirror').click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('Alt+ArrowDown')
+    await expect.poll(() => page.locator('blockquote.details-quote').first().innerText()).toMatch(/^We spent a decade/)
+    expect(problems).toEqual([])
+  })
+
+  it('clicking an annotation inside another opens the inner one, and clicking again the one around it', async () => {
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    const box = (await page.locator('.ProseMirror .cd-ann-claim', { hasText: 'the pension bill would go away' }).first().boundingBox())!
+    const quoted = (): Promise<string> => page.locator('blockquote.details-quote').first().innerText()
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await expect.poll(quoted).toBe('the pension bill would go away')
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await expect.poll(quoted).toMatch(/^We spent a decade/)
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await expect.poll(quoted).toBe('the pension bill would go away')
     expect(problems).toEqual([])
   })
 

@@ -18,6 +18,12 @@ describe('bylines, datelines and credits are never claims', () => {
   ]
   const story = 'The ministry said 1,200 prisoners had been exchanged since July.'
 
+  it('a byline whose "Updated" part says what the update added is still a byline', () => {
+    expect(copyLineKind('By Thomas Aldridge, Paris · 24 June 2026 · Updated 14:40 CEST with comment from the fishing committee')).toBe('byline')
+    expect(copyLineKind('Updated at 9:15 a.m. to add a statement from the mayor')).toBe('timestamp')
+    expect(copyLineKind('Updated figures with comment from the fishing committee show a rise of 12%.')).toBeNull()
+  })
+
   it('a story with its byline, timestamps, captions, credits and contributors gets a claim on the story sentence only', () => {
     const text = [furniture.slice(0, 3).join('\n'), furniture[3], furniture[4], story, furniture.slice(5).join('\n')].join('\n\n')
     expect(claims(text).map((c) => c.text)).toEqual(['1,200 prisoners had been exchanged since July'])

@@ -6,10 +6,11 @@ import { readPendingDomChanges } from './dom-sync'
 import { addAnnotation, getAnnotation, getAnnotations, removeAnnotation, selectAnnotation, selectedAnnotationId, updateAnnotationFields } from './annotations'
 import { fieldsFromText } from './hand-tagging'
 
-/** Moves to the next (1) or previous (-1) annotation after the cursor, selecting it. */
-export function stepAnnotation(dir: 1 | -1): Command {
+/** Moves to the next (1) or previous (-1) annotation after the cursor, selecting it; `shown` leaves out hidden kinds. */
+export function stepAnnotation(dir: 1 | -1, shown?: () => ReadonlySet<AnnotationKind>): Command {
   return (state, dispatch) => {
-    const list = getAnnotations(state)
+    const kinds = shown?.()
+    const list = kinds ? getAnnotations(state).filter((a) => kinds.has(a.kind)) : getAnnotations(state)
     if (!list.length) return false
     const current = selectedAnnotationId(state)
     const i = current ? list.findIndex((a) => a.id === current) : -1
@@ -57,14 +58,14 @@ export const untagSelected: Command = (state, dispatch) => {
   return id ? removeAnnotation(id)(state, dispatch) : false
 }
 
-/** The annotation keys (see SHORTCUTS). */
-export function annotationKeymap(): Plugin {
+/** The annotation keys (see SHORTCUTS); `shown` gives the kinds the keys that step may stop at. */
+export function annotationKeymap(shown?: () => ReadonlySet<AnnotationKind>): Plugin {
   return keymap({
     [SHORTCUTS.claim.keys]: tagSelection('claim'),
     [SHORTCUTS.quote.keys]: tagSelection('quote'),
     [SHORTCUTS.attribution.keys]: tagSelection('attribution'),
     [SHORTCUTS.untag.keys]: untagSelected,
-    [SHORTCUTS.next.keys]: stepAnnotation(1),
-    [SHORTCUTS.previous.keys]: stepAnnotation(-1)
+    [SHORTCUTS.next.keys]: stepAnnotation(1, shown),
+    [SHORTCUTS.previous.keys]: stepAnnotation(-1, shown)
   })
 }

@@ -87,6 +87,9 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const [prefsOpen, setPrefsOpen] = useState(false)
   const [userName, setUserName] = useState('')
   const [kinds, setKinds] = useState<ReadonlySet<AnnotationKind>>(() => new Set(ANNOTATION_KINDS))
+  /** The kinds shown, for the editor's keys and clicks (they skip hidden kinds). */
+  const kindsRef = useRef(kinds)
+  kindsRef.current = kinds
   const [tab, setTab] = useState<PanelTab>('annotations')
   const [find, setFind] = useState<number | null>(null)
   const [drawer, setDrawer] = useState(false)
@@ -237,10 +240,11 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         saved.current = new Map(stored.map((x) => [x.id, x]))
         const user = (): string => prefs.current.userName
         const suggestions = (): SuggestionsControl | null => suggestionsRef.current
+        const shown = (): ReadonlySet<AnnotationKind> => kindsRef.current
         // Back from the library: the same text, annotations and undo history as when it was left.
         const kept = takeEditorState(id, a.revision)
         if (kept) {
-          const state = resumedEditorState(kept, user, suggestions)
+          const state = resumedEditorState(kept, user, suggestions, shown)
           lastVersion.current = annotationsVersion(state)
           latest.current = state
           setInitialState(state)
@@ -249,7 +253,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         // The body is made into a document once (20,000 words: ~5 ms); the annotations are placed on it.
         const doc = Node.fromJSON(articleSchema, a.body)
         const records = annotationsFromStored(doc, stored, new Date().toISOString())
-        const state = articleEditorState(doc, records, user, suggestions)
+        const state = articleEditorState(doc, records, user, suggestions, shown)
         lastVersion.current = annotationsVersion(state)
         latest.current = state
         setInitialState(state)
@@ -433,7 +437,11 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
       // even inside words still selected (the browser collapses that selection only afterwards).
       const moved = !down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4
       if (!view || (moved && !(getSelection()?.isCollapsed ?? true))) return
-      const hit = annotationsUnderPointer(view, e.clientX, e.clientY)[0]?.id ?? null
+      // Innermost first; a click on the one already open opens the next one out (a claim
+      // around a quote can be reached by clicking on the quote again).
+      const hits = annotationsUnderPointer(view, e.clientX, e.clientY).filter((a) => kindsRef.current.has(a.kind))
+      const open = hits.findIndex((a) => a.id === selectedAnnotationId(view.state))
+      const hit = hits.length ? hits[(open + 1) % hits.length].id : null
       // Selecting redraws the annotation's span: the click's caret must be read first.
       readPendingDomChanges(view)
       selectAnnotation(hit)(view.state, view.dispatch)

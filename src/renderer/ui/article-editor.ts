@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import type { EditorState, Plugin } from 'prosemirror-state'
+import type { AnnotationKind } from '../../shared/domain'
 import { annotationKeymap } from '../editor/annotation-keys'
 import { annotationPainter, annotations, type AnnotationRecord } from '../editor/annotations'
 import { findPlugin } from '../editor/find'
@@ -7,13 +8,16 @@ import { articleStatePlugins, createArticleState } from '../editor/setup'
 import { suggestionsPlugin } from '../editor/suggestions/plugin'
 import { suggestionKeymap, type SuggestionsControl } from './suggestions/useSuggestions'
 
+/** The kinds of annotation shown (the side panel's filters): keys that step through annotations skip the others. */
+type Shown = () => ReadonlySet<AnnotationKind>
+
 /** The plugins the desk's article editor adds to the basic ones. */
-function deskPlugins(records: AnnotationRecord[], user: () => string, suggestions: () => SuggestionsControl | null): Plugin[] {
+function deskPlugins(records: AnnotationRecord[], user: () => string, suggestions: () => SuggestionsControl | null, shown?: Shown): Plugin[] {
   return [
     annotations({ annotations: records, user }),
     // CSS Custom Highlight API where the browser has it (Electron, Chromium), spans elsewhere.
     annotationPainter({ mode: 'auto' }),
-    annotationKeymap(),
+    annotationKeymap(shown),
     // Only the suggestion under review is drawn until the editor asks for all of them.
     suggestionsPlugin({ windowed: true, drawAll: false }),
     suggestionKeymap(suggestions),
@@ -26,9 +30,10 @@ export function articleEditorState(
   doc: Node,
   records: AnnotationRecord[],
   user: () => string,
-  suggestions: () => SuggestionsControl | null
+  suggestions: () => SuggestionsControl | null,
+  shown?: Shown
 ): EditorState {
-  return createArticleState(doc, deskPlugins(records, user, suggestions))
+  return createArticleState(doc, deskPlugins(records, user, suggestions, shown))
 }
 
 /**
@@ -36,6 +41,6 @@ export function articleEditorState(
  * text, annotations, selection and undo history stay as they were (plugin state is kept by
  * plugin key), while the plugins' links to the page (who is editing, the suggestions) are new.
  */
-export function resumedEditorState(kept: EditorState, user: () => string, suggestions: () => SuggestionsControl | null): EditorState {
-  return kept.reconfigure({ plugins: articleStatePlugins(deskPlugins([], user, suggestions)) })
+export function resumedEditorState(kept: EditorState, user: () => string, suggestions: () => SuggestionsControl | null, shown?: Shown): EditorState {
+  return kept.reconfigure({ plugins: articleStatePlugins(deskPlugins([], user, suggestions, shown)) })
 }

@@ -90,6 +90,15 @@ export function datelineLength(line: string): number {
 const DATELINE =
   /^([\p{Lu}][\p{L}\p{M}.'\u2019\-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'\u2019\-]*){0,3})((?:,\s*[\p{L}\d.'\u2019\-]+(?:\s+[\p{L}\d.'\u2019\-]+){0,2}){0,2})\s*(\((?:\p{Lu}{2,8}|Reuters|Bloomberg|Xinhua|Yonhap|Kyodo|Interfax|dpa)\)|\/[\p{L}\s]{2,30}\/)?\s*(?:\u2014|\u2013|--|-)(?:\s+|$)/u
 
+/**
+ * "14:40 CEST with comment from the fishing committee": a time and what the update added, as
+ * the last part of a byline's "Updated ..." (the words after the time say what changed).
+ */
+function isUpdateNote(rest: string): boolean {
+  const m = /^(.{1,40}?)\s+(?:with|to add|to include|adds|adding|to correct|corrects|correcting)\b/i.exec(rest.trim())
+  return !!m && isDateOrTime(m[1])
+}
+
 /** Is each part of a line split at " | " or " · " byline, date, time or reading time? */
 function isMetaParts(line: string): 'byline' | 'timestamp' | null {
   const parts = line.split(/\s+[|\u00B7\u2022]\s+/)
@@ -102,7 +111,7 @@ function isMetaParts(line: string): 'byline' | 'timestamp' | null {
     else if (isNames(p)) names = true
     else {
       const t = TIMESTAMP.exec(p)
-      if (!t || !(isDateOrTime(t[1]) || AGO.test(t[1].trim()))) return null
+      if (!t || !(isDateOrTime(t[1]) || AGO.test(t[1].trim()) || isUpdateNote(t[1]))) return null
     }
   }
   if (names && !byline) return null

@@ -91,7 +91,7 @@ export function placeSuggestions(projection: Projection, suggestions: readonly S
       speaker: s.kind === 'quote' ? pos(s.speaker) : null,
       cue: s.kind === 'claim' ? null : pos(s.cue),
       source: s.kind === 'attribution' ? pos(s.source) : null,
-      sourceName: s.kind === 'attribution' ? ((s.named ?? s.source)?.text ?? null) : null,
+      sourceName: s.kind === 'attribution' ? (s.named ?? s.source)?.text.replace(/[\s,;:]+$/, '') || null : null,
       content: s.kind === 'attribution' ? pos(s.content) : null,
       reasons: s.kind === 'claim' ? s.reasons : []
     })

@@ -183,7 +183,7 @@ function SourcePicker(props: {
           onKeyDown={fill}
           onChange={(e) => props.onPick(e.target.value || null)}
         >
-          <option value="">{props.namedOnly ? `${props.namedOnly} (not in the text)` : '— none —'}</option>
+          <option value="">{props.namedOnly ? `${props.namedOnly} (named, not linked)` : '— none —'}</option>
           {choices.map((a) => (
             <option key={a.id} value={a.id}>
               {props.describe(a)}
@@ -202,7 +202,7 @@ function SourcePicker(props: {
           e.preventDefault()
           if (!name.trim()) return
           const how = props.onName(name)
-          setMessage(how === 'linked' ? `Tagged “${name.trim()}” as an attribution and linked it.` : `“${name.trim()}” is not in the text; kept as a named speaker.`)
+          setMessage(how === 'linked' ? `Tagged “${name.trim()}” as an attribution and linked it.` : `“${name.trim()}” is not in the text; kept as a named speaker, not linked.`)
           setName('')
         }}
       >

@@ -31,7 +31,7 @@ function summary(a: AnnotationRecord, byId: Map<string, AnnotationRecord>): stri
   if (a.kind === 'attribution') return a.fields.sourceName || 'Source not named'
   const speaker = a.fields.speakerId ? byId.get(a.fields.speakerId) : undefined
   if (speaker) return `Speaker: ${sourceName(speaker)}`
-  return a.fields.speakerName ? `Speaker: ${a.fields.speakerName} (not in the text)` : 'No speaker'
+  return a.fields.speakerName ? `Speaker: ${a.fields.speakerName} (named, not linked to an attribution)` : 'No speaker'
 }
 
 /**

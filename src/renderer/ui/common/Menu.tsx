@@ -38,7 +38,7 @@ export function Menu({
     const first = box.current?.querySelector<HTMLElement>('[role=menuitem]:not(:disabled)')
     ;(first ?? box.current)?.focus({ preventScroll: true })
     // Escape closes it wherever focus is (every item may be disabled).
-    const escape = (e: KeyboardEvent): void => {
+    const escape = (e: globalThis.KeyboardEvent): void => {
       if (e.key !== 'Escape') return
       e.preventDefault()
       e.stopPropagation()
