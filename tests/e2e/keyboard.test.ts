@@ -5,7 +5,7 @@ import { useServedApp } from '../helpers/app'
 import { annotationList, openFromList } from '../helpers/article'
 import { strictPage } from '../helpers/browser'
 import { copydesk, ROOT } from '../helpers/cli'
-import { waitSaved } from '../helpers/editor'
+import { selectText, waitSaved } from '../helpers/editor'
 
 /** What has focus: its role or tag, and its text or label. */
 function focused(page: Page): Promise<string> {
@@ -71,6 +71,21 @@ describe('working the article from the keyboard', () => {
     await expect.poll(quoted).toMatch(/^We spent a decade/)
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
     await expect.poll(quoted).toBe('the pension bill would go away')
+    expect(problems).toEqual([])
+  })
+
+  it('a tag key that can do nothing says why', async () => {
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    await page.locator('.ProseMirror').click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('Alt+Shift+C')
+    await page.locator('.notice-card', { hasText: 'Select the words to tag as a claim first.' }).waitFor()
+    await selectText(page, 'the largest increase since 1998')
+    await page.keyboard.press('Alt+Shift+C')
+    await page.locator('.notice-card', { hasText: 'These words are already tagged as a claim.' }).waitFor()
+    expect(await page.locator('.ProseMirror .cd-ann-claim', { hasText: 'the largest increase since 1998' }).count()).toBe(1)
     expect(problems).toEqual([])
   })
 

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { copydesk, ROOT } from '../helpers/cli'
 import { strictPage } from '../helpers/browser'
-import { paintedAnnotations, waitSaved } from '../helpers/editor'
+import { paintedAnnotations, selectText, waitSaved } from '../helpers/editor'
 import { useServedApp } from '../helpers/app'
 import { tabCount } from '../helpers/article'
 
@@ -124,6 +124,33 @@ describe('suggestions as a review queue', () => {
     await page.keyboard.press('Alt+Enter')
     await waitSaved(page)
     expect(listed().some((a) => a.origin === 'suggested')).toBe(true)
+    expect(problems).toEqual([])
+  })
+
+  it('Alt+Enter on a suggestion not drawn in the text shows it first, and accepts it on the second press', async () => {
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    await expect.poll(() => tabCount(page, 'Suggestions')).toBeGreaterThan(10)
+    const before = listed().length
+    await page.locator('.ProseMirror p').first().click()
+    await page.keyboard.press('Control+Home')
+    const current = page.locator('.ProseMirror .cd-sug-current')
+    await page.keyboard.press('Alt+Shift+ArrowDown')
+    await expect.poll(() => current.count()).toBeGreaterThan(0)
+    const first = await current.first().innerText()
+    // On to the next one: the first is no longer drawn. The caret goes back into its words.
+    await page.keyboard.press('Alt+Shift+ArrowDown')
+    await expect.poll(() => current.first().innerText()).not.toBe(first)
+    await selectText(page, first)
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('Alt+Enter')
+    await expect.poll(() => current.first().innerText()).toBe(first)
+    await page.waitForTimeout(300)
+    expect(listed().length).toBe(before)
+    await page.keyboard.press('Alt+Enter')
+    await waitSaved(page)
+    expect(listed().length).toBe(before + 1)
     expect(problems).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { keymap } from 'prosemirror-keymap'
-import { TextSelection, type Command, type Plugin } from 'prosemirror-state'
+import { TextSelection, type Command, type EditorState, type Plugin } from 'prosemirror-state'
 import type { AnnotationKind } from '../../shared/domain'
 import { SHORTCUTS } from '../ui/labels'
 import { readPendingDomChanges } from './dom-sync'
@@ -29,13 +29,17 @@ export function stepAnnotation(dir: 1 | -1, shown?: () => ReadonlySet<Annotation
  * the source and cue the suggestion engine reads in its words, a quote the speaker an
  * attribution next to it names, in the same step (one undo takes it all back).
  */
-export function tagSelection(kind: AnnotationKind): Command {
+export function tagSelection(kind: AnnotationKind, tell?: (message: string) => void): Command {
   return (state, dispatch, view) => {
     // Keys can come faster than the browser's selectionchange: read a selection it has just
     // moved (Shift+End a moment before) so the tag covers what the editor sees selected.
     if (dispatch && view) {
       readPendingDomChanges(view)
       state = view.state
+    }
+    if (dispatch && tell && !addAnnotation(kind)(state)) {
+      tell(whyNotTagged(state, kind))
+      return false
     }
     const id = crypto.randomUUID()
     const start = state
@@ -52,18 +56,32 @@ export function tagSelection(kind: AnnotationKind): Command {
   }
 }
 
+/** Why the selection cannot be tagged as `kind`, in the editor's words. */
+export function whyNotTagged(state: EditorState, kind: AnnotationKind): string {
+  const { from, to } = state.selection
+  if (!/\S/.test(state.doc.textBetween(from, to, ' ', ' '))) return `Select the words to tag as ${KIND_ARTICLE[kind]} first.`
+  return `These words are already tagged as ${KIND_ARTICLE[kind]}.`
+}
+
+const KIND_ARTICLE: Record<AnnotationKind, string> = { claim: 'a claim', quote: 'a quote', attribution: 'an attribution' }
+
 /** Removes the selected annotation. */
 export const untagSelected: Command = (state, dispatch) => {
   const id = selectedAnnotationId(state)
   return id ? removeAnnotation(id)(state, dispatch) : false
 }
 
-/** The annotation keys (see SHORTCUTS); `shown` gives the kinds the keys that step may stop at. */
-export function annotationKeymap(shown?: () => ReadonlySet<AnnotationKind>): Plugin {
+/**
+ * The annotation keys (see SHORTCUTS). `shown` gives the kinds the keys that step may stop at;
+ * `tell` says why a tag key did nothing (no words selected, already tagged).
+ */
+export function annotationKeymap(shown?: () => ReadonlySet<AnnotationKind>, tell?: (message: string) => void): Plugin {
+  // A refused tag key is still the desk's: told, not passed on to the browser.
+  const tag = (kind: AnnotationKind): Command => (state, dispatch, view) => tagSelection(kind, tell)(state, dispatch, view) || (!!tell && !!dispatch)
   return keymap({
-    [SHORTCUTS.claim.keys]: tagSelection('claim'),
-    [SHORTCUTS.quote.keys]: tagSelection('quote'),
-    [SHORTCUTS.attribution.keys]: tagSelection('attribution'),
+    [SHORTCUTS.claim.keys]: tag('claim'),
+    [SHORTCUTS.quote.keys]: tag('quote'),
+    [SHORTCUTS.attribution.keys]: tag('attribution'),
     [SHORTCUTS.untag.keys]: untagSelected,
     [SHORTCUTS.next.keys]: stepAnnotation(1, shown),
     [SHORTCUTS.previous.keys]: stepAnnotation(-1, shown)

@@ -112,6 +112,10 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   /** Leaving with changes not saved: asked first. */
   const [leaving, setLeaving] = useState<string | null>(null)
   const notify = useNotify()
+  /** Why a key or command did nothing: said in a notice. */
+  const tellRef = useRef((message: string): void => void notify({ tone: 'info', message }))
+  tellRef.current = (message: string): void => void notify({ tone: 'info', message })
+  const tell = useCallback((message: string): void => tellRef.current(message), [])
   const { showShortcuts, reopenArticle } = useAppCommands()
   const [dialog, setDialog] = useState<'export' | 'import' | null>(null)
   useTopbarHeight(header)
@@ -125,7 +129,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
     if (textChanged) dirty.current.body = true
     if (was !== lastVersion.current) {
       dirty.current.annotations = true
-      tell(tr, state, before)
+      sayWhatChanged(tr, state, before)
     }
     if (textChanged || was !== lastVersion.current) autosaver.changed()
   })
@@ -144,7 +148,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   }
 
   /** Says what an edit did to the annotations: a removal gets a notice with Undo, a tag is announced. */
-  const tell = (tr: Parameters<typeof annotationEvents>[0], state: EditorState, before: EditorState): void => {
+  const sayWhatChanged = (tr: Parameters<typeof annotationEvents>[0], state: EditorState, before: EditorState): void => {
     const { added, removed, retagged } = annotationEvents(tr, before, state)
     if (added.length) announce(added.length === 1 ? `${named(added[0])} tagged.` : `${added.length} annotations added.`)
     for (const was of retagged) {
@@ -241,10 +245,11 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         const user = (): string => prefs.current.userName
         const suggestions = (): SuggestionsControl | null => suggestionsRef.current
         const shown = (): ReadonlySet<AnnotationKind> => kindsRef.current
+        const hooks = { user, suggestions, shown, tell: (message: string) => tellRef.current(message) }
         // Back from the library: the same text, annotations and undo history as when it was left.
         const kept = takeEditorState(id, a.revision)
         if (kept) {
-          const state = resumedEditorState(kept, user, suggestions, shown)
+          const state = resumedEditorState(kept, hooks)
           lastVersion.current = annotationsVersion(state)
           latest.current = state
           setInitialState(state)
@@ -253,7 +258,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         // The body is made into a document once (20,000 words: ~5 ms); the annotations are placed on it.
         const doc = Node.fromJSON(articleSchema, a.body)
         const records = annotationsFromStored(doc, stored, new Date().toISOString())
-        const state = articleEditorState(doc, records, user, suggestions, shown)
+        const state = articleEditorState(doc, records, hooks)
         lastVersion.current = annotationsVersion(state)
         latest.current = state
         setInitialState(state)
@@ -545,6 +550,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         <EditingToolbar
           handle={handle}
           run={run}
+          tell={tell}
           onShortcuts={showShortcuts}
           onExport={openExport}
           onImport={openImport}
@@ -579,7 +585,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
               onClose={() => setMenu(null)}
               onTag={(k) => {
                 setMenu(null)
-                run(tagSelection(k))
+                run(tagSelection(k, tellRef.current))
               }}
               onRemove={(annId) => {
                 setMenu(null)

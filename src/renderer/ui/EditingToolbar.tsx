@@ -11,6 +11,8 @@ import { shortcut } from './shortcuts'
 interface Props {
   handle: EditorHandle
   run: (cmd: Command) => boolean
+  /** Says why a command did nothing (the words are already tagged so). */
+  tell: (message: string) => void
   onShortcuts: () => void
   onExport: () => void
   onImport: () => void
@@ -37,7 +39,7 @@ const RULE = 9
  * nothing wraps or leaves the screen. It follows the editor by itself (can undo? is there a
  * selection?), so a keystroke re-renders these buttons at most, never the page around them.
  */
-export const EditingToolbar = memo(function EditingToolbar({ handle, run, onShortcuts, onExport, onImport, onPreferences, onFind, onPrint }: Props): JSX.Element {
+export const EditingToolbar = memo(function EditingToolbar({ handle, run, tell, onShortcuts, onExport, onImport, onPreferences, onFind, onPrint }: Props): JSX.Element {
   const canUndo = useEditorSelector(handle, (s) => undoDepth(s) > 0, false)
   const canRedo = useEditorSelector(handle, (s) => redoDepth(s) > 0, false)
   const hasSelection = useEditorSelector(handle, (s) => !s.selection.empty, false)
@@ -54,7 +56,7 @@ export const EditingToolbar = memo(function EditingToolbar({ handle, run, onShor
         keys: shortcut(SHORTCUTS[k].keys),
         disabled: !hasSelection,
         keepSelection: true,
-        onSelect: () => run(tagSelection(k))
+        onSelect: () => run(tagSelection(k, tell))
       })
     ),
     { key: 'find', group: 2, label: 'Find', title: `Find in the article (${shortcut(SHORTCUTS.find.keys)})`, keys: shortcut(SHORTCUTS.find.keys), onSelect: onFind },

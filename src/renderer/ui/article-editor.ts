@@ -8,16 +8,25 @@ import { articleStatePlugins, createArticleState } from '../editor/setup'
 import { suggestionsPlugin } from '../editor/suggestions/plugin'
 import { suggestionKeymap, type SuggestionsControl } from './suggestions/useSuggestions'
 
-/** The kinds of annotation shown (the side panel's filters): keys that step through annotations skip the others. */
-type Shown = () => ReadonlySet<AnnotationKind>
+/** What the desk's editor asks of the page around it. */
+export interface DeskHooks {
+  /** The editor's name, recorded on changes. */
+  user: () => string
+  /** The suggestions queue, for its keys. */
+  suggestions: () => SuggestionsControl | null
+  /** The kinds of annotation shown (the side panel's filters): keys that step through annotations skip the others. */
+  shown?: () => ReadonlySet<AnnotationKind>
+  /** Says why a key did nothing (a tag key with no words selected). */
+  tell?: (message: string) => void
+}
 
 /** The plugins the desk's article editor adds to the basic ones. */
-function deskPlugins(records: AnnotationRecord[], user: () => string, suggestions: () => SuggestionsControl | null, shown?: Shown): Plugin[] {
+function deskPlugins(records: AnnotationRecord[], { user, suggestions, shown, tell }: DeskHooks): Plugin[] {
   return [
     annotations({ annotations: records, user }),
     // CSS Custom Highlight API where the browser has it (Electron, Chromium), spans elsewhere.
     annotationPainter({ mode: 'auto' }),
-    annotationKeymap(shown),
+    annotationKeymap(shown, tell),
     // Only the suggestion under review is drawn until the editor asks for all of them.
     suggestionsPlugin({ windowed: true, drawAll: false }),
     suggestionKeymap(suggestions),
@@ -26,14 +35,8 @@ function deskPlugins(records: AnnotationRecord[], user: () => string, suggestion
 }
 
 /** The article editor's first state: the text, its annotations placed, and every plugin the desk uses. */
-export function articleEditorState(
-  doc: Node,
-  records: AnnotationRecord[],
-  user: () => string,
-  suggestions: () => SuggestionsControl | null,
-  shown?: Shown
-): EditorState {
-  return createArticleState(doc, deskPlugins(records, user, suggestions, shown))
+export function articleEditorState(doc: Node, records: AnnotationRecord[], hooks: DeskHooks): EditorState {
+  return createArticleState(doc, deskPlugins(records, hooks))
 }
 
 /**
@@ -41,6 +44,6 @@ export function articleEditorState(
  * text, annotations, selection and undo history stay as they were (plugin state is kept by
  * plugin key), while the plugins' links to the page (who is editing, the suggestions) are new.
  */
-export function resumedEditorState(kept: EditorState, user: () => string, suggestions: () => SuggestionsControl | null, shown?: Shown): EditorState {
-  return kept.reconfigure({ plugins: articleStatePlugins(deskPlugins([], user, suggestions, shown)) })
+export function resumedEditorState(kept: EditorState, hooks: DeskHooks): EditorState {
+  return kept.reconfigure({ plugins: articleStatePlugins(deskPlugins([], hooks)) })
 }

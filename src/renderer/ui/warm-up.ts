@@ -36,7 +36,7 @@ export function warmUpArticleEditor(): () => void {
   const steps: (() => void)[] = [
     () => {
       const { doc, stored } = sampleArticle()
-      state = articleEditorState(doc, annotationsFromStored(doc, stored, new Date().toISOString()), () => '', () => null)
+      state = articleEditorState(doc, annotationsFromStored(doc, stored, new Date().toISOString()), { user: () => '', suggestions: () => null })
     },
     () => {
       host = document.body.appendChild(document.createElement('div'))

@@ -250,14 +250,16 @@ function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onChange: 
       <ul className="evidence" aria-label="Evidence">
         {evidence.map((e, i) => (
           <li key={i}>
-            {/^https?:\/\//i.test(e.url) ? (
-              <a href={e.url} target="_blank" rel="noopener noreferrer">
-                {e.url}
-              </a>
-            ) : (
-              <span>{e.url}</span>
-            )}
-            {e.note && <span className="muted"> — {e.note}</span>}
+            <span className="evidence-what">
+              {/^https?:\/\//i.test(e.url) ? (
+                <a href={e.url} target="_blank" rel="noopener noreferrer" title={e.url}>
+                  {e.url}
+                </a>
+              ) : (
+                e.url && <span>{e.url}</span>
+              )}
+              {e.note && <span className="muted">{e.url ? ' — ' : ''}{e.note}</span>}
+            </span>
             <button type="button" className="quiet" aria-label={`Remove evidence ${i + 1}`} onClick={() => onChange(evidence.filter((_, j) => j !== i))}>
               ×
             </button>

@@ -3,9 +3,11 @@ import { readUiPrefs, writeUiPrefs } from '../common/ui-prefs'
 
 /** Below this width (CSS pixels: a 1024 px window at 125% zoom and up) the side panel is a drawer over the text. */
 export const NARROW_BELOW = 880
-/** The narrowest the article's column may get beside the panel. */
-const ARTICLE_MIN = 440
+/** The narrowest the article's column may get beside the panel (a line of the text stays ~60 characters). */
+const ARTICLE_MIN = 560
 const PANEL_MIN = 300
+/** The panel never takes more than this share of the window: the text is what is being worked on. */
+const PANEL_SHARE = 0.6
 
 /** Whether the window is too narrow for the text and the panel side by side. */
 export function useNarrow(): boolean {
@@ -22,13 +24,17 @@ export function useNarrow(): boolean {
 
 /** The panel's default width for a window `viewport` wide: about a third, within bounds. */
 export function defaultPanelWidth(viewport: number): number {
-  return panelBounds(viewport, Math.round(Math.min(640, Math.max(340, viewport * 0.32))))
+  return panelBounds(viewport, Math.round(Math.min(760, Math.max(340, viewport * 0.32))))
 }
 
 /** `width` kept within what a window `viewport` wide allows. */
 export function panelBounds(viewport: number, width: number): number {
-  const max = Math.max(PANEL_MIN, viewport - ARTICLE_MIN)
-  return Math.round(Math.max(PANEL_MIN, Math.min(max, width)))
+  return Math.round(Math.max(PANEL_MIN, Math.min(panelMax(viewport), width)))
+}
+
+/** The widest the panel may be in a window `viewport` wide. */
+export function panelMax(viewport: number): number {
+  return Math.round(Math.max(PANEL_MIN, Math.min(viewport * PANEL_SHARE, viewport - ARTICLE_MIN)))
 }
 
 export interface PanelWidth {
@@ -55,7 +61,7 @@ export function usePanelWidth(): PanelWidth {
   return {
     width,
     min: PANEL_MIN,
-    max: Math.max(PANEL_MIN, viewport - ARTICLE_MIN),
+    max: panelMax(viewport),
     set: setChosen,
     keep: (w) => {
       setChosen(w)

@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom'
 import { useEffect, useRef, type CSSProperties, type JSX, type KeyboardEvent, type ReactNode } from 'react'
 
 /** One command in a menu. */
@@ -80,7 +81,8 @@ export function Menu({
     e.preventDefault()
     all[to].focus({ preventScroll: true })
   }
-  return (
+  // In the body, so nothing with its own stacking (the sticky top bar, the drawer) covers it.
+  return createPortal(
     <div ref={box} className={`menu ${className}`} role="menu" aria-label={label} style={style} tabIndex={-1} onKeyDown={onKeyDown}>
       {items.map((item) => (
         <button
@@ -102,6 +104,7 @@ export function Menu({
           {item.keys && <kbd>{item.keys}</kbd>}
         </button>
       ))}
-    </div>
+    </div>,
+    document.body
   )
 }

@@ -17,6 +17,7 @@ import {
   dismissedSuggestions,
   dismissSuggestions,
   drawAllSuggestions,
+  drawsAllSuggestions,
   getSuggestions,
   placeSuggestions,
   setCurrentSuggestion,
@@ -281,10 +282,18 @@ export function useSuggestions(handle: EditorSource, articleId: number, ready: b
 
 /** Editor keys for the suggestion at the cursor, and to go to the next one (see SHORTCUTS). */
 export function suggestionKeymap(control: () => SuggestionsControl | null): Plugin {
-  const atCursor = (act: (c: SuggestionsControl, s: SuggestionItem) => void): Command => (state) => {
+  // A suggestion not drawn in the text (only the one under review is, unless all are asked for)
+  // is shown by the first press and acted on by the second: nothing the editor cannot see is
+  // accepted or dismissed.
+  const atCursor = (act: (c: SuggestionsControl, s: SuggestionItem) => void, verb: string): Command => (state) => {
     const c = control()
     const s = suggestionAt(state, state.selection.from)
     if (!c || !s) return false
+    if (!drawsAllSuggestions(state) && currentSuggestion(state) !== s.key) {
+      c.review(s)
+      announce(`A suggestion is here: press the keys again to ${verb} it.`)
+      return true
+    }
     act(c, s)
     return true
   }
@@ -299,8 +308,8 @@ export function suggestionKeymap(control: () => SuggestionsControl | null): Plug
     return true
   }
   return keymap({
-    [SHORTCUTS.acceptSuggestion.keys]: atCursor((c, s) => c.accept([s])),
-    [SHORTCUTS.dismissSuggestion.keys]: atCursor((c, s) => c.dismiss([s])),
+    [SHORTCUTS.acceptSuggestion.keys]: atCursor((c, s) => c.accept([s]), 'accept'),
+    [SHORTCUTS.dismissSuggestion.keys]: atCursor((c, s) => c.dismiss([s]), 'dismiss'),
     [SHORTCUTS.nextSuggestion.keys]: next
   })
 }
