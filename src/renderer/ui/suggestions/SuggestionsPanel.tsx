@@ -139,12 +139,14 @@ export function SuggestionsPanel({ control }: { control: SuggestionsControl }): 
                 <button type="button" onClick={() => dismiss([under])} title={`Dismiss (D, or ${shortcut(SHORTCUTS.dismissSuggestion.keys)} in the text)`}>
                   Dismiss
                 </button>
-                <button type="button" className="quiet" onClick={() => step(-1, shown)} title="Previous (P)">
-                  Previous
-                </button>
-                <button type="button" className="quiet" onClick={() => step(1, shown)} title="Next (N)">
-                  Next
-                </button>
+                <span className="review-steps">
+                  <button type="button" className="quiet" onClick={() => step(-1, shown)} title="Previous (P)" aria-label="Previous suggestion">
+                    ↑
+                  </button>
+                  <button type="button" className="quiet" onClick={() => step(1, shown)} title="Next (N)" aria-label="Next suggestion">
+                    ↓
+                  </button>
+                </span>
               </div>
             </>
           ) : (
