@@ -2,6 +2,7 @@ import type { CopydeskApi, InputOf, OutputOf } from '../shared/contract'
 import type { CopydeskBridge, MenuCommand } from '../shared/bridge'
 import type { Result } from '../shared/errors'
 import { OPERATION_NAMES, type OperationName } from '../shared/ops'
+import { fromWire, type WireResult } from '../shared/json-text'
 import { jsonBlob } from './sliced-json'
 
 /**
@@ -53,7 +54,19 @@ declare global {
   }
 }
 
-export const api: CopydeskApi = window.copydesk ?? httpApi()
+/**
+ * The desktop app's operations, each result made whole: a value the store wrote as JSON text
+ * crosses IPC as that text (a string is cheap to copy; 10,000 annotations as objects are not)
+ * and is read here.
+ */
+function bridgeApi(bridge: CopydeskBridge): CopydeskApi {
+  const api: Partial<Record<OperationName, (input: unknown) => Promise<Result<unknown>>>> = {}
+  const ops = bridge as unknown as Record<OperationName, (input: unknown) => Promise<WireResult>>
+  for (const op of OPERATION_NAMES) api[op] = async (input) => fromWire(await ops[op](input))
+  return api as CopydeskApi
+}
+
+export const api: CopydeskApi = window.copydesk ? bridgeApi(window.copydesk) : httpApi()
 
 /** Menu commands pushed by the desktop app's native menu (nothing in a browser). */
 export function onMenuCommand(cb: (command: MenuCommand) => void): () => void {

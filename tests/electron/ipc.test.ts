@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Dispatch } from '../../src/main/core/dispatch'
 import { registerOperations, type InvokeEvent, type IpcMainLike } from '../../src/main/electron/ipc'
+import { JsonText, fromWire } from '../../src/shared/json-text'
 import { channelOf, OPERATION_NAMES } from '../../src/shared/ops'
 
 const APP = 'app://copydesk/index.html'
@@ -63,6 +64,20 @@ describe('the Electron door', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
     }
     expect(calls).toEqual([])
+  })
+
+  it('sends what the store wrote as JSON as that text, which the page reads back into the same value', async () => {
+    const ipc = new FakeIpcMain()
+    const text = '[{"id":"c1","fields":{"explanation":"“quoted” \\\\ 🧾"}}]'
+    const asked: unknown[] = []
+    registerOperations(ipc, async (_op, _input, options) => {
+      asked.push(options)
+      return { ok: true, value: new JsonText(text) }
+    }, isApp)
+    const wire = await ipc.invoke(channelOf('listAnnotations'), APP, { articleId: 1 })
+    expect(asked).toEqual([{ jsonText: true }])
+    expect(wire).toEqual({ ok: true, json: text })
+    expect(fromWire(wire as never)).toEqual({ ok: true, value: JSON.parse(text) })
   })
 
   it('can be taken down again, so a reopened window registers cleanly', () => {

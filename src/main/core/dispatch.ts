@@ -1,14 +1,23 @@
 import { contract, type InputOf, type OutputOf } from '../../shared/contract'
 import { CopydeskError, ok, toErrorValue, type Result } from '../../shared/errors'
+import { JsonText } from '../../shared/json-text'
 import { OPERATION_NAMES, type OperationName } from '../../shared/ops'
 
-/** The services behind the contract: one function per operation, inputs already validated. */
+/**
+ * The services behind the contract: one function per operation, inputs already validated.
+ * A service may give its value as JSON text the store wrote (JsonText).
+ */
 export type Services = {
-  [K in OperationName]: (input: InputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>
+  [K in OperationName]: (input: InputOf<K>) => OutputOf<K> | JsonText | Promise<OutputOf<K> | JsonText>
+}
+
+export interface DispatchOptions {
+  /** Give a value the store wrote as JSON text as that text (a door that sends JSON); otherwise as a value. */
+  jsonText?: boolean
 }
 
 /** What every door calls: validate, run, and turn whatever happens into a Result. */
-export type Dispatch = (op: string, input: unknown) => Promise<Result<unknown>>
+export type Dispatch = (op: string, input: unknown, options?: DispatchOptions) => Promise<Result<unknown>>
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues
@@ -23,7 +32,7 @@ export function isOperation(op: string): op is OperationName {
 
 /** Builds the single entry point the doors share. Nothing thrown escapes it. */
 export function createDispatch(services: Services): Dispatch {
-  return async (op, input) => {
+  return async (op, input, options = {}) => {
     try {
       if (!isOperation(op)) throw new CopydeskError('invalid_input', `Copydesk has no operation called "${op}"`)
       const parsed = contract[op].input.safeParse(input ?? {})
@@ -31,7 +40,8 @@ export function createDispatch(services: Services): Dispatch {
         throw new CopydeskError('invalid_input', `The request to ${op} was not valid: ${describeIssues(parsed.error)}`)
       }
       const run = services[op] as (i: unknown) => unknown
-      return ok(await run(parsed.data))
+      const value = await run(parsed.data)
+      return ok(value instanceof JsonText && !options.jsonText ? value.toJSON() : value)
     } catch (err) {
       return { ok: false, error: toErrorValue(err) }
     }

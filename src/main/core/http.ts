@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import type { CopydeskErrorValue, ErrorCode } from '../../shared/errors'
 import type { Dispatch } from './dispatch'
+import { resultBody } from '../../shared/json-text'
 
 /**
  * The loopback HTTP door: serves the real renderer to a plain browser and the contract at
@@ -212,11 +213,11 @@ export function startHttpDoor(options: HttpDoorOptions): Promise<HttpDoor> {
       }
       return
     }
-    const result = await options.dispatch(op, input)
+    const result = await options.dispatch(op, input, { jsonText: true })
     if (!result.ok && result.error.code === 'internal') log(`copydesk serve: ${described(req)} failed: ${result.error.message}`)
     res.statusCode = result.ok ? 200 : STATUS[result.error.code]
     res.setHeader('Content-Type', 'application/json; charset=utf-8')
-    res.end(JSON.stringify(result))
+    res.end(resultBody(result))
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): void {

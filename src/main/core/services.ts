@@ -1,6 +1,7 @@
 import type { Annotation } from '../../shared/domain'
 import { HISTORY_PAGE } from '../../shared/limits'
 import { CopydeskError } from '../../shared/errors'
+import { JsonText } from '../../shared/json-text'
 import type { Services } from './dispatch'
 import { bodyText, checkBody } from './import/body'
 import type { Store } from './store'
@@ -56,7 +57,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   const runner = options.runner ?? sameThreadRunner()
   return explained(store, {
     listArticles: ({ query }) => store.listArticles(query),
-    getArticle: ({ id }) => store.getArticle(id),
+    getArticle: ({ id }) => new JsonText(store.getArticleJson(id)),
     async importFile({ fileName, dataBase64 }) {
       const bytes = Buffer.from(dataBase64, 'base64')
       const article = await runner.run({ kind: 'readArticleFile', fileName, bytes })
@@ -92,7 +93,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
     restoreArticle: ({ id }) => store.restoreArticle(id),
     listAnnotations({ articleId }) {
       store.requireArticle(articleId)
-      return store.listAnnotations(articleId)
+      return new JsonText(store.listAnnotationsJson(articleId))
     },
     annotationHistory({ articleId, annotationId, limit, before }) {
       store.requireArticle(articleId)

@@ -1,6 +1,7 @@
 import type { Dispatch } from '../core/dispatch'
 import type { Result } from '../../shared/errors'
 import { channelOf, OPERATION_NAMES } from '../../shared/ops'
+import { toWire } from '../../shared/json-text'
 
 /**
  * The Electron door: one `ipcMain.handle` per operation. A call is answered only when it
@@ -38,7 +39,7 @@ export function registerOperations(
     ipcMain.handle(channelOf(op), async (event, input) => {
       const frame = event.senderFrame
       if (!frame || !isTrustedUrl(frame.url)) return REFUSED
-      return dispatch(op, input)
+      return toWire(await dispatch(op, input, { jsonText: true }))
     })
   }
   return () => {
