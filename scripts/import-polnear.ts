@@ -27,8 +27,8 @@ for (const ann of readdirSync(join(folder, 'attributions')).filter((f) => f.ends
   const stem = basename(ann, '.ann').replace(/_[0-9a-z]{4}$/i, '')
   try {
     const text = readFileSync(join(folder, 'text', `${stem}.txt`), 'utf8')
-    const { article, placed, report } = readAnnotatedArticle(`${stem}.txt`, text, readFileSync(join(folder, 'attributions', ann), 'utf8'))
-    insertAnnotated(store, article, placed)
+    const { article, placed, threads, report } = readAnnotatedArticle(`${stem}.txt`, text, readFileSync(join(folder, 'attributions', ann), 'utf8'))
+    insertAnnotated(store, article, placed, threads)
     totals.articles++
     totals.exact += report.exact
     totals.fuzzy += report.fuzzy

@@ -14,6 +14,7 @@ const FIELD_LABELS: Record<string, string> = {
   sourceName: 'source name',
   sourceType: 'source type',
   cue: 'cue',
+  // Entries recorded before threads replaced the internal note still name it.
   note: 'internal note',
   kind: 'kind',
   text: 'words'
@@ -53,15 +54,40 @@ function evidenceChange(before: unknown, after: unknown): string {
   return [...added, ...removed].join('; ') || 'reordered the evidence'
 }
 
+/** What a change to the thread did: "commented “Ask the clerk…”", "resolved the thread". */
+function threadChangeText(change: AnnotationChange): string | null {
+  const [before, after] = change.changes.comment ?? [null, null]
+  const words = (v: unknown): string => `“${clip(String(v ?? ''), 50)}”`
+  switch (change.action) {
+    case 'commented':
+      return `commented ${words(after)}`
+    case 'comment_edited':
+      return `edited a comment: ${words(before)} → ${words(after)}`
+    case 'comment_deleted':
+      return `deleted a comment ${words(before)}`
+    case 'comment_restored':
+      return `brought back a comment ${words(after)}`
+    case 'resolved':
+      return 'resolved the thread'
+    case 'reopened':
+      return 'reopened the thread'
+    default:
+      return null
+  }
+}
+
 /**
  * What a recorded change did, in an editor's words: "tagged it", "status: Unchecked → False",
- * "added evidence https://… — Adopted ordinance", "speaker: — → Lorraine Becker". `nameOf`
- * names a linked annotation (an attribution's source) from its id.
+ * "added evidence https://… — Adopted ordinance", "speaker: — → Lorraine Becker",
+ * "commented “Ask the clerk…”". `nameOf` names a linked annotation (an attribution's source)
+ * from its id.
  */
 export function changeText(change: AnnotationChange, nameOf: (id: string) => string | undefined = () => undefined): string {
   if (change.action === 'created') return 'tagged it'
   if (change.action === 'deleted') return 'removed it'
   if (change.action === 'moved') return `its words became “${clip(String(change.changes.text?.[1] ?? ''), 50)}”`
+  const thread = threadChangeText(change)
+  if (thread !== null) return thread
   const parts = Object.entries(change.changes).map(([field, [before, after]]) => {
     if (field === 'evidence') return evidenceChange(before, after)
     return `${FIELD_LABELS[field] ?? field}: ${valueText(field, before, nameOf)} → ${valueText(field, after, nameOf)}`

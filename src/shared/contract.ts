@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Annotation, AnnotationChange, AnnotationKind, Article, ArticleMeta, ArticleSummary, ClaimStatus, Preferences } from './domain'
+import type { Annotation, AnnotationChange, AnnotationKind, Article, ArticleMeta, ArticleSummary, ClaimStatus, Comment, Preferences, Thread } from './domain'
 import { ANNOTATION_KINDS, CLAIM_STATUSES, SOURCE_TYPES } from './domain'
 import type { OperationName } from './ops'
 import type { DocJSON } from './schema'
@@ -11,9 +11,9 @@ import type { DocJSON } from './schema'
  */
 
 import { cleanStrings } from './clean-text'
-import { HISTORY_PAGE, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH } from './limits'
+import { HISTORY_PAGE, MAX_COMMENT_LENGTH, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH } from './limits'
 
-export { HISTORY_PAGE, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH }
+export { HISTORY_PAGE, MAX_COMMENT_LENGTH, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH }
 
 const articleId = z.number().int().positive()
 const shortText = z.string().max(2_000)
@@ -51,8 +51,7 @@ const claimFields = z
     explanation: noteText,
     evidence: z.array(z.object({ url: shortText, note: noteText }).strict()).max(200),
     checker: shortText,
-    sourceId: z.string().max(100).nullable(),
-    note: noteText
+    sourceId: z.string().max(100).nullable()
   })
   .strict()
 const quoteFields = z
@@ -60,12 +59,11 @@ const quoteFields = z
     speakerId: z.string().max(100).nullable(),
     speakerName: shortText,
     checked: z.boolean(),
-    checkedNote: noteText,
-    note: noteText
+    checkedNote: noteText
   })
   .strict()
 const attributionFields = z
-  .object({ sourceName: shortText, sourceType: z.enum(SOURCE_TYPES), cue: shortText, note: noteText })
+  .object({ sourceName: shortText, sourceType: z.enum(SOURCE_TYPES), cue: shortText })
   .strict()
 
 /** The most annotations an article can have. */
@@ -114,6 +112,14 @@ function op<I extends z.ZodType, O>(input: I): { input: z.ZodType<z.output<I>>; 
 }
 
 const byId = z.object({ id: articleId }).strict()
+const annotationId = z.string().min(1).max(100)
+const commentId = z.string().min(1).max(100)
+const commentBody = z
+  .string()
+  .max(MAX_COMMENT_LENGTH, `A comment can be at most ${MAX_COMMENT_LENGTH.toLocaleString('en')} characters`)
+  .refine((s) => s.trim().length > 0, { message: 'A comment needs some words' })
+const onAnnotation = z.object({ articleId, annotationId }).strict()
+const onComment = z.object({ articleId, commentId }).strict()
 
 export const contract = {
   listArticles: op<z.ZodType<{ query?: string }>, ArticleSummary[]>(
@@ -197,7 +203,13 @@ export const contract = {
   // store at any other file.
   restoreBackup: op<z.ZodType<{ name: string }>, RestoreResult>(
     z.object({ name: z.string().min(1).max(255).regex(/^[^/\\]+\.db$/, 'A backup is named as the list of backups names it') }).strict()
-  )
+  ),
+  getThread: op<z.ZodType<ThreadInput>, Thread>(onAnnotation),
+  addComment: op<z.ZodType<ThreadInput & { body: string }>, CommentResult>(onAnnotation.extend({ body: commentBody }).strict()),
+  editComment: op<z.ZodType<CommentInput & { body: string }>, CommentResult>(onComment.extend({ body: commentBody }).strict()),
+  deleteComment: op<z.ZodType<CommentInput>, CommentResult>(onComment),
+  restoreComment: op<z.ZodType<CommentInput>, CommentResult>(onComment),
+  resolveThread: op<z.ZodType<ThreadInput & { resolved: boolean }>, Thread>(onAnnotation.extend({ resolved: z.boolean() }).strict())
 } satisfies Record<OperationName, { input: z.ZodType; output: unknown }>
 
 
@@ -212,6 +224,24 @@ export interface AnnotationHistoryInput {
   annotationId?: string
   limit?: number
   before?: number
+}
+
+/** Names an annotation's thread. */
+export interface ThreadInput {
+  articleId: number
+  annotationId: string
+}
+
+/** Names one comment. */
+export interface CommentInput {
+  articleId: number
+  commentId: string
+}
+
+/** A comment as a change left it, and its thread after the change. */
+export interface CommentResult {
+  comment: Comment
+  thread: Thread
 }
 
 export interface ExportInput {

@@ -76,8 +76,6 @@ export interface ClaimFields {
   checker: string
   /** The attribution this claim is sourced to, if any. */
   sourceId: string | null
-  /** Internal desk note; left out of public exports. */
-  note: string
 }
 
 export interface QuoteFields {
@@ -87,14 +85,12 @@ export interface QuoteFields {
   speakerName: string
   checked: boolean
   checkedNote: string
-  note: string
 }
 
 export interface AttributionFields {
   sourceName: string
   sourceType: SourceType
   cue: string
-  note: string
 }
 
 export interface FieldsByKind {
@@ -143,17 +139,63 @@ export interface AnnotationChange {
   articleId: number
   at: string
   who: string
-  action: 'created' | 'updated' | 'deleted' | 'retagged' | 'moved'
-  /** Field name → [before, after]; empty for create/delete. */
+  action: AnnotationAction
+  /** Field name → [before, after]; empty for create/delete. A comment's words are `comment`. */
   changes: Record<string, [unknown, unknown]>
+}
+
+/** What a history entry records: a change to the annotation itself, or to its thread. */
+export type AnnotationAction =
+  | 'created'
+  | 'updated'
+  | 'deleted'
+  | 'retagged'
+  | 'moved'
+  | 'commented'
+  | 'comment_edited'
+  | 'comment_deleted'
+  | 'comment_restored'
+  | 'resolved'
+  | 'reopened'
+
+/**
+ * One comment in an annotation's thread. Threads are the desk's own talk: never in a public
+ * export. A deleted comment is kept (for undo and the history), not shown.
+ */
+export interface Comment {
+  id: string
+  articleId: number
+  annotationId: string
+  /** The desk person who wrote it (null before the roster, and for comments from a file). */
+  authorId: string | null
+  /** Their name when they wrote it, as the history keeps names. */
+  authorName: string
+  body: string
+  createdAt: string
+  /** When its words were last changed; null when never (an edited comment says so). */
+  editedAt: string | null
+  deletedAt: string | null
+}
+
+/** An annotation's thread: its comments, oldest first, and whether it is resolved. */
+export interface Thread {
+  articleId: number
+  annotationId: string
+  /** The comments not deleted, oldest first. */
+  comments: Comment[]
+  resolvedAt: string | null
+  /** The desk person who resolved it (null before the roster). */
+  resolvedBy: string | null
+  /** Their name, from the history entry that resolved it ('' when open). */
+  resolvedByName: string
 }
 
 /** Fresh fields for a new annotation of a kind. */
 export function defaultFields<K extends AnnotationKind>(kind: K): FieldsByKind[K] {
   const byKind: FieldsByKind = {
-    claim: { status: 'unchecked', explanation: '', evidence: [], checker: '', sourceId: null, note: '' },
-    quote: { speakerId: null, speakerName: '', checked: false, checkedNote: '', note: '' },
-    attribution: { sourceName: '', sourceType: 'person', cue: '', note: '' }
+    claim: { status: 'unchecked', explanation: '', evidence: [], checker: '', sourceId: null },
+    quote: { speakerId: null, speakerName: '', checked: false, checkedNote: '' },
+    attribution: { sourceName: '', sourceType: 'person', cue: '' }
   }
   return byKind[kind]
 }

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'file_too_large'
   | 'corrupt_file' // the file claims a format it is not in
   | 'conflict' // the article changed since it was loaded
+  | 'forbidden' // someone else's to change (another person's comment)
   | 'database_too_new' // the data file was written by a newer Copydesk
   | 'unauthorized' // HTTP door: missing or wrong token, foreign origin
   | 'busy' // another program kept the library busy for longer than Copydesk waits

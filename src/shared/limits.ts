@@ -7,6 +7,8 @@
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024
 /** Longest note or explanation on an annotation. */
 export const MAX_NOTE_LENGTH = 20_000
+/** Longest comment in a thread: a note's length, which the first comment of a migrated thread was. */
+export const MAX_COMMENT_LENGTH = MAX_NOTE_LENGTH
 /** Longest article text. */
 export const MAX_TEXT_LENGTH = 5_000_000
 /** Most blocks (paragraphs, headings, quotes, lists, list items) in one article. */

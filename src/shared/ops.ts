@@ -21,7 +21,13 @@ export const OPERATION_NAMES = [
   'setPreferences',
   'databaseHealth',
   'listBackups',
-  'restoreBackup'
+  'restoreBackup',
+  'getThread',
+  'addComment',
+  'editComment',
+  'deleteComment',
+  'restoreComment',
+  'resolveThread'
 ] as const
 
 export type OperationName = (typeof OPERATION_NAMES)[number]

@@ -54,8 +54,8 @@ describe('tagging a selection', () => {
     let { state } = tag(editor(story), 'We have never seen numbers like these', 'quote', addAnnotation)
     ;({ state } = tag(state, 'she told', 'attribution', addAnnotation))
     expect(getAnnotations(state).map((a) => [a.kind, a.fields])).toEqual([
-      ['quote', { speakerId: null, speakerName: '', checked: false, checkedNote: '', note: '' }],
-      ['attribution', { sourceName: '', sourceType: 'person', cue: '', note: '' }]
+      ['quote', { speakerId: null, speakerName: '', checked: false, checkedNote: '' }],
+      ['attribution', { sourceName: '', sourceType: 'person', cue: '' }]
     ])
   })
 
@@ -82,10 +82,10 @@ describe('tagging a selection', () => {
     const state = editor(story)
     const tagged = run(
       state,
-      addAnnotation('claim', { range: { from: 1, to: 13 }, origin: 'suggested', fields: { note: 'check' }, by: 'Bot' })
+      addAnnotation('claim', { range: { from: 1, to: 13 }, origin: 'suggested', fields: { explanation: 'check' }, by: 'Bot' })
     )
     expect(getAnnotations(tagged)[0]).toMatchObject({ exact: 'The minister', origin: 'suggested', createdBy: 'Bot' })
-    expect(getAnnotations(tagged)[0].fields).toMatchObject({ status: 'unchecked', note: 'check' })
+    expect(getAnnotations(tagged)[0].fields).toMatchObject({ status: 'unchecked', explanation: 'check' })
   })
 
   it('tags and selects the new annotation in one transaction (the tag keys); undo takes both back', () => {
@@ -132,17 +132,17 @@ describe('untagging', () => {
 })
 
 describe('retagging', () => {
-  it('turns a claim into a quote keeping its note; undo restores the claim with its verdict', () => {
+  it('turns a claim into a quote with fresh fields and the same id (its thread hangs on the id); undo restores the claim with its verdict', () => {
     let { state, id } = tag(editor(story), 'We have never seen numbers like these', 'claim', addAnnotation)
-    state = run(state, updateAnnotationFields(id, { status: 'misleading', note: 'desk: look again' }))
+    state = run(state, updateAnnotationFields(id, { status: 'misleading', explanation: 'desk: look again' }))
     const retagged = run(state, retagAnnotation(id, 'quote'))
     expect(getAnnotation(retagged, id)).toMatchObject({
       kind: 'quote',
-      fields: { speakerId: null, note: 'desk: look again' },
+      fields: { speakerId: null, speakerName: '', checked: false, checkedNote: '' },
       updatedBy: 'Ada'
     })
     const undone = undoOf(retagged)
-    expect(getAnnotation(undone, id)).toMatchObject({ kind: 'claim', fields: { status: 'misleading' } })
+    expect(getAnnotation(undone, id)).toMatchObject({ kind: 'claim', fields: { status: 'misleading', explanation: 'desk: look again' } })
     expect(getAnnotation(redoOf(undone), id)?.kind).toBe('quote')
   })
 
@@ -189,7 +189,7 @@ describe('orphaned annotations', () => {
     id: 'lost',
     kind: 'claim',
     anchor: { start: 0, end: 22, exact: 'inflation hit 9 percent', prefix: '', suffix: '' },
-    fields: { status: 'in_review', explanation: '', evidence: [], checker: '', sourceId: null, note: '' },
+    fields: { status: 'in_review', explanation: '', evidence: [], checker: '', sourceId: null },
     origin: 'manual',
     placement: 'anchored',
     createdBy: 'Ada',

@@ -178,7 +178,7 @@ describe('saving only the places of annotations that merely moved', () => {
     const a = stored(docText(d), 'rose 4%')
     const copy = { ...a, fields: { ...a.fields } } as Annotation
     expect(splitMoved([copy], new Map([[a.id, a]])).moved).toHaveLength(1)
-    const edited = { ...a, fields: { ...a.fields, note: 'see the report' } } as Annotation
+    const edited = { ...a, fields: { ...a.fields, explanation: 'see the report' } } as Annotation
     expect(splitMoved([edited], new Map([[a.id, a]])).whole).toEqual([edited])
   })
 })

@@ -112,8 +112,12 @@ describe('annotating from the command line', () => {
     expect(added.stdout.split(' ')[2]).toMatch(/^[0-9a-f-]{36}$/)
     const list = JSON.parse(copydesk(db(), '--json', 'annotations', '1').stdout) as Record<string, unknown>[]
     expect(list).toHaveLength(1)
-    expect(list[0]).toMatchObject({ kind: 'claim', start: at, end: at + 19, exact: '$4.2 billion, up 8%', status: 'in_review', note: 'Check the budget book' })
-    expect(copydesk(db(), 'annotations', '1').stdout).toContain('“$4.2 billion, up 8%”  [In review]')
+    expect(list[0]).toMatchObject({ kind: 'claim', start: at, end: at + 19, exact: '$4.2 billion, up 8%', status: 'in_review' })
+    // --note, as it was called before threads, starts the claim's thread.
+    expect(list[0]).not.toHaveProperty('note')
+    const thread = JSON.parse(copydesk(db(), '--json', 'comments', '1', String(list[0].id)).stdout) as { comments: { body: string }[] }
+    expect(thread.comments.map((c) => c.body)).toEqual(['Check the budget book'])
+    expect(copydesk(db(), 'annotations', '1').stdout).toBe(`${String(list[0].id).slice(0, 8)}  claim       ${at}-${at + 19}        “$4.2 billion, up 8%”  [In review]\n`)
     expect(JSON.parse(copydesk(db(), '--json', 'list').stdout)[0].annotationCount).toBe(1)
   })
 

@@ -39,7 +39,7 @@ describe('exporting and exchanging annotations from the command line', () => {
   const setup = (): void => {
     writeFileSync(join(dir(), 'fees.txt'), STORY)
     expect(copydesk(db(), 'import', join(dir(), 'fees.txt')).code).toBe(0)
-    annotate('--kind', 'claim', '--quote', 'Port fees will rise 100% in 2027, the largest increase since 1998', '--status', 'false', '--note', 'internal: call the board')
+    annotate('--kind', 'claim', '--quote', 'Port fees will rise 100% in 2027, the largest increase since 1998', '--status', 'false', '--comment', 'internal: call the board')
     annotate('--kind', 'quote', '--quote', 'We have no choice but to charge more,')
     annotate('--kind', 'attribution', '--quote', 'said Dana Ruiz')
     annotate('--kind', 'claim', '--quote', 'costs rose 40% since 2021')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { csvCell, exportCsv } from '../../src/shared/interchange/csv'
-import { annotations, article, history, make } from '../fixtures/interchange/article'
+import { annotations, article, history, make, threads } from '../fixtures/interchange/article'
 
 /** An RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. */
 function readCsv(text: string): string[][] {
@@ -84,11 +84,17 @@ describe('the CSV fact-check log', () => {
     expect(readCsv(exportCsv(article, [claim]))[1][4]).toBe(`' =HYPERLINK("http://evil.example")`)
   })
 
-  it('adds the desk note and history only to an internal log', () => {
-    expect(readCsv(exportCsv(article, annotations, { history }))[0]).not.toContain('note')
-    const rows = readCsv(exportCsv(article, annotations, { includeInternal: true, history }))
-    expect(rows[0].slice(-2)).toEqual(['note', 'history'])
-    expect(rows[1].at(-2)).toBe('Desk to decide between misleading and false.')
+  it('adds placement, the thread and history only to an internal log', () => {
+    const publicCopy = exportCsv(article, annotations, { history, threads })
+    expect(readCsv(publicCopy)[0]).not.toContain('comments')
+    expect(publicCopy).not.toContain('Desk to decide')
+    const rows = readCsv(exportCsv(article, annotations, { includeInternal: true, history, threads }))
+    expect(rows[0].slice(-3)).toEqual(['placement', 'comments', 'history'])
+    expect(rows[1].at(-3)).toBe('')
+    // One comment a line: who, when (edited when), what.
+    expect(rows[1].at(-2)).toBe(
+      'Dana Reyes, 2024-06-05 11:05: Desk to decide between misleading and false.\nLee Park, 2024-06-05 12:40 (edited 2024-06-05 12:44): Misleading: the £48m is right,\nonly “doubled” is wrong.'
+    )
     expect(rows[1].at(-1)).toBe('2024-06-04 09:15 Dana Reyes: tagged it\n2024-06-05 11:02 Dana Reyes: status: In review → Misleading')
   })
 })

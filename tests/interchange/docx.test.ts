@@ -6,7 +6,7 @@ import type { ChildNode, Element } from 'domhandler'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Annotation } from '../../src/shared/domain'
 import { exportDocx } from '../../src/shared/interchange/docx'
-import { annotations, article, history, make } from '../fixtures/interchange/article'
+import { annotations, article, history, make, threads } from '../fixtures/interchange/article'
 import { elements, parse, textOf } from './dom'
 import { readZip } from './zip'
 
@@ -72,7 +72,7 @@ describe('the Word export', () => {
   let bytes: Uint8Array
   let files: Map<string, Buffer>
   beforeAll(async () => {
-    bytes = await exportDocx(article, annotations, { includeInternal: true, history })
+    bytes = await exportDocx(article, annotations, { includeInternal: true, history, threads })
     files = readZip(bytes)
   })
 
@@ -110,8 +110,17 @@ describe('the Word export', () => {
     expect(first.text).toContain('Explanation: The 2022 estimate was £31 million')
     expect(first.text).toContain('2022 capital budget, page 14')
     expect(first.text).toContain('Source: Millbrook City Council (comment 2)')
-    expect(first.text).toContain('Internal note: Desk to decide')
+    expect(first.text).toContain('Comment: Dana Reyes, 2024-06-05 11:05: Desk to decide between misleading and false.')
+    expect(first.text).toContain('Comment: Lee Park, 2024-06-05 12:40 (edited 2024-06-05 12:44): Misleading: the £48m is right,')
+    expect(all.get(5)!.text).toContain('Thread: Resolved by Lee Park, 2024-06-05 13:00')
     expect(all.get(3)!.text).toContain('Speaker: Amara Osei (comment 4)')
+  })
+
+  it('leaves the desk’s threads out of a public copy, even when given them', async () => {
+    const publicCopy = readZip(await exportDocx(article, annotations, { history, threads }))
+    const all = comments(publicCopy.get('word/comments.xml')!.toString())
+    expect(all.size).toBe(annotations.length)
+    for (const c of all.values()) expect(c.text).not.toMatch(/Comment:|Thread:|Desk to decide|History:/)
   })
 
   it('keeps headings, the list, emphasis and the link', () => {

@@ -1,14 +1,14 @@
 import { describe as group, expect, it } from 'vitest'
-import type { Annotation, Article } from '../../src/shared/domain'
+import type { Annotation, Article, Thread } from '../../src/shared/domain'
 import { exportHtml } from '../../src/shared/interchange/html'
-import { annotations, article, history, make } from '../fixtures/interchange/article'
+import { annotations, article, history, make, threads } from '../fixtures/interchange/article'
 import { byClass, elements, parse, textOf } from './dom'
 
 const SCRIPT = '<script>alert(1)</script>'
 const BREAKOUT = '"><img src=x onerror=alert(2)>'
 
 /** The fixture with hostile text in every user-written place an export shows. */
-function hostile(): { article: Article; annotations: Annotation[] } {
+function hostile(): { article: Article; annotations: Annotation[]; threads: Thread[] } {
   const body = structuredClone(article.body)
   const lastPara = body.content[body.content.length - 1]
   lastPara.content![1].marks = [{ type: 'link', attrs: { href: 'javascript:alert(3)' } }]
@@ -26,15 +26,25 @@ function hostile(): { article: Article; annotations: Annotation[] } {
       { url: 'javascript:alert(5)', note: BREAKOUT },
       { url: `https://example.org/"onmouseover="alert(6)`, note: 'quoted url' }
     ],
-    checker: BREAKOUT,
-    note: SCRIPT
+    checker: BREAKOUT
   })
   const speaker = make('attribution', 'a-hostile', 'Opposition members called it', {
     sourceName: SCRIPT,
-    cue: BREAKOUT,
-    note: BREAKOUT
+    cue: BREAKOUT
   })
-  return { article: hostileArticle, annotations: [...annotations.filter((a) => a.id !== 'c-steel' && a.id !== 'a-opposition'), claim, speaker] }
+  const said = (annotationId: string, authorName: string, body: string) => ({
+    articleId: article.id,
+    annotationId,
+    comments: [{ id: `c-${annotationId}`, articleId: article.id, annotationId, authorId: null, authorName, body, createdAt: '2024-06-05T11:05:00.000Z', editedAt: null, deletedAt: null }],
+    resolvedAt: '2024-06-05T12:00:00.000Z',
+    resolvedBy: null,
+    resolvedByName: SCRIPT
+  })
+  return {
+    article: hostileArticle,
+    annotations: [...annotations.filter((a) => a.id !== 'c-steel' && a.id !== 'a-opposition'), claim, speaker],
+    threads: [said('c-hostile', BREAKOUT, SCRIPT), said('a-hostile', SCRIPT, BREAKOUT)]
+  }
 }
 
 group('the HTML annotated copy', () => {
@@ -60,8 +70,8 @@ group('the HTML annotated copy', () => {
   })
 
   it('escapes markup and script in every user-written string and links only to http(s)', () => {
-    const { article: a, annotations: list } = hostile()
-    const html = exportHtml(a, list, { includeInternal: true })
+    const { article: a, annotations: list, threads: talk } = hostile()
+    const html = exportHtml(a, list, { includeInternal: true, threads: talk })
     expect(html).not.toContain('<script>')
     expect(html).not.toContain('<img')
     const doc = parse(html)
@@ -155,13 +165,18 @@ group('the HTML annotated copy', () => {
     expect(elements(notes[2]).some((e) => e.attribs.href === '#note-4')).toBe(true)
   })
 
-  it('leaves desk notes and history out of a public copy and puts them in an internal one', () => {
-    const publicCopy = exportHtml(article, annotations, { history })
+  it('leaves the desk’s threads, check notes and history out of a public copy and puts them in an internal one', () => {
+    const publicCopy = exportHtml(article, annotations, { history, threads })
     expect(publicCopy).not.toContain('Desk to decide')
+    expect(publicCopy).not.toContain('Quote runs over')
     expect(publicCopy).not.toContain('Matches the meeting webcast')
     expect(publicCopy).not.toContain('In review → Misleading')
-    const internal = exportHtml(article, annotations, { includeInternal: true, history })
-    expect(internal).toContain('Desk to decide between misleading and false.')
+    expect(publicCopy).toContain('Public copy.')
+    const internal = exportHtml(article, annotations, { includeInternal: true, history, threads })
+    expect(internal).toContain('<dt>Comment</dt><dd>Dana Reyes, 2024-06-05 11:05: Desk to decide between misleading and false.</dd>')
+    expect(internal).toContain('<dd>Lee Park, 2024-06-05 12:40 (edited 2024-06-05 12:44): Misleading: the £48m is right,\nonly “doubled” is wrong.</dd>')
+    expect(internal).toContain('<dt>Thread</dt><dd>Resolved by Lee Park, 2024-06-05 13:00</dd>')
+    expect(internal).toContain('Internal copy: includes the desk’s comments and history.')
     expect(internal).toContain('Matches the meeting webcast at 1:12:40.')
     expect(internal).toContain('status: In review → Misleading')
   })

@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import type { Article } from '../../src/shared/domain'
 import { exportMarkdown } from '../../src/shared/interchange/markdown'
-import { annotations, article, history, make } from '../fixtures/interchange/article'
+import { annotations, article, history, make, threads } from '../fixtures/interchange/article'
 import { elements, parse, textOf } from './dom'
 
 // html: true so that any markup that slipped through would come out as elements.
@@ -102,10 +102,15 @@ describe('the Markdown export', () => {
     expect(textOf(rendered)).toContain('<script>alert(1)</script>')
   })
 
-  it('leaves internal notes and history out of a public copy', () => {
-    expect(exportMarkdown(article, annotations, { history })).not.toContain('Desk to decide')
-    const internal = exportMarkdown(article, annotations, { includeInternal: true, history })
-    expect(footnote(internal, 1)).toContain('**Internal note:** Desk to decide between misleading and false.')
+  it('leaves the desk’s threads and history out of a public copy', () => {
+    const publicCopy = exportMarkdown(article, annotations, { history, threads })
+    expect(publicCopy).not.toContain('Desk to decide')
+    expect(publicCopy).not.toContain('Comment:')
+    const internal = exportMarkdown(article, annotations, { includeInternal: true, history, threads })
+    expect(footnote(internal, 1)).toContain('**Comment:** Dana Reyes, 2024-06-05 11:05: Desk to decide between misleading and false.')
+    // A comment over two lines stays inside its footnote.
+    expect(footnote(internal, 1)).toContain('Misleading: the £48m is right,\\\n    only “doubled” is wrong.')
+    expect(footnote(internal, 5)).toContain('**Thread:** Resolved by Lee Park, 2024-06-05 13:00')
     expect(footnote(internal, 1)).toContain('status: In review → Misleading')
   })
 })

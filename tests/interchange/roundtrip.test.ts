@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Annotation, Article, ClaimStatus } from '../../src/shared/domain'
+import type { Annotation, Article, ClaimStatus, Thread } from '../../src/shared/domain'
 import { CLAIM_STATUSES } from '../../src/shared/domain'
 import { exportBrat } from '../../src/shared/interchange/brat'
 import { parseBrat } from '../../src/shared/interchange/brat-import'
@@ -23,8 +23,8 @@ function random(seed: number) {
 const WORDS = ['the', 'council', 'said', 'bridge', '“repairs”', 'cost', '£48m', 'steel', 'Osei', 'told', 'reporters', 'reserves', '🚧', 'café']
 const FIELD_TEXT = ['', 'plain', 'two\nlines', 'tab\there', 'quote "x" and, comma', '<b>markup</b>', 'emoji 🚧 and ünïcode', '=1+1']
 
-/** An article of generated paragraphs and many overlapping, nested and duplicate annotations. */
-function generate(seed: number, count: number): { article: Article; annotations: Annotation[] } {
+/** An article of generated paragraphs and many overlapping, nested and duplicate annotations, some with threads. */
+function generate(seed: number, count: number): { article: Article; annotations: Annotation[]; threads: Thread[] } {
   const r = random(seed)
   const paragraphs = Array.from({ length: 12 }, () =>
     Array.from({ length: 20 + r.int(30) }, () => r.pick(WORDS)).join(' ')
@@ -34,6 +34,7 @@ function generate(seed: number, count: number): { article: Article; annotations:
   const article: Article = { ...base, text, body }
   const annotations: Annotation[] = []
   const attributions: string[] = []
+  const threads: Thread[] = []
   for (let i = 0; i < count; i++) {
     let start = r.int(text.length - 2)
     let end = Math.min(text.length, start + 1 + r.int(r.next() < 0.1 ? 400 : 40))
@@ -56,18 +57,49 @@ function generate(seed: number, count: number): { article: Article; annotations:
             explanation: fieldText(),
             evidence: r.next() < 0.5 ? [] : [{ url: 'https://example.org/e', note: fieldText() }, { url: '', note: fieldText() }],
             checker: fieldText(),
-            sourceId: link,
-            note: fieldText()
+            sourceId: link
           }
         : kind === 'quote'
-          ? { speakerId: link, speakerName: link ? '' : fieldText(), checked: r.next() < 0.5, checkedNote: fieldText(), note: fieldText() }
-          : { sourceName: fieldText(), sourceType: r.pick(['person', 'organisation', 'document', 'anonymous'] as const), cue: fieldText(), note: fieldText() }
+          ? { speakerId: link, speakerName: link ? '' : fieldText(), checked: r.next() < 0.5, checkedNote: fieldText() }
+          : { sourceName: fieldText(), sourceType: r.pick(['person', 'organisation', 'document', 'anonymous'] as const), cue: fieldText() }
     const a = make(kind, id, exact, fields, text)
     a.anchor = { start, end, exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) }
     annotations.push(a)
     if (kind === 'attribution') attributions.push(id)
+    const words = FIELD_TEXT.filter(Boolean)
+    const said = Array.from({ length: r.next() < 0.3 ? 1 + r.int(3) : 0 }, () => r.pick(words))
+    if (said.length) {
+      threads.push({
+        articleId: article.id,
+        annotationId: id,
+        comments: said.map((body, n) => ({
+          id: `${id}-c${n}`,
+          articleId: article.id,
+          annotationId: id,
+          authorId: null,
+          authorName: r.pick(['Dana Reyes', 'Lee Park', '']),
+          body,
+          createdAt: `2024-06-0${1 + n}T10:00:00.000Z`,
+          editedAt: null,
+          deletedAt: null
+        })),
+        resolvedAt: r.next() < 0.3 ? '2024-06-09T10:00:00.000Z' : null,
+        resolvedBy: null,
+        resolvedByName: ''
+      })
+    }
   }
-  return { article, annotations }
+  return { article, annotations, threads }
+}
+
+/** An annotation's thread as an import gives it back: who said what when, and whether it was resolved. */
+function threadOf(a: Annotation, threads: Thread[]) {
+  const t = threads.find((x) => x.annotationId === a.id)
+  return { comments: (t?.comments ?? []).map((c) => [c.authorName, c.body, c.createdAt]), resolvedAt: t?.resolvedAt ?? undefined }
+}
+
+function importedThread(a: ImportedAnnotation) {
+  return { comments: a.comments.map((c) => [c.authorName ?? '', c.body, c.createdAt]), resolvedAt: a.resolvedAt }
 }
 
 function essence(a: Annotation | ImportedAnnotation, idOf: (ref: string | null) => string | null = (x) => x) {
@@ -89,22 +121,25 @@ function inExportOrder(list: Annotation[]): Annotation[] {
 
 describe('round trips over many overlapping annotations', () => {
   for (const seed of [1, 2, 3]) {
-    const { article, annotations } = generate(seed, 300)
+    const { article, annotations, threads } = generate(seed, 300)
 
-    it(`W3C export then import gives back every annotation (seed ${seed})`, () => {
-      const back = parseW3C(JSON.parse(exportW3C(article, annotations, { includeInternal: true })))
+    it(`W3C export then import gives back every annotation and thread (seed ${seed})`, () => {
+      expect(threads.length).toBeGreaterThan(50)
+      const back = parseW3C(JSON.parse(exportW3C(article, annotations, { includeInternal: true, threads })))
       expect(back.skipped).toEqual([])
       expect(back.annotations.map((a) => essence(a))).toEqual(inExportOrder(annotations).map((a) => essence(a)))
+      expect(back.annotations.map(importedThread)).toEqual(inExportOrder(annotations).map((a) => threadOf(a, threads)))
     })
 
-    it(`brat export then import gives back every annotation (seed ${seed})`, () => {
-      const { txt, ann } = exportBrat(article, annotations, { includeInternal: true })
+    it(`brat export then import gives back every annotation and thread (seed ${seed})`, () => {
+      const { txt, ann } = exportBrat(article, annotations, { includeInternal: true, threads })
       const back = parseBrat(ann, txt)
       expect(back.skipped).toEqual([])
       const ordered = inExportOrder(annotations)
       // T ids follow export order, one per annotation.
       const idOf = (ref: string | null) => (ref === null ? null : ordered[Number(ref.slice(1)) - 1].id)
       expect(back.annotations.map((a) => essence(a, idOf))).toEqual(ordered.map((a) => essence(a)))
+      expect(back.annotations.map(importedThread)).toEqual(ordered.map((a) => threadOf(a, threads)))
     })
 
     it(`the HTML copy highlights exactly each annotation’s text (seed ${seed})`, () => {

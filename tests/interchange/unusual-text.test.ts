@@ -77,7 +77,7 @@ describe('every export of text with noncharacters and lone surrogates is well-fo
   it('sent through the contract: every format parses and none holds the characters', async () => {
     store.insertArticle(newArticle())
     const text = PARAGRAPHS.join('\n\n')
-    const claim = annotationOn(text, 'by 8%', 'claim', 'c1', { status: 'false', explanation: 'Minutes say 6%\uffff.', note: 'desk \ud800 note' })
+    const claim = annotationOn(text, 'by 8%', 'claim', 'c1', { status: 'false', explanation: 'Minutes say 6%\uffff.', checker: 'desk \ud800 checker' })
     const saved = await dispatch('saveArticle', { id: 1, baseRevision: 1, meta: { headline: 'Fees\uffff rise' }, body: docOf(PARAGRAPHS), annotations: [claim] })
     expect(saved.ok).toBe(true)
     const files = await exportAll(1)

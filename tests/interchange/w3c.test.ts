@@ -3,7 +3,7 @@ import type { Annotation } from '../../src/shared/domain'
 import type { ImportedAnnotation } from '../../src/shared/interchange/imported'
 import { ANNO_CONTEXT, exportW3C } from '../../src/shared/interchange/w3c'
 import { NotAnnotationsError, parseW3C } from '../../src/shared/interchange/w3c-import'
-import { annotations, article, history } from '../fixtures/interchange/article'
+import { annotations, article, history, threads } from '../fixtures/interchange/article'
 
 type Json = Record<string, any>
 
@@ -18,7 +18,7 @@ function essence(a: Annotation | ImportedAnnotation) {
 }
 
 describe('the W3C Web Annotation export', () => {
-  const json: Json = JSON.parse(exportW3C(article, annotations, { includeInternal: true, history }))
+  const json: Json = JSON.parse(exportW3C(article, annotations, { includeInternal: true, history, threads }))
 
   it('is an AnnotationCollection in the Web Annotation JSON-LD context with one embedded page', () => {
     expect(json['@context'][0]).toBe(ANNO_CONTEXT)
@@ -31,7 +31,7 @@ describe('the W3C Web Annotation export', () => {
   })
 
   it('targets the article with a TextQuoteSelector and a TextPositionSelector on every annotation', () => {
-    const own = items(json).filter((i) => i.motivation !== 'linking')
+    const own = items(json).filter((i) => i.motivation !== 'linking' && i.motivation !== 'replying')
     expect(own).toHaveLength(annotations.length)
     own.forEach((item, n) => {
       expect(item.type).toBe('Annotation')
@@ -48,7 +48,7 @@ describe('the W3C Web Annotation export', () => {
     })
   })
 
-  it('assesses claims, tags quotes and attributions, and comments with desk notes', () => {
+  it('assesses claims and tags quotes and attributions', () => {
     const byKind = (kind: string) => items(json).filter((i) => i.body?.[0]?.value === kind)
     expect(new Set(byKind('claim').map((i) => i.motivation))).toEqual(new Set(['assessing']))
     expect(new Set(byKind('quote').map((i) => i.motivation))).toEqual(new Set(['tagging']))
@@ -58,7 +58,26 @@ describe('the W3C Web Annotation export', () => {
     expect(assessment.value).toMatch(/^Misleading: The 2022 estimate/)
     expect(assessment['copydesk:status']).toBe('misleading')
     expect(assessment['copydesk:evidence'][0]['copydesk:url']).toBe('https://council.example.org/budget-2022.pdf')
-    expect(cost.body.find((b: Json) => b.purpose === 'commenting').value).toBe('Desk to decide between misleading and false.')
+  })
+
+  it('gives each comment of a thread as a reply to its annotation, in an internal export', () => {
+    const replies = items(json).filter((i) => i.motivation === 'replying')
+    const cost = items(json).find((i) => i.id === 'urn:copydesk:annotation:c-cost')!
+    const reserves = items(json).find((i) => i.id === 'urn:copydesk:annotation:q-reserves')!
+    expect(replies.map((r) => [r.target, r.body.value, r.creator.name, r.created])).toEqual([
+      [cost.id, 'Desk to decide between misleading and false.', 'Dana Reyes', '2024-06-05T11:05:00.000Z'],
+      [cost.id, 'Misleading: the £48m is right,\nonly “doubled” is wrong.', 'Lee Park', '2024-06-05T12:40:00.000Z'],
+      [reserves.id, 'Quote runs over two paragraphs.', 'Dana Reyes', '2024-06-04T10:00:00.000Z']
+    ])
+    for (const r of replies) {
+      expect(r.type).toBe('Annotation')
+      expect(r.body).toMatchObject({ type: 'TextualBody', purpose: 'replying', format: 'text/plain' })
+    }
+    // An edited comment says when; a resolved thread says so on its annotation.
+    expect(replies[1].modified).toBe('2024-06-05T12:44:00.000Z')
+    expect(replies[0].modified).toBeUndefined()
+    expect(reserves['copydesk:threadResolvedAt']).toBe('2024-06-05T13:00:00.000Z')
+    expect(cost['copydesk:threadResolvedAt']).toBeUndefined()
   })
 
   it('links quotes to speakers and claims to sources with separate linking annotations', () => {
@@ -74,17 +93,19 @@ describe('the W3C Web Annotation export', () => {
     ])
   })
 
-  it('leaves desk notes out of a public export', () => {
-    const text = exportW3C(article, annotations)
+  it('leaves threads and check notes out of a public export, even when given them', () => {
+    const text = exportW3C(article, annotations, { threads, history })
     expect(text).not.toContain('Desk to decide')
+    expect(text).not.toContain('Quote runs over')
     expect(text).not.toContain('Matches the meeting webcast')
-    expect(text).not.toContain('commenting')
+    expect(text).not.toContain('replying')
+    expect(text).not.toContain('threadResolved')
   })
 })
 
 describe('importing W3C annotations', () => {
-  it('gives back the same kinds, spans, fields and links after a Copydesk export', () => {
-    const back = parseW3C(JSON.parse(exportW3C(article, annotations, { includeInternal: true })))
+  it('gives back the same kinds, spans, fields, links and threads after a Copydesk export', () => {
+    const back = parseW3C(JSON.parse(exportW3C(article, annotations, { includeInternal: true, threads })))
     expect(back.skipped).toEqual([])
     expect(back.annotations.map(essence)).toEqual(annotations.map(essence))
     expect(back.annotations.map((a) => a.ref)).toEqual(annotations.map((a) => a.id))
@@ -92,9 +113,34 @@ describe('importing W3C annotations', () => {
     expect(quote.links).toEqual([{ rel: 'speaker', target: 'a-osei' }])
     expect(back.annotations.find((a) => a.ref === 'c-cost')!.links).toEqual([{ rel: 'source', target: 'a-council' }])
     expect(back.annotations[0].createdBy).toBe('Dana Reyes')
+    // Replies come back as the thread, in order, with author and times; resolved stays resolved.
+    expect(back.annotations.find((a) => a.ref === 'c-cost')!.comments).toEqual([
+      { authorName: 'Dana Reyes', body: 'Desk to decide between misleading and false.', createdAt: '2024-06-05T11:05:00.000Z', editedAt: undefined },
+      { authorName: 'Lee Park', body: 'Misleading: the £48m is right,\nonly “doubled” is wrong.', createdAt: '2024-06-05T12:40:00.000Z', editedAt: '2024-06-05T12:44:00.000Z' }
+    ])
+    expect(quote.comments.map((c) => c.body)).toEqual(['Quote runs over two paragraphs.'])
+    expect(quote.resolvedAt).toBe('2024-06-05T13:00:00.000Z')
+    expect(back.annotations.find((a) => a.ref === 'c-cost')!.resolvedAt).toBeUndefined()
+    expect(back.annotations.filter((a) => a.comments.length).map((a) => a.ref)).toEqual(['c-cost', 'q-reserves'])
   })
 
-  it('reads Hypothesis’s own export: selectors, tags for the kind, the comment as a note', () => {
+  it('reads an older Copydesk export’s internal note as the first comment, by the annotation’s author', () => {
+    const old = JSON.parse(exportW3C(article, [annotations[0]]))
+    old.first.items[0].body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: 'Desk to decide.', 'copydesk:field': 'note' })
+    const [a] = parseW3C(old).annotations
+    expect(a.comments).toEqual([{ body: 'Desk to decide.', createdAt: annotations[0].createdAt }])
+    expect(a.createdBy).toBe('Dana Reyes')
+  })
+
+  it('skips a reply to an annotation the file does not hold', () => {
+    const json = JSON.parse(exportW3C(article, [annotations[0]]))
+    json.first.items.push({ type: 'Annotation', motivation: 'replying', body: { type: 'TextualBody', value: 'Orphan reply' }, target: 'urn:copydesk:annotation:elsewhere' })
+    const got = parseW3C(json)
+    expect(got.annotations[0].comments).toEqual([])
+    expect(got.skipped).toEqual(['annotation 2: a reply to an annotation not in this file'])
+  })
+
+  it('reads Hypothesis’s own export: selectors, tags for the kind, the comment and its replies as the thread', () => {
     const hypothesis = {
       export_date: '2024-06-06T10:00:00Z',
       annotations: [
@@ -118,17 +164,23 @@ describe('importing W3C annotations', () => {
         },
         { id: 'h2', text: 'Untagged comment', tags: [], target: [{ source: article.url, selector: [{ type: 'TextQuoteSelector', exact: 'Who pays' }] }] },
         { id: 'h3', text: 'A page note', tags: [], target: [{ source: article.url }] },
-        { id: 'h4', text: 'A reply', references: ['h1'], target: [{ source: article.url }] }
+        { id: 'h4', text: 'A reply', user: 'acct:editor@hypothes.is', created: '2024-06-06T09:30:00Z', references: ['h1'], target: [{ source: article.url }] },
+        { id: 'h5', text: 'A reply to a page note', references: ['h3'], target: [{ source: article.url }] }
       ]
     }
     const { annotations: got, skipped } = parseW3C(hypothesis)
-    expect(got.map((a) => [a.kind, a.exact, a.start, a.end, a.fields.note])).toEqual([
-      ['quote', 'The cost', 0, 8, 'Is this the 2022 figure?'],
-      ['claim', 'Who pays', undefined, undefined, 'Untagged comment']
+    expect(got.map((a) => [a.kind, a.exact, a.start, a.end, a.comments.map((c) => c.body)])).toEqual([
+      ['quote', 'The cost', 0, 8, ['Is this the 2022 figure?', 'A reply']],
+      ['claim', 'Who pays', undefined, undefined, ['Untagged comment']]
     ])
     expect(got[0].suffix).toBe(' of repairing')
     expect(got[0].createdBy).toBe('acct:reader@hypothes.is')
-    expect(skipped).toHaveLength(2)
+    // The annotation's own comment is its creator's (no author of its own: filled in as it is placed); a reply is its writer's.
+    expect(got[0].comments).toEqual([
+      { body: 'Is this the 2022 figure?', createdAt: '2024-06-06T09:00:00Z' },
+      { body: 'A reply', authorName: 'acct:editor@hypothes.is', createdAt: '2024-06-06T09:30:00Z', editedAt: undefined }
+    ])
+    expect(skipped).toEqual(['annotation 3: has no text selector (a page note?)', 'annotation 5: a reply to an annotation not in this file'])
   })
 
   it('reads a plain Web Annotation whose tagging body says attribution and fills the quote from the text', () => {
@@ -147,7 +199,7 @@ describe('importing W3C annotations', () => {
     expect(got).toHaveLength(1)
     expect(got[0]).toMatchObject({ kind: 'attribution', exact: 'said Councillor Amara Osei', ref: 'https://example.org/anno/9' })
     expect(got[0].prefix).toBe(article.text.slice(start - 32, start))
-    expect(got[0].fields.note).toBe('Councillor, transport chair')
+    expect(got[0].comments.map((c) => c.body)).toEqual(['Councillor, transport chair'])
   })
 
   it('refuses malformed input with a specific message', () => {

@@ -37,7 +37,8 @@ describe('saving annotations through the contract', () => {
     ['a range that ends before it starts', () => ({ ...good(), anchor: { ...good().anchor, start: 30, end: 20 } }), /must end after it starts/],
     ['a range past the end of the text', () => ({ ...good(), anchor: { ...good().anchor, start: 5000, end: 5010 } }), /runs past the end/],
     ['words that are not at that place in the text', () => ({ ...good(), anchor: { ...good().anchor, exact: 'something else' } }), /does not match the article text/],
-    ['an oversized note', () => ({ ...good(), fields: { ...good().fields, note: 'x'.repeat(20_001) } }), /at most 20000 characters/],
+    ['an oversized explanation', () => ({ ...good(), fields: { ...good().fields, explanation: 'x'.repeat(20_001) } }), /at most 20000 characters/],
+    ['the internal note threads replaced (an older client’s save)', () => ({ ...good(), fields: { ...good().fields, note: 'desk note' } }), /note/],
     ['a claim status that does not exist', () => ({ ...good(), fields: { ...good().fields, status: 'pants_on_fire' } }), /status/],
     ['a quote linked to something that is not an attribution', () => annotationOn(text, 'This is a budget', 'quote', 'q9', { speakerId: 'nobody' }), /not an attribution in this article/]
   ]

@@ -75,7 +75,7 @@ describe('lone surrogates and noncharacters are replaced at the contract’s edg
     expect(created.ok).toBe(true)
     const paragraphs = ['Fees \ud800rise\uffff by 8%, the port \udc00said\ufffe.', 'A lone \u{1FFFF} plane-one noncharacter.']
     const text = paragraphs.join('\n\n')
-    const claim = annotationOn(text, 'by 8%', 'claim', 'c1', { note: 'checked \ud83d against \uffff minutes' })
+    const claim = annotationOn(text, 'by 8%', 'claim', 'c1', { explanation: 'checked \ud83d against \uffff minutes' })
     const r = await dispatch('saveArticle', { id: 1, baseRevision: 1, meta: { headline: 'Fees \uffffrise' }, body: docOf(paragraphs), annotations: [claim] })
     expect(r).toMatchObject({ ok: true })
     const stored = store().getArticle(1)
@@ -85,7 +85,7 @@ describe('lone surrogates and noncharacters are replaced at the contract’s edg
     expect(stored.headline).toBe('Fees \ufffdrise')
     const [saved] = store().listAnnotations(1)
     expect(saved.anchor).toMatchObject({ start: claim.anchor.start, exact: 'by 8%' })
-    expect(saved.fields).toMatchObject({ note: 'checked \ufffd against \ufffd minutes' })
+    expect(saved.fields).toMatchObject({ explanation: 'checked \ufffd against \ufffd minutes' })
   })
 
   it('an imported file’s text is cleaned as a request is', async () => {

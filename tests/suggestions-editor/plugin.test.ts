@@ -77,12 +77,12 @@ describe('suggestions in the editor state', () => {
     expect(getAnnotations(state)).toEqual([])
   })
 
-  it('accepting a claim keeps the engine’s reasons in the desk note', () => {
+  it('accepting a claim tags it as suggested, with fresh fields (the engine’s reasons are not written into it)', () => {
     let state = stateWithSuggestions()
     const claim = getSuggestions(state).find((s) => s.kind === 'claim' && s.text.includes('12%'))!
     state = state.apply(acceptSuggestions(state, [claim], getSuggestions(state))!)
     const created = getAnnotations(state).find((a) => a.kind === 'claim')!
-    expect(created.fields.note).toMatch(/^Suggested as check-worthy: .*percentage/)
+    expect(created).toMatchObject({ origin: 'suggested', fields: { status: 'unchecked', explanation: '' } })
   })
 
   it('guesses a source’s type from its words', () => {

@@ -20,6 +20,7 @@ const OPTIONS = {
   occurrence: { type: 'string' },
   status: { type: 'string' },
   note: { type: 'string' },
+  comment: { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   headline: { type: 'string' },
@@ -67,17 +68,26 @@ Commands:
   list                      list articles, most recently edited first
   show <id>                 show one article's details and text
   delete <id>               delete an article
-  annotations <id>          list an article's annotations
+  annotations <id>          list an article's annotations, each with the start of its id
   annotate <id> --kind claim|quote|attribution --quote "<exact words>"
-            [--occurrence N] [--status S] [--note T]
-                            annotate the words (N-th occurrence when they repeat)
+            [--occurrence N] [--status S] [--comment T]
+                            annotate the words (N-th occurrence when they repeat);
+                            --comment starts its thread
+  comments <id> <annotation>
+                            an annotation's thread: its comments, open or resolved
+  comment add <id> <annotation> "<words>"
+                            add a comment to an annotation's thread
+  comment edit|delete|restore <id> <annotation> <comment> ["<words>"]
+                            change, delete or bring back a comment of your own
+  comment resolve|reopen <id> <annotation>
+                            resolve an annotation's thread, or reopen it
   import-annotations <id> <file>
                             add annotations from W3C JSON(-LD) or brat .ann
   export <id> --format html|pdf|md|docx|w3c|claimreview|brat|csv [-o <file>]
             [--kinds claim,quote,attribution] [--statuses false,misleading,...]
             [--internal] [--force]
                             an annotated copy (stdout for text formats without -o);
-                            --internal adds desk notes and history; --force replaces
+                            --internal adds the desk's comments and history; --force replaces
                             an existing file
   suggest <file|id>         suggest quotes, attributions and check-worthy claims
   serve [--port N]          serve the Copydesk app to a browser on this computer only (port 4720 unless it is taken)

@@ -18,6 +18,8 @@ import { threadRunner, type JobRunner } from '../core/work/runner'
 import { importWorkerFile } from '../core/work/worker-file'
 import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from './args'
 import { errorLine, libraryCommands, libraryPath, restore } from './library'
+import { call } from './call'
+import { SHORT_ID, threadCommands } from './threads'
 import { checkTarget, placeFile } from './output'
 
 /**
@@ -43,12 +45,6 @@ export interface Context extends Io {
   dbArgs: string
 }
 
-/** Calls an operation and returns its value, or throws its error. */
-async function call<T>(ctx: Context, op: string, input: unknown): Promise<T> {
-  const result = await ctx.dispatch(op, input)
-  if (!result.ok) throw new CopydeskError(result.error.code, result.error.message)
-  return result.value as T
-}
 
 function table(rows: ArticleSummary[]): string {
   if (!rows.length) return 'No articles yet. Import one with: copydesk import <file>'
@@ -269,7 +265,7 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
       const detail =
         a.kind === 'claim' ? CLAIM_STATUS_LABELS[a.fields.status] : a.kind === 'attribution' ? a.fields.sourceName : a.fields.speakerName
       const where = a.placement === 'orphaned' ? 'not found in the text' : `${a.anchor.start}-${a.anchor.end}`
-      ctx.out(`${a.kind.padEnd(11)} ${where.padEnd(12)} “${a.anchor.exact.length > 70 ? `${a.anchor.exact.slice(0, 69)}…` : a.anchor.exact}”${detail ? `  [${detail}]` : ''}`)
+      ctx.out(`${a.id.slice(0, SHORT_ID)}  ${a.kind.padEnd(11)} ${where.padEnd(12)} “${a.anchor.exact.length > 70 ? `${a.anchor.exact.slice(0, 69)}…` : a.anchor.exact}”${detail ? `  [${detail}]` : ''}`)
     }
   },
   async annotate(ctx) {
@@ -286,11 +282,13 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
       quote: v.quote,
       occurrence: intOption(v.occurrence, 'occurrence', 1, 1_000_000),
       status: typeof v.status === 'string' ? v.status : undefined,
-      note: typeof v.note === 'string' ? v.note : undefined
+      // --note, as it was called before threads replaced the internal note.
+      comment: typeof v.comment === 'string' ? v.comment : typeof v.note === 'string' ? v.note : undefined
     })
     ctx.out(ctx.json ? JSON.stringify(flatAnnotation(a), null, 2) : `Added ${a.kind} ${a.id} at ${a.anchor.start}-${a.anchor.end}.`)
   },
   ...libraryCommands,
+  ...threadCommands,
   async serve(ctx) {
     const asked = intOption(ctx.args.values.port, 'port', 0, 65535)
     const rendererDir = join(__dirname, '..', 'renderer')

@@ -9,6 +9,8 @@ import {
 } from '../../shared/domain'
 import { CopydeskError } from '../../shared/errors'
 import { checkAnnotations } from './annotations'
+import { currentPerson } from './me'
+import { MAX_COMMENT_LENGTH } from '../../shared/limits'
 import type { Store } from './store'
 
 export interface AnnotateRequest {
@@ -19,7 +21,8 @@ export interface AnnotateRequest {
   /** Which occurrence (1-based) when the words appear more than once. */
   occurrence?: number
   status?: string
-  note?: string
+  /** The first comment of its thread. */
+  comment?: string
 }
 
 /** Adds one annotation over quoted words, as the command line does; refuses a missing or ambiguous quote. */
@@ -45,9 +48,13 @@ export function annotateByQuote(store: Store, req: AnnotateRequest): Annotation 
   if (req.status !== undefined && !(CLAIM_STATUSES as readonly string[]).includes(req.status)) {
     throw new CopydeskError('invalid_input', `"${req.status}" is not a claim status; use one of: ${CLAIM_STATUSES.join(', ')}.`)
   }
+  const comment = req.comment?.trim()
+  if (comment && comment.length > MAX_COMMENT_LENGTH) {
+    throw new CopydeskError('invalid_input', `A comment can be at most ${MAX_COMMENT_LENGTH.toLocaleString('en')} characters; this one has ${comment.length.toLocaleString('en')}.`)
+  }
   const who = store.getPreferences().userName
   const at = new Date().toISOString()
-  const fields = { ...defaultFields(req.kind), ...(req.note ? { note: req.note } : {}), ...(req.status ? { status: req.status as ClaimStatus } : {}) }
+  const fields = { ...defaultFields(req.kind), ...(req.status ? { status: req.status as ClaimStatus } : {}) }
   const annotation = {
     id: randomUUID(),
     kind: req.kind,
@@ -62,7 +69,8 @@ export function annotateByQuote(store: Store, req: AnnotateRequest): Annotation 
   } as Annotation
   const all = [...store.listAnnotations(req.articleId), annotation]
   checkAnnotations(all, article.text)
-  store.saveArticle({ id: req.articleId, baseRevision: article.revision, annotations: all, who })
+  const threads = comment ? { comments: [{ annotationId: annotation.id, authorId: currentPerson(store).id, authorName: who, body: comment, createdAt: at }] } : undefined
+  store.saveArticle({ id: req.articleId, baseRevision: article.revision, annotations: all, threads, who })
   return annotation
 }
 

@@ -19,7 +19,7 @@ import {
 } from '../../shared/interchange'
 import type { ExportFormat } from '../../shared/contract'
 import { checkAnnotations } from './annotations'
-import type { NewArticle, Store } from './store'
+import type { NewArticle, NewThreads, Store } from './store'
 
 /**
  * Exports and annotation imports over the store. The formats themselves are pure functions
@@ -69,7 +69,9 @@ export async function exportArticle(store: Store, req: ExportRequest, printPdf?:
     statuses: req.statuses,
     includeInternal: req.includeInternal ?? false,
     organisation: prefs.organisation ? { name: prefs.organisation, url: prefs.organisationUrl } : undefined,
-    history: req.includeInternal ? store.annotationHistory(req.id) : undefined
+    history: req.includeInternal ? store.annotationHistory(req.id) : undefined,
+    // Threads are the desk's own: read only for an internal copy.
+    threads: req.includeInternal ? store.threads.forArticle(req.id) : undefined
   }
   const base = slug(article.headline)
   const text = (fileName: string, mime: string, s: string): ExportedFile => ({ fileName, mime, bytes: encoder.encode(s) })
@@ -109,19 +111,19 @@ export async function exportArticle(store: Store, req: ExportRequest, printPdf?:
 
 /**
  * Adds annotations placed by an import (see import/annotations.ts, run in the import
- * worker) to the article they were placed in, in one save; refused when the article changed
- * since its text was read.
+ * worker), with their threads, to the article they were placed in, in one save; refused when
+ * the article changed since its text was read.
  */
-export function saveImported(store: Store, article: Pick<Article, 'id' | 'text' | 'revision'>, placed: Annotation[]): void {
+export function saveImported(store: Store, article: Pick<Article, 'id' | 'text' | 'revision'>, placed: Annotation[], threads?: NewThreads): void {
   const all = [...store.listAnnotations(article.id), ...placed]
   checkAnnotations(all, article.text)
-  store.saveArticle({ id: article.id, baseRevision: article.revision, annotations: all, who: store.getPreferences().userName })
+  store.saveArticle({ id: article.id, baseRevision: article.revision, annotations: all, threads, who: store.getPreferences().userName })
 }
 
-/** Stores an article read with its annotations (a brat .txt and .ann) as a new article. */
-export function insertAnnotated(store: Store, article: NewArticle, placed: Annotation[]): Article {
+/** Stores an article read with its annotations (a brat .txt and .ann) and their threads as a new article. */
+export function insertAnnotated(store: Store, article: NewArticle, placed: Annotation[], threads?: NewThreads): Article {
   checkAnnotations(placed, article.text)
-  return store.insertArticle(article, placed, store.getPreferences().userName)
+  return store.insertArticle(article, placed, store.getPreferences().userName, threads)
 }
 
 /** Parses a comma-separated list of kinds or statuses from a user. */

@@ -39,6 +39,7 @@ const STATUS: Record<ErrorCode, number> = {
   file_too_large: 413,
   corrupt_file: 422,
   conflict: 409,
+  forbidden: 403,
   database_too_new: 500,
   unauthorized: 403,
   busy: 503,

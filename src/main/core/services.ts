@@ -12,6 +12,7 @@ import { plainError } from './plain-errors'
 import { listBackups, newestGoodBackup, type Backup } from './store/backups'
 import type { BackupValue } from '../../shared/contract'
 import { sameThreadRunner, type JobRunner } from './work/runner'
+import { currentPerson } from './me'
 
 export interface ServiceOptions {
   /** Prints HTML to PDF (Chromium: Electron's, or the machine's). */
@@ -105,13 +106,13 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
     },
     async importAnnotations({ articleId, fileName, content }) {
       const article = store.getArticle(articleId)
-      const { placed, report } = await runner.run({ kind: 'placeAnnotations', fileName, content, articleText: article.text })
-      saveImported(store, article, placed)
+      const { placed, threads, report } = await runner.run({ kind: 'placeAnnotations', fileName, content, articleText: article.text })
+      saveImported(store, article, placed, threads)
       return report
     },
     async importAnnotatedArticle({ fileName, text, ann }) {
       const read = await runner.run({ kind: 'readAnnotatedArticle', fileName, text, ann })
-      return { article: insertAnnotated(store, read.article, read.placed), placement: read.report }
+      return { article: insertAnnotated(store, read.article, read.placed, read.threads), placement: read.report }
     },
     listDismissals({ articleId }) {
       store.requireArticle(articleId)
@@ -134,6 +135,15 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
       const backup = findBackup(store.file, name)
       const restored = await restoreInPlace(store, backup.path, store.options)
       return { restoredFrom: backupValue(backup), keptCopy: restored.keptCopy && restored.keptCopy.split(/[/\\]/).pop()!, message: restored.message }
-    }
+    },
+    getThread({ articleId, annotationId }) {
+      store.requireArticle(articleId)
+      return store.threads.get(articleId, annotationId)
+    },
+    addComment: ({ articleId, annotationId, body }) => store.threads.add(articleId, annotationId, body, currentPerson(store)),
+    editComment: ({ articleId, commentId, body }) => store.threads.edit(articleId, commentId, body, currentPerson(store)),
+    deleteComment: ({ articleId, commentId }) => store.threads.remove(articleId, commentId, currentPerson(store)),
+    restoreComment: ({ articleId, commentId }) => store.threads.restore(articleId, commentId, currentPerson(store)),
+    resolveThread: ({ articleId, annotationId, resolved }) => store.threads.resolve(articleId, annotationId, resolved, currentPerson(store))
   })
 }

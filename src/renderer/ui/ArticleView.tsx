@@ -37,6 +37,7 @@ import { keepEditorState, takeEditorState } from './article/editor-cache'
 import { undoWherever, useArticleKeys } from './article/keys'
 import { useNarrow, usePanelWidth, useTopbarHeight } from './article/layout'
 import { annotationActions } from './annotations/actions'
+import { ThreadClient } from './annotations/thread-client'
 import { ContextMenu, HoverCard, type MenuState } from './annotations/EditorOverlays'
 import { annotationsUnderPointer } from './annotations/pointer'
 import { announce } from './common/announce'
@@ -326,6 +327,8 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   )
 
   const actions = useMemo(() => annotationActions(() => handle.view), [handle])
+  // A comment can only be added to a saved annotation: the article's pending save goes first.
+  const threads = useMemo(() => new ThreadClient(id, () => autosaver.flush()), [id, autosaver])
   const suggestionsRef = useRef<SuggestionsControl | null>(null)
   // The newest page of the history (older pages: `before` the first entry's id).
   const loadHistory = useCallback((annotationId: string) => call('annotationHistory', { articleId: id, annotationId, limit: HISTORY_PAGE }), [id])
@@ -603,6 +606,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
             suggestionsRef={suggestionsRef}
             loadHistory={loadHistory}
             saves={saves}
+            threads={threads}
             userName={userName}
             onPreferences={openPreferences}
             kinds={kinds}

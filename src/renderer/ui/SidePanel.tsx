@@ -5,6 +5,7 @@ import type { AnnotationActions } from './annotations/actions'
 import { AnnotationPanel } from './annotations/AnnotationPanel'
 import { useAnnotation, useAnnotationList, useAnnotationText, useSelectedId } from './annotations/useAnnotations'
 import type { SaveState } from './SaveIndicator'
+import type { ThreadClient } from './annotations/thread-client'
 import { SuggestionsPanel } from './suggestions/SuggestionsPanel'
 import { useSuggestions, type SuggestionsControl } from './suggestions/useSuggestions'
 
@@ -18,6 +19,7 @@ interface Props {
   suggestionsRef: MutableRefObject<SuggestionsControl | null>
   loadHistory: (id: string) => Promise<AnnotationChange[]>
   saves: SaveState
+  threads: ThreadClient
   userName: string
   onPreferences: () => void
   kinds: ReadonlySet<AnnotationKind>
@@ -128,6 +130,7 @@ export const SidePanel = memo(function SidePanel(props: Props): JSX.Element {
             actions={actions}
             loadHistory={props.loadHistory}
             saves={props.saves}
+            threads={props.threads}
             kinds={props.kinds}
             onKinds={props.onKinds}
           />

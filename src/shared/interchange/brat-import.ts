@@ -1,10 +1,11 @@
 import { offsetMap } from './brat-offsets'
 import type { ImportedAnnotation, ImportResult } from './imported'
-import { appendNote, contextFrom, link, newImported, setField } from './imported'
+import { addComment, contextFrom, link, newImported, setField, stringOr } from './imported'
 
 /**
  * Reads a brat standoff .ann file. Copydesk's own export maps back directly (Claim, Quote
- * and Attribution lines, their attributes and notes, Attribution events as links).
+ * and Attribution lines, their attributes and notes, Attribution events as links, `comment:`
+ * notes as the thread). Any other note (another tool's AnnotatorNotes) becomes a comment.
  * PolNeAR-style relations (`E\tAttribution:T Content:T Cue:T Source:T` over Source, Cue and
  * Content lines) become an attribution over the source and cue (sourceName and cue taken
  * from their text) and a quote over the content, linked to it. `text` is the .txt file:
@@ -149,6 +150,7 @@ export function parseBrat(ann: string, text?: string): ImportResult {
       continue
     }
     const m = /^([A-Za-z]+): (.*)$/.exec(n.text)
+    if (m && threadNote(a, m[1], m[2])) continue
     let value: unknown
     let isField = false
     if (m && m[1] in a.fields && m[1] !== 'speakerId' && m[1] !== 'sourceId' && m[1] !== 'status') {
@@ -160,7 +162,7 @@ export function parseBrat(ann: string, text?: string): ImportResult {
       }
     }
     if (!isField || !m) {
-      appendNote(a, n.text)
+      addComment(a, n.text)
       continue
     }
     const where = `brat import: ${n.id}`
@@ -173,6 +175,37 @@ export function parseBrat(ann: string, text?: string): ImportResult {
   }
   result.sort((x, y) => (x.start ?? 0) - (y.start ?? 0) || (y.end ?? 0) - (x.end ?? 0))
   return { annotations: result, skipped }
+}
+
+/**
+ * Reads a thread's note into `a`: `comment: {"author", "at", "edited", "body"}` (Copydesk's
+ * internal export), `resolved: {"by", "at"}`, and the `note: "…"` of older Copydesk exports
+ * (the internal note, now the first comment). False when the note is none of these.
+ */
+function threadNote(a: ImportedAnnotation, name: string, json: string): boolean {
+  if (name !== 'comment' && name !== 'resolved' && name !== 'note') return false
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    return false
+  }
+  if (name === 'note') {
+    if (typeof value !== 'string') return false
+    addComment(a, value)
+    return true
+  }
+  if (typeof value !== 'object' || value === null) return false
+  const o = value as Record<string, unknown>
+  if (name === 'resolved') {
+    const at = stringOr(o.at)
+    if (!at) return false
+    a.resolvedAt = at
+    return true
+  }
+  if (typeof o.body !== 'string') return false
+  addComment(a, o.body, { authorName: typeof o.author === 'string' ? o.author : undefined, createdAt: stringOr(o.at), editedAt: stringOr(o.edited) })
+  return true
 }
 
 interface TLine {

@@ -9,8 +9,9 @@ import { selectForExport } from './options'
  * each quote→speaker and claim→source link is an Attribution event in the form PolNeAR
  * uses (`E1\tAttribution:T3 Content:T2 Cue:T5 Source:T4`), with Source and Cue lines cut
  * from the attribution's span. Fields travel as attributes (Status, SourceType, Checked)
- * and AnnotatorNotes (`field: <JSON value>`). Orphaned annotations have no place in the
- * text and are left out.
+ * and AnnotatorNotes (`field: <JSON value>`); in an internal copy, each comment of a thread is
+ * an AnnotatorNotes line too (`comment: {"author", "at", "body"}`). Orphaned annotations have
+ * no place in the text and are left out.
  */
 
 export const BRAT_LABELS = { claim: 'Claim', quote: 'Quote', attribution: 'Attribution' } as const
@@ -67,20 +68,23 @@ export function exportBrat(article: Article, annotations: Annotation[], options:
       if (f.explanation) note(t, 'explanation', f.explanation)
       for (const e of f.evidence) note(t, 'evidence', { url: e.url, note: e.note })
       if (f.checker) note(t, 'checker', f.checker)
-      if (internal && f.note) note(t, 'note', f.note)
     } else if (a.kind === 'quote') {
       const f = a.fields
       if (f.checked) aLines.push(`A${aLines.length + 1}\tChecked ${t}`)
       if (f.speakerName) note(t, 'speakerName', f.speakerName)
       if (internal && f.checkedNote) note(t, 'checkedNote', f.checkedNote)
-      if (internal && f.note) note(t, 'note', f.note)
     } else {
       const f = a.fields
       aLines.push(`A${aLines.length + 1}\tSourceType ${t} ${f.sourceType}`)
       if (f.sourceName) note(t, 'sourceName', f.sourceName)
       if (f.cue) note(t, 'cue', f.cue)
-      if (internal && f.note) note(t, 'note', f.note)
     }
+    // Comments are internal: set.threads is empty in a public copy.
+    const thread = set.threads.get(a.id)
+    for (const c of thread?.comments ?? []) {
+      note(t, 'comment', { author: c.authorName, at: c.createdAt, ...(c.editedAt ? { edited: c.editedAt } : {}), body: c.body })
+    }
+    if (thread?.resolvedAt) note(t, 'resolved', { by: thread.resolvedByName, at: thread.resolvedAt })
   }
 
   for (const [attributionId, supporters] of set.supportedBy) {

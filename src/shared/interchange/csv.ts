@@ -1,6 +1,6 @@
 import type { Annotation, Article } from '../domain'
 import { CLAIM_STATUS_LABELS, VERDICTS } from '../domain'
-import { describeChange, nameIn, sourceLabel } from './details'
+import { describeChange, describeComment, describeResolved, nameIn, sourceLabel } from './details'
 import type { ExportOptions } from './options'
 import { linkedAttribution, selectForExport } from './options'
 
@@ -18,13 +18,13 @@ export function csvCell(value: string): string {
 
 /**
  * The fact-check log: one row per exported claim, in reading order, with its text, status,
- * verdict, explanation, evidence, checker, source and dates (plus notes and history when
- * `includeInternal`). CRLF line ends, as RFC 4180 says.
+ * verdict, explanation, evidence, checker, source and dates (plus its placement, thread and
+ * history when `includeInternal`: one comment a line). CRLF line ends, as RFC 4180 says.
  */
 export function exportCsv(article: Article, annotations: Annotation[], options: ExportOptions = {}): string {
   const set = selectForExport(article, annotations, options)
   const header = ['number', 'text', 'status', 'verdict', 'explanation', 'evidence', 'checker', 'source', 'created', 'updated']
-  if (set.includeInternal) header.push('note', 'history')
+  if (set.includeInternal) header.push('placement', 'comments', 'history')
   const rows: string[][] = [header]
   for (const { annotation: a, number, placed } of set.items) {
     if (a.kind !== 'claim') continue
@@ -44,7 +44,9 @@ export function exportCsv(article: Article, annotations: Annotation[], options: 
     ]
     if (set.includeInternal) {
       const history = (set.history.get(a.id) ?? []).map((c) => describeChange(c, (id) => nameIn(set, id)))
-      row.push([f.note, placed ? '' : 'Not found in the text'].filter(Boolean).join('\n'), history.join('\n'))
+      const thread = set.threads.get(a.id)
+      const comments = thread ? [...thread.comments.map(describeComment), ...(thread.resolvedAt ? [describeResolved(thread)] : [])] : []
+      row.push(placed ? '' : 'Not found in the text', comments.join('\n'), history.join('\n'))
     }
     rows.push(row)
   }

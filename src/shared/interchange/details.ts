@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationChange, AnnotationKind, ClaimStatus, SourceType } from '../domain'
+import type { Annotation, AnnotationChange, AnnotationKind, ClaimStatus, Comment, SourceType, Thread } from '../domain'
 import { changeText } from '../change-text'
 import { CLAIM_STATUS_LABELS, VERDICTS } from '../domain'
 import type { ExportItem, ExportSet } from './options'
@@ -6,8 +6,8 @@ import { isWebUrl, linkedAttribution } from './options'
 
 /**
  * What the human-readable formats (HTML notes, Markdown footnotes, Word comments) say about
- * an annotation, decided once here so the formats agree and a public copy never shows an
- * internal note.
+ * an annotation, decided once here so the formats agree and a public copy never shows the
+ * desk's own (threads, check notes, history).
  */
 
 export const KIND_LABELS: Record<AnnotationKind, string> = {
@@ -78,7 +78,6 @@ export function describe(set: ExportSet, item: ExportItem): Description {
       add('Checked by', f.checker)
       const source = linkedAttribution(set, a)
       if (source) add('Source', sourceLabel(source), { refs: refTo(source.id) })
-      if (set.includeInternal) add('Internal note', f.note)
       break
     }
     case 'quote': {
@@ -88,10 +87,7 @@ export function describe(set: ExportSet, item: ExportItem): Description {
       if (speaker) add('Speaker', summary, { refs: refTo(speaker.id) })
       else add('Speaker', f.speakerName)
       add('Checked', f.checked ? 'Checked against a recording or transcript' : 'Not checked against a recording')
-      if (set.includeInternal) {
-        add('Check note', f.checkedNote)
-        add('Internal note', f.note)
-      }
+      if (set.includeInternal) add('Check note', f.checkedNote)
       break
     }
     case 'attribution': {
@@ -105,11 +101,15 @@ export function describe(set: ExportSet, item: ExportItem): Description {
         const refs = supported.map((s) => s.number).sort((x, y) => x - y)
         add('Supports', refs.map((n) => `note ${n}`).join(', '), { refs, refsOnly: true })
       }
-      if (set.includeInternal) add('Internal note', f.note)
       break
     }
   }
   if (!item.placed) add('Placement', 'Not found in the text')
+  const thread = set.threads.get(a.id)
+  if (thread) {
+    for (const comment of thread.comments) add('Comment', describeComment(comment))
+    if (thread.resolvedAt) add('Thread', describeResolved(thread))
+  }
   for (const change of set.history.get(a.id) ?? []) add('History', describeChange(change, (id) => nameIn(set, id)))
   return {
     number: item.number,
@@ -135,8 +135,24 @@ export function nameIn(set: ExportSet, id: string): string | undefined {
   return linked?.kind === 'attribution' ? sourceLabel(linked) : linked?.anchor.exact
 }
 
+/** When, in an export's words: "2026-11-03 14:05" (UTC, as the history gives it). */
+function exportTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/(\d{2}:\d{2}):\d{2}(\.\d+)?Z?$/, '$1')
+}
+
+/** One comment in a line: who, when, its words, and whether it was edited. */
+export function describeComment(c: Comment): string {
+  const edited = c.editedAt ? ` (edited ${exportTime(c.editedAt)})` : ''
+  return `${c.authorName.trim() || 'Someone'}, ${exportTime(c.createdAt)}${edited}: ${c.body}`
+}
+
+/** A resolved thread in a line: "Resolved by Dana Whitfield, 2026-11-04 09:12". */
+export function describeResolved(t: Thread): string {
+  return `Resolved${t.resolvedByName.trim() ? ` by ${t.resolvedByName.trim()}` : ''}, ${exportTime(t.resolvedAt ?? '')}`
+}
+
 /** One history entry in a line: when, who, what changed. */
 export function describeChange(change: AnnotationChange, nameOf?: (id: string) => string | undefined): string {
-  const when = change.at.replace('T', ' ').replace(/(\d{2}:\d{2}):\d{2}(\.\d+)?Z?$/, '$1')
+  const when = exportTime(change.at)
   return `${when} ${change.who || 'Someone'}: ${changeText(change, nameOf)}`
 }

@@ -238,6 +238,6 @@ function renderFooter(set: ExportSet, options: ExportOptions): string {
     const name = escapeHtml(org.name)
     by = isWebUrl(org.url) ? ` by <a href="${escapeHtml(org.url.trim())}" rel="noopener noreferrer">${name}</a>` : ` by ${name}`
   }
-  const copy = set.includeInternal ? 'Internal copy: includes desk notes and history.' : 'Public copy.'
+  const copy = set.includeInternal ? 'Internal copy: includes the desk’s comments and history.' : 'Public copy.'
   return `<footer>\n<p>Annotated with Copydesk${by}. ${copy}</p>\n</footer>\n`
 }

@@ -16,6 +16,15 @@ export interface ImportedLink {
   target: string
 }
 
+/** A comment read from a file, for the thread of the annotation it came with. */
+export interface ImportedComment {
+  /** Who wrote it; absent when the file does not say apart from the annotation (its creator, then). */
+  authorName?: string
+  body: string
+  createdAt?: string
+  editedAt?: string
+}
+
 interface ImportedBase {
   ref: string
   exact: string
@@ -28,6 +37,10 @@ interface ImportedBase {
   createdBy?: string
   createdAt?: string
   updatedAt?: string
+  /** Its thread's comments, oldest first. */
+  comments: ImportedComment[]
+  /** When its thread was resolved, if the file says so. */
+  resolvedAt?: string
 }
 
 /** One imported annotation. `fields.speakerId` / `fields.sourceId` hold refs, as `links` do. */
@@ -59,7 +72,7 @@ export function isKind(value: unknown): value is AnnotationKind {
 
 /** A fresh imported annotation of a kind with default fields. */
 export function newImported<K extends AnnotationKind>(kind: K, ref: string, exact: string): ImportedAnnotation {
-  return { ref, kind, exact, prefix: '', suffix: '', fields: defaultFields(kind), links: [] } as ImportedAnnotation
+  return { ref, kind, exact, prefix: '', suffix: '', fields: defaultFields(kind), links: [], comments: [] } as ImportedAnnotation
 }
 
 /**
@@ -97,11 +110,16 @@ export function setField(a: ImportedAnnotation, name: string, value: unknown, wh
   }
 }
 
-/** Appends text to an annotation's internal note (used for comments from other tools). */
-export function appendNote(a: ImportedAnnotation, text: string): void {
-  const trimmed = text.trim()
-  if (!trimmed) return
-  a.fields.note = a.fields.note ? `${a.fields.note}\n\n${trimmed}` : trimmed
+/** Adds a comment to an annotation's thread (a note or a reply from another tool); empty text adds none. */
+export function addComment(a: ImportedAnnotation, text: string, from: Omit<ImportedComment, 'body'> = {}): void {
+  const body = text.trim()
+  if (!body) return
+  a.comments.push({ ...from, body })
+}
+
+/** A string, or undefined: for the optional strings of a file. */
+export function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined
 }
 
 /** Links `from` (a quote or claim) to the attribution `to`; false when the kinds do not fit. */

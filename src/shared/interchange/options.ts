@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationChange, AnnotationKind, Article, ClaimStatus } from '../domain'
+import type { Annotation, AnnotationChange, AnnotationKind, Article, ClaimStatus, Thread } from '../domain'
 import { ANNOTATION_KINDS } from '../domain'
 
 /** What goes into an export. Every field is optional; the default is a public copy of everything. */
@@ -7,12 +7,14 @@ export interface ExportOptions {
   kinds?: AnnotationKind[]
   /** Claim statuses to include (default: all); other kinds are not filtered by status. */
   statuses?: ClaimStatus[]
-  /** Include internal notes (`note`, `checkedNote`) and history (default false: a public copy). */
+  /** Include the desk's own: threads, check notes (`checkedNote`) and history (default false: a public copy). */
   includeInternal?: boolean
   /** The publishing organisation (Preferences): ClaimReview's author, the HTML copy's footer. */
   organisation?: { name: string; url: string }
   /** Changes to the annotations, shown when `includeInternal` is set. */
   history?: AnnotationChange[]
+  /** The annotations' comment threads, shown when `includeInternal` is set (never in a public copy). */
+  threads?: Thread[]
   /** Where the fact-check will be published: ClaimReview's `url` (default: the article's URL). */
   publicationUrl?: string
 }
@@ -34,6 +36,8 @@ export interface ExportSet {
   supportedBy: Map<string, ExportItem[]>
   /** Annotation id → its changes, oldest first (empty unless `includeInternal`). */
   history: Map<string, AnnotationChange[]>
+  /** Annotation id → its thread, when it has comments (empty unless `includeInternal`). */
+  threads: Map<string, Thread>
   includeInternal: boolean
 }
 
@@ -91,7 +95,13 @@ export function selectForExport(article: Article, annotations: Annotation[], opt
     }
     for (const list of history.values()) list.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id))
   }
-  return { items, byId, supportedBy, history, includeInternal }
+  const threads = new Map<string, Thread>()
+  if (includeInternal) {
+    for (const thread of options.threads ?? []) {
+      if (byId.has(thread.annotationId) && thread.comments.length > 0) threads.set(thread.annotationId, thread)
+    }
+  }
+  return { items, byId, supportedBy, history, threads, includeInternal }
 }
 
 /** The attribution a quote (speaker) or claim (source) links to, or null. */

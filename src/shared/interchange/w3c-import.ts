@@ -1,19 +1,21 @@
 import type { AnnotationKind } from '../domain'
 import type { ImportedAnnotation, ImportResult } from './imported'
-import { appendNote, clampPrefix, clampSuffix, contextFrom, isKind, link, newImported, setField } from './imported'
+import { addComment, clampPrefix, clampSuffix, contextFrom, isKind, link, newImported, setField, stringOr } from './imported'
 import { ANNOTATION_ID_PREFIX, COPYDESK_VOCAB } from './w3c'
 
 /**
  * Reads annotations from W3C Web Annotation JSON: Copydesk's own export, or another tool's
  * (an AnnotationCollection, an AnnotationPage, an array, one annotation, or Hypothesis's
  * export with `annotations`/`rows` in its own format). Tags decide the kind (claim, quote,
- * attribution; anything else is a claim); comments become the note; "linking" annotations
- * become quote→speaker and claim→source links. `text`, when given, is the article's plain
+ * attribution; anything else is a claim); an annotation's comment becomes the first comment
+ * of its thread, and replies (`motivation: replying` aimed at an annotation in the file, or
+ * Hypothesis's `references`) the comments after it; "linking" annotations become
+ * quote→speaker and claim→source links. `text`, when given, is the article's plain
  * text: it fills a quote the file only gives positions for.
  *
  * Throws an Error with a specific message when the JSON is not annotations at all or an
- * annotation is malformed; annotations that simply cannot be placed (page notes, replies)
- * are listed in `skipped`.
+ * annotation is malformed; annotations that simply cannot be placed (page notes, replies to
+ * annotations not in the file) are listed in `skipped`.
  */
 export function parseW3C(json: unknown, text?: string): ImportResult {
   const items = collectItems(json)
@@ -22,6 +24,7 @@ export function parseW3C(json: unknown, text?: string): ImportResult {
   const annotations: ImportedAnnotation[] = []
   const skipped: string[] = []
   const links: { item: Record<string, unknown>; where: string }[] = []
+  const replies: { item: Record<string, unknown>; where: string }[] = []
   const refs = new Set<string>()
   items.forEach((raw, i) => {
     const where = `annotation ${i + 1}`
@@ -31,6 +34,10 @@ export function parseW3C(json: unknown, text?: string): ImportResult {
     const item = raw as Record<string, unknown>
     if (asList(item.motivation).includes('linking')) {
       links.push({ item, where })
+      return
+    }
+    if (isReply(item)) {
+      replies.push({ item, where })
       return
     }
     const parsed = readAnnotation(item, where, text)
@@ -54,7 +61,43 @@ export function parseW3C(json: unknown, text?: string): ImportResult {
     }
     if (!link(from, to)) skipped.push(`${where}: a ${from.kind} cannot be linked to a ${to.kind}`)
   }
+  for (const { item, where } of replies) {
+    const target = replyTarget(item)
+    const on = target === null ? undefined : byRef.get(fromIri(target))
+    if (!on) {
+      skipped.push(`${where}: a reply to an annotation not in this file`)
+      continue
+    }
+    addComment(on, replyText(item), { authorName: creatorName(item) ?? '', createdAt: stringOr(item.created), editedAt: stringOr(item.modified ?? item.updated) })
+  }
   return { annotations, skipped }
+}
+
+/** A reply: W3C's `replying` motivation, or Hypothesis's `references` to the annotation it answers. */
+function isReply(item: Record<string, unknown>): boolean {
+  return asList(item.motivation).includes('replying') || (Array.isArray(item.references) && item.references.length > 0)
+}
+
+/** The id of the annotation a reply answers: its target (W3C), or the thread's first reference (Hypothesis). */
+function replyTarget(item: Record<string, unknown>): string | null {
+  if (Array.isArray(item.references) && typeof item.references[0] === 'string') return item.references[0]
+  return idOf(asList(item.target)[0])
+}
+
+/** A reply's words: its textual bodies, or Hypothesis's `text`. */
+function replyText(item: Record<string, unknown>): string {
+  const bodies = asList(item.body)
+    .map((b) => (typeof b === 'string' ? b : typeof b === 'object' && b !== null ? (b as Record<string, unknown>).value : undefined))
+    .filter((v): v is string => typeof v === 'string' && v.trim().length > 0)
+  if (bodies.length) return bodies.join('\n\n')
+  return typeof item.text === 'string' ? item.text : ''
+}
+
+/** The name of an item's creator (W3C `creator`, Hypothesis `user`), if it gives one. */
+function creatorName(item: Record<string, unknown>): string | undefined {
+  const creator = asList(item.creator)[0] ?? item.user
+  const name = typeof creator === 'string' ? creator : (creator as Record<string, unknown> | undefined)?.name
+  return typeof name === 'string' && name ? name : undefined
 }
 
 /**
@@ -110,7 +153,6 @@ function collectItems(json: unknown): unknown[] {
 
 /** One annotation, or a string saying why it was skipped. */
 function readAnnotation(item: Record<string, unknown>, where: string, text?: string): ImportedAnnotation | string {
-  if (Array.isArray(item.references) && item.references.length > 0) return `${where}: a reply, not an annotation on the text`
   const selector = findSelectors(item.target, where)
   if (!selector) return `${where}: has no text selector (a page note?)`
   let { exact } = selector
@@ -148,18 +190,21 @@ function readAnnotation(item: Record<string, unknown>, where: string, text?: str
       setField(a, name, name === 'evidence' ? unprefixEvidence(value) : value, `W3C import: ${where}`)
     }
     const purpose = body.purpose
+    // An annotation's own comment (older Copydesk exports mark their internal note so):
+    // the first comment of its thread, by its creator, made when it was.
     if (!own && purpose !== 'tagging' && typeof body.value === 'string') {
-      if (body['copydesk:field'] === 'note' || purpose === 'commenting' || purpose === undefined) appendNote(a, body.value)
+      if (body['copydesk:field'] === 'note' || purpose === 'commenting' || purpose === undefined) addComment(a, body.value, { createdAt: stringOr(item.created) })
     }
   }
-  if (typeof item.text === 'string') appendNote(a, item.text) // Hypothesis's comment
-  const creator = asList(item.creator)[0] ?? item.user
-  const name = typeof creator === 'string' ? creator : (creator as Record<string, unknown> | undefined)?.name
-  if (typeof name === 'string' && name) a.createdBy = name
+  if (typeof item.text === 'string') addComment(a, item.text, { createdAt: stringOr(item.created) }) // Hypothesis's comment
+  const name = creatorName(item)
+  if (name) a.createdBy = name
   const created = item.created
   const modified = item.modified ?? item.updated
   if (typeof created === 'string') a.createdAt = created
   if (typeof modified === 'string') a.updatedAt = modified
+  const resolvedAt = stringOr(item['copydesk:threadResolvedAt'])
+  if (resolvedAt) a.resolvedAt = resolvedAt
   return a
 }
 

@@ -1,4 +1,4 @@
-import type { Annotation, Article } from '../domain'
+import type { Annotation, Article, Comment } from '../domain'
 import { CLAIM_STATUS_LABELS } from '../domain'
 import type { ExportOptions } from './options'
 import { isWebUrl, linkTarget, selectForExport } from './options'
@@ -6,8 +6,10 @@ import { isWebUrl, linkTarget, selectForExport } from './options'
 /**
  * W3C Web Annotation export (https://www.w3.org/TR/annotation-model/): an
  * AnnotationCollection with one page holding every annotation, then one "linking"
- * annotation per quote→speaker and claim→source link. Copydesk's own fields go in its
- * namespace on the bodies, so another tool reads the tag and text and Copydesk reads all.
+ * annotation per quote→speaker and claim→source link, then (in an internal copy only) each
+ * comment of a thread as a reply: an annotation with `motivation: replying` whose target is
+ * the annotation it comments on. Copydesk's own fields go in its namespace on the bodies, so
+ * another tool reads the tag and text and Copydesk reads all.
  */
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
@@ -15,6 +17,7 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 export const COPYDESK_VOCAB = 'urn:copydesk:vocab#'
 export const ANNOTATION_ID_PREFIX = 'urn:copydesk:annotation:'
 const LINK_ID_PREFIX = 'urn:copydesk:link:'
+const COMMENT_ID_PREFIX = 'urn:copydesk:comment:'
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 type JsonObject = { [key: string]: JsonValue }
@@ -38,7 +41,12 @@ export function exportW3C(article: Article, annotations: Annotation[], options: 
 export function w3cCollection(article: Article, annotations: Annotation[], options: ExportOptions = {}): JsonObject {
   const set = selectForExport(article, annotations, options)
   const source = articleSource(article)
-  const items: JsonValue[] = set.items.map(({ annotation }) => toW3C(annotation, source, set.includeInternal))
+  const items: JsonValue[] = set.items.map(({ annotation }) => {
+    const out = toW3C(annotation, source, set.includeInternal)
+    const resolvedAt = set.threads.get(annotation.id)?.resolvedAt
+    if (resolvedAt) out['copydesk:threadResolvedAt'] = resolvedAt
+    return out
+  })
   for (const { annotation } of set.items) {
     const target = linkTarget(annotation)
     if (target === null || set.byId.get(target)?.annotation.kind !== 'attribution') continue
@@ -52,6 +60,8 @@ export function w3cCollection(article: Article, annotations: Annotation[], optio
       target: annotationIri(annotation.id)
     })
   }
+  // set.threads is empty in a public copy: comments are the desk's own.
+  for (const thread of set.threads.values()) for (const c of thread.comments) items.push(toReply(c))
   const collectionId = `urn:copydesk:article:${article.id}:annotations`
   return {
     '@context': [ANNO_CONTEXT, { copydesk: COPYDESK_VOCAB }],
@@ -111,9 +121,6 @@ function toW3C(a: Annotation, source: string, includeInternal: boolean): JsonObj
       break
     }
   }
-  if (includeInternal && a.fields.note) {
-    bodies.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: a.fields.note, 'copydesk:field': 'note' })
-  }
   const out: JsonObject = {
     id: annotationIri(a.id),
     type: 'Annotation',
@@ -131,5 +138,20 @@ function toW3C(a: Annotation, source: string, includeInternal: boolean): JsonObj
   }
   if (a.createdBy.trim()) out.creator = { type: 'Person', name: a.createdBy }
   if (a.placement === 'orphaned') out['copydesk:placement'] = 'orphaned'
+  return out
+}
+
+/** A comment as a W3C reply to the annotation it is on. */
+function toReply(c: Comment): JsonObject {
+  const out: JsonObject = {
+    id: COMMENT_ID_PREFIX + encodeURIComponent(c.id),
+    type: 'Annotation',
+    motivation: 'replying',
+    created: c.createdAt,
+    body: { type: 'TextualBody', purpose: 'replying', format: 'text/plain', value: c.body },
+    target: annotationIri(c.annotationId)
+  }
+  if (c.editedAt) out.modified = c.editedAt
+  if (c.authorName.trim()) out.creator = { type: 'Person', name: c.authorName }
   return out
 }

@@ -8,7 +8,7 @@ import { CopydeskError } from '../../../shared/errors'
 import { parseBrat, parseW3C, plainTextToDoc, type ImportResult } from '../../../shared/interchange'
 import { NotAnnotationsError } from '../../../shared/interchange/w3c-import'
 import { MAX_BLOCKS } from '../../../shared/limits'
-import type { NewArticle } from '../store'
+import type { NewArticle, NewThreads } from '../store'
 import { bodyText } from './body'
 
 /**
@@ -17,9 +17,10 @@ import { bodyText } from './body'
  * counted. Nothing here touches the store, so it runs in the import worker.
  */
 
-/** Annotations placed in a text, and how each was placed. */
+/** Annotations placed in a text, how each was placed, and the threads that came with them. */
 export interface Placed {
   placed: Annotation[]
+  threads: NewThreads
   report: PlacementCounts
 }
 
@@ -60,6 +61,7 @@ export function placeAnnotations(text: string, result: ImportResult, budget = ne
   const ids = new Map(result.annotations.map((a) => [a.ref, randomUUID()]))
   const report: PlacementCounts = { exact: 0, fuzzy: 0, orphaned: 0, unsearched: 0, skipped: result.skipped.map(cleanText) }
   const now = new Date().toISOString()
+  const threads: NewThreads = { comments: [], resolved: [] }
   const placed = result.annotations.map((a): Annotation => {
     const guess = { start: a.start ?? -1, end: a.end ?? -1, exact: a.exact, prefix: a.prefix, suffix: a.suffix }
     const found = reanchor(text, guess, { budget })
@@ -73,9 +75,16 @@ export function placeAnnotations(text: string, result: ImportResult, budget = ne
     for (const key of ['speakerId', 'sourceId']) {
       if (typeof fields[key] === 'string') fields[key] = ids.get(fields[key] as string) ?? null
     }
-    // A file's strings are cleaned as a request's are (see clean-text.ts).
+    const id = ids.get(a.ref)!
+    // A file's strings are cleaned as a request's are (see clean-text.ts). A comment with no
+    // author of its own was written by the annotation's creator.
+    for (const c of a.comments) {
+      const authorName = c.authorName ?? a.createdBy ?? ''
+      threads.comments.push(cleanStrings({ annotationId: id, authorId: null, authorName, body: c.body, createdAt: c.createdAt ?? a.createdAt ?? now, editedAt: c.editedAt ?? null }))
+    }
+    if (a.resolvedAt && a.comments.length) threads.resolved!.push({ annotationId: id, resolvedAt: cleanText(a.resolvedAt) })
     return cleanStrings({
-      id: ids.get(a.ref)!,
+      id,
       kind: a.kind,
       anchor,
       fields,
@@ -87,7 +96,7 @@ export function placeAnnotations(text: string, result: ImportResult, budget = ne
       updatedAt: a.updatedAt ?? now
     }) as unknown as Annotation
   })
-  return { placed, report }
+  return { placed, threads, report }
 }
 
 /** A brat .txt with its .ann as a new annotated article: the text is kept exactly, so spans fit. */
@@ -105,11 +114,12 @@ export function readAnnotatedArticle(name: string, text: string, ann: string): P
   const body = plainTextToDoc(clean)
   const projected = bodyText(body)
   if (projected !== clean) throw new CopydeskError('internal', `The text of "${name}" could not be kept exactly.`)
-  const { placed, report } = placeAnnotations(clean, result)
+  const { placed, threads, report } = placeAnnotations(clean, result)
   const headline = clean.split('\n', 1)[0].trim().slice(0, 500) || name
   return {
     article: { headline, byline: '', outlet: '', url: '', publishedAt: '', body, text: clean, sourceName: name, sourceFormat: 'brat' },
     placed,
+    threads,
     report
   }
 }

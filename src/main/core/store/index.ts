@@ -16,6 +16,9 @@ import { openConnection, type ConnectionOptions } from './connection'
 import { annotationRows, ftsQuery, historyRows, SUMMARY_COLUMNS, toAnnotation, toSummary, type AnnotationRow, type AnnotationValues, type ArticleRow, type HistoryValues } from './rows'
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations'
 import { plainStoreError, retryWhileBusy } from './sqlite-errors'
+import { insertComments, ThreadStore, type NewComment, type ResolvedThread } from './threads'
+
+export type { NewComment, ResolvedThread } from './threads'
 
 export interface StoreOptions extends ConnectionOptions {
   /**
@@ -54,7 +57,15 @@ export interface ArticleUpdate {
    * the history is told from them without reading 2,000 rows again (~9 ms).
    */
   annotationsBefore?: Annotation[]
+  /** Comments (and resolved threads) that come with these annotations: an import's, say. */
+  threads?: NewThreads
   who: string
+}
+
+/** Comments and resolved threads stored with the annotations they belong to. */
+export interface NewThreads {
+  comments: NewComment[]
+  resolved?: ResolvedThread[]
 }
 
 /** An article's annotations as one JSON array, built by SQLite in the shape of toAnnotation. */
@@ -88,6 +99,11 @@ export class Store {
   private damageSummary = ''
   /** Why the library can only be read, or null when it can be changed. */
   private readOnlyReason: string | null = null
+  /** Annotation threads: comments, resolving, the open-thread counts. */
+  readonly threads = new ThreadStore(
+    () => this.db,
+    (fn) => this.write(fn)
+  )
 
   constructor(file: string, options: StoreOptions = {}) {
     this.file = file
@@ -257,7 +273,7 @@ export class Store {
     return toSummary(r)
   }
 
-  insertArticle(a: NewArticle, annotations: Annotation[] = [], who = ''): Article {
+  insertArticle(a: NewArticle, annotations: Annotation[] = [], who = '', threads?: NewThreads): Article {
     checkTextLength(a.text)
     const t = now()
     const body = JSON.stringify(a.body)
@@ -272,6 +288,7 @@ export class Store {
         .run(a.headline, a.byline, a.outlet, a.url, a.publishedAt, body, a.text, a.sourceName, a.sourceFormat, t, t)
       const articleId = Number(info.lastInsertRowid)
       if (annotations.length) this.writeAnnotations(articleId, rows, history, who, t)
+      if (threads) insertComments(this.db, articleId, threads.comments, threads.resolved ?? [], who, t)
       return articleId
     })
     return this.getArticle(id)
@@ -327,6 +344,7 @@ export class Store {
       }
       this.db.prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`).run(...params)
       if (u.annotations) this.writeAnnotations(u.id, rows, history, u.who, t)
+      if (u.threads) insertComments(this.db, u.id, u.threads.comments, u.threads.resolved ?? [], u.who, t)
       const count = (
         this.db
           .prepare(`SELECT count(*) AS n FROM annotations WHERE article_id = ? AND placement = 'anchored'`)
@@ -447,6 +465,14 @@ export class Store {
       action: r.action as AnnotationChange['action'],
       changes: JSON.parse(r.changes)
     }))
+  }
+
+  /**
+   * Open threads per article (a thread with a comment, not resolved, on an annotation the
+   * article still has), for the Library's column; articles with none are left out.
+   */
+  openThreadCounts(articleIds: readonly number[]): Map<number, number> {
+    return this.threads.openCounts(articleIds)
   }
 
   /** Suggestions the user dismissed on an article, by key (see shared/suggest-keys). */

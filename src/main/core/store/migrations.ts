@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { notesToComments } from './migrate-notes'
 
 /**
  * Numbered schema migrations. Each runs in one transaction that also sets `user_version`,
@@ -104,6 +105,37 @@ export const migrations: Migration[] = [
           PRIMARY KEY (article_id, key)
         ) STRICT;
       `)
+    }
+  },
+  {
+    version: 5,
+    name: 'comment threads, replacing the internal note',
+    up(db) {
+      // No foreign key to annotations: a save rewrites an article's annotation rows, and undo
+      // can bring a removed annotation back, with its thread.
+      db.exec(`
+        CREATE TABLE comments (
+          id TEXT PRIMARY KEY,
+          article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          annotation_id TEXT NOT NULL,
+          author_id TEXT,
+          author_name TEXT NOT NULL,
+          body TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          edited_at TEXT,
+          deleted_at TEXT
+        ) STRICT;
+        CREATE INDEX comments_annotation ON comments(article_id, annotation_id, created_at);
+
+        CREATE TABLE threads (
+          annotation_id TEXT PRIMARY KEY,
+          article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          resolved_at TEXT,
+          resolved_by TEXT
+        ) STRICT;
+        CREATE INDEX threads_article ON threads(article_id);
+      `)
+      notesToComments(db)
     }
   }
 ]

@@ -73,13 +73,13 @@ export function removeAnnotation(id: string): Command {
   }
 }
 
-/** Retags an annotation as another kind: that kind's fresh fields, keeping the note. */
+/** Retags an annotation as another kind: that kind's fresh fields (its thread stays with its id). */
 export function retagAnnotation(id: string, kind: AnnotationKind, options: ChangeOptions = {}): Command {
   return (state, dispatch) => {
     const record = editable(state, id)
     if (!record || record.kind === kind) return false
     if (dispatch) {
-      const fields = { ...defaultFields(kind), note: record.fields.note }
+      const fields = defaultFields(kind)
       const after = { ...record, ...stamp(state, options), kind, fields } as AnnotationRecord
       dispatch(state.tr.step(new AnnotationStep(record, after)))
     }

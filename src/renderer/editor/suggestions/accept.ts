@@ -68,8 +68,7 @@ export function acceptSuggestions(state: EditorState, chosen: readonly Suggestio
       )
       if (!ok) continue
     } else {
-      const note = item.reasons.length ? `Suggested as check-worthy: ${item.reasons.join(', ')}.` : ''
-      if (!apply(addAnnotation('claim', { origin: 'suggested', range, fields: { note } }))) continue
+      if (!apply(addAnnotation('claim', { origin: 'suggested', range }))) continue
     }
     done.add(item.key)
   }

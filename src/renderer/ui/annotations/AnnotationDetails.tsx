@@ -17,6 +17,8 @@ import { KIND_LABELS, SOURCE_TYPE_LABELS } from '../labels'
 import { useSaveState, type SaveState } from '../SaveIndicator'
 import type { AnnotationActions } from './actions'
 import { DraftField } from './DraftField'
+import { Thread } from './Thread'
+import type { ThreadClient } from './thread-client'
 
 interface Props {
   record: AnnotationRecord
@@ -26,6 +28,10 @@ interface Props {
   /** Reads an annotation's recorded history from the store. */
   loadHistory: (id: string) => Promise<AnnotationChange[]>
   saves: SaveState
+  /** The article's threads: the annotation's comments. */
+  threads: ThreadClient
+  /** Who the user is (their own comments they may edit or delete). */
+  userName: string
 }
 
 function excerpt(s: string, n = 60): string {
@@ -33,8 +39,8 @@ function excerpt(s: string, n = 60): string {
 }
 
 /** Everything about one annotation, edited in place; every edit is undoable. */
-export function AnnotationDetails({ record, text, all, actions, loadHistory, saves }: Props): JSX.Element {
-  const history = useHistory(loadHistory, record.id, saves)
+export function AnnotationDetails({ record, text, all, actions, loadHistory, saves, threads, userName }: Props): JSX.Element {
+  const history = useHistory(loadHistory, record.id, saves, threads)
   const attributions = all.filter((a) => a.kind === 'attribution')
   const label = (a: AnnotationRecord): string =>
     a.kind === 'attribution' && a.fields.sourceName ? a.fields.sourceName : excerpt(a.exact, 40)
@@ -140,7 +146,13 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
         </>
       )}
 
-      <DraftField label="Internal note" multiline value={record.fields.note} onCommit={(v) => actions.update(record.id, { note: v })} placeholder="For the desk only; left out of public copies" />
+      <Thread
+        key={record.id}
+        client={threads}
+        annotationId={record.id}
+        annotationName={`${KIND_LABELS[record.kind].toLowerCase()} “${excerpt(record.exact.replace(/\s+/g, ' '), 40)}”`}
+        me={{ id: null, name: userName }}
+      />
       <p className="muted small">
         {record.origin === 'suggested' ? 'Accepted from a suggestion' : record.origin === 'imported' ? 'Imported' : 'Tagged'} by {record.createdBy || 'Someone'} ·{' '}
         {new Date(record.createdAt).toLocaleString()}
@@ -308,10 +320,12 @@ function History({ history, nameOf }: { history: AnnotationChange[] | null; name
   )
 }
 
-/** Loads an annotation's recorded history, again after each save. */
-function useHistory(load: (id: string) => Promise<AnnotationChange[]>, id: string | null, saves: SaveState): AnnotationChange[] | null {
+/** Loads an annotation's recorded history, again after each save and each change to its thread. */
+function useHistory(load: (id: string) => Promise<AnnotationChange[]>, id: string | null, saves: SaveState, threads: ThreadClient): AnnotationChange[] | null {
   const savedVersion = useSaveState(saves).saves
+  const [threadVersion, setThreadVersion] = useState(0)
   const [history, setHistory] = useState<AnnotationChange[] | null>(null)
+  useEffect(() => (id ? threads.subscribe(id, () => setThreadVersion((n) => n + 1)) : undefined), [id, threads])
   useEffect(() => {
     if (!id) return
     let live = true
@@ -330,6 +344,6 @@ function useHistory(load: (id: string) => Promise<AnnotationChange[]>, id: strin
       cancelAnimationFrame(frame)
       clearTimeout(timer)
     }
-  }, [id, savedVersion, load])
+  }, [id, savedVersion, threadVersion, load])
   return history
 }

@@ -9,6 +9,7 @@ import { shortcut } from '../shortcuts'
 import type { AnnotationActions } from './actions'
 import { AnnotationDetails } from './AnnotationDetails'
 import type { AnnotationTexts } from './useAnnotations'
+import type { ThreadClient } from './thread-client'
 
 interface Props {
   list: readonly AnnotationRecord[]
@@ -18,6 +19,7 @@ interface Props {
   actions: AnnotationActions
   loadHistory: (id: string) => Promise<AnnotationChange[]>
   saves: SaveState
+  threads: ThreadClient
   texts: AnnotationTexts
   userName: string
   onPreferences: () => void
@@ -97,6 +99,8 @@ export const AnnotationPanel = memo(function AnnotationPanel(props: Props): JSX.
             actions={actions}
             loadHistory={props.loadHistory}
             saves={props.saves}
+            threads={props.threads}
+            userName={props.userName}
           />
         </div>
       </div>
