@@ -105,4 +105,25 @@ describe('threads from the command line, on a real library file', { timeout: 180
     }
     expect(thread(id).comments.map((c) => [c.authorName, c.body])).toEqual([['Ada Obi', 'Mine.']])
   })
+
+  it('exports: comments never in a public copy, in an --internal one, and in W3C as replies to their annotation', () => {
+    const id = setup()
+    const words = 'Call the authority’s press desk about the 12.5%.'
+    expect(run('comment', 'add', '1', id, words).code).toBe(0)
+    const org = new Database(db())
+    org.prepare(`INSERT INTO preferences (key, value) VALUES ('organisation', '"Riverton Ledger Fact Check"')`).run()
+    org.close()
+    for (const format of ['html', 'md', 'csv', 'w3c', 'brat', 'claimreview']) {
+      const r = run('export', '1', '--format', format)
+      expect(r.code, format).toBe(0)
+      expect(r.stdout, format).not.toContain('press desk')
+    }
+    // ClaimReview is public whatever is asked.
+    expect(run('export', '1', '--format', 'claimreview', '--internal').stdout).not.toContain('press desk')
+    for (const format of ['html', 'md', 'csv', 'brat']) expect(run('export', '1', '--format', format, '--internal').stdout, format).toContain('press desk')
+    const w3c = JSON.parse(run('export', '1', '--format', 'w3c', '--internal').stdout) as { first: { items: Record<string, unknown>[] } }
+    const replies = w3c.first.items.filter((i) => i.motivation === 'replying')
+    expect(replies).toHaveLength(1)
+    expect(replies[0]).toMatchObject({ target: `urn:copydesk:annotation:${id}`, body: { value: words }, creator: { name: 'Ada Obi' } })
+  })
 })

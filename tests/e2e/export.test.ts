@@ -38,11 +38,11 @@ describe('exporting an annotated copy and importing annotations in Chromium', ()
     await page.goto(`${app.served().url}#/article/1`)
     await page.locator('.ProseMirror').waitFor()
     const dialog = await openExport(page)
-    // Public by default: every kind and status in, internal notes out.
+    // Public by default: every kind and status in, the desk’s comments out.
     expect(await dialog.getByRole('radio', { name: /^Annotated HTML copy — for the desk/ }).isChecked()).toBe(true)
     for (const kind of ['Claim', 'Quote', 'Attribution']) expect(await dialog.getByRole('checkbox', { name: kind, exact: true }).isChecked()).toBe(true)
     expect(await dialog.getByRole('checkbox', { name: 'False', exact: true }).isChecked()).toBe(true)
-    const internal = dialog.getByRole('checkbox', { name: 'Include internal notes and history' })
+    const internal = dialog.getByRole('checkbox', { name: 'Include the desk’s comments and history' })
     expect(await internal.isChecked()).toBe(false)
     expect(await internal.getAttribute('aria-describedby')).toBeTruthy()
 

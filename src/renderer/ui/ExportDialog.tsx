@@ -150,7 +150,7 @@ export function ExportDialog({
             aria-describedby={`${ids}-internal`}
             onChange={(e) => setIncludeInternal(e.target.checked)}
           />
-          Include internal notes and history
+          Include the desk’s comments and history
         </label>
         <p id={`${ids}-internal`} className="muted small export-note">
           Leave off for a public copy.
