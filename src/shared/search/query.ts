@@ -102,7 +102,7 @@ function addFilter(filters: SearchFilters, key: keyof SearchFilters, name: strin
   }
 }
 
-/** A filter name is letters only, so "10:30" and "https://…" stay words. */
+/** A filter name is letters only, so "10:30" stays words (and "https://…" is kept so below). */
 const PIECE = /([A-Za-z]+):(?:"([^"]*)"?|(\S*))|"([^"]*)"?|(\S+)/g
 
 /** Reads a query into its terms and filters, or throws a QueryError saying what to change. */
@@ -112,7 +112,11 @@ export function parseQuery(query: string): ParsedQuery {
   PIECE.lastIndex = 0
   for (let m = PIECE.exec(query); m; m = PIECE.exec(query)) {
     const [, name, quotedValue, value, phrase, word] = m
-    if (name !== undefined) {
+    if (name !== undefined && value?.startsWith('//')) {
+      // A link ("https://…") is words to find, not a filter.
+      const words = queryWords(m[0])
+      if (words.length) terms.push({ words, prefix: false })
+    } else if (name !== undefined) {
       const key = FILTERS[name.toLowerCase()]
       if (!key) {
         throw new QueryError(`Copydesk has no filter “${name}:”. The filters are ${FILTER_HELP.map(([name]) => name).join(' ')}`)
