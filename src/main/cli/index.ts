@@ -19,6 +19,7 @@ import { importWorkerFile } from '../core/work/worker-file'
 import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from './args'
 import { errorLine, libraryCommands, libraryPath, restore } from './library'
 import { checkTarget, placeFile } from './output'
+import { searchCommand } from './search'
 
 /**
  * The headless command line over the same services as the app. User mistakes end with one
@@ -291,6 +292,7 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     ctx.out(ctx.json ? JSON.stringify(flatAnnotation(a), null, 2) : `Added ${a.kind} ${a.id} at ${a.anchor.start}-${a.anchor.end}.`)
   },
   ...libraryCommands,
+  search: searchCommand,
   async serve(ctx) {
     const asked = intOption(ctx.args.values.port, 'port', 0, 65535)
     const rendererDir = join(__dirname, '..', 'renderer')

@@ -85,6 +85,8 @@ export interface SearchInput {
   limit?: number
   /** From the previous page's `next`. */
   cursor?: string
+  /** Results to skip (instead of a cursor). */
+  offset?: number
 }
 
 /** Results per page when a request names no limit, and the most one may ask for. */

@@ -139,7 +139,8 @@ export function search(db: Database, input: SearchInput): SearchPage {
   const q = readQuery(input.query)
   if (isEmptyQuery(q)) return { hits: [], next: null }
   const limit = Math.min(Math.max(1, input.limit ?? SEARCH_PAGE), MAX_SEARCH_PAGE)
-  const offset = input.cursor ? decodeCursor(input.query, input.cursor) : 0
+  if (input.cursor && input.offset !== undefined) throw new CopydeskError('invalid_input', 'Give either a cursor or an offset, not both.')
+  const offset = input.cursor ? decodeCursor(input.query, input.cursor) : (input.offset ?? 0)
   const docs = findDocs(db, q, limit + 1, offset)
   const more = docs.length > limit
   return { hits: buildHits(db, docs.slice(0, limit), q.terms), next: more ? encodeCursor(input.query, offset + limit) : null }
