@@ -2,31 +2,16 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openStore } from '../../src/main/core/store'
 import type { SearchPage } from '../../src/shared/search/types'
-import { annotationOn } from '../helpers/articles'
-import { copydesk, ROOT, serve } from '../helpers/cli'
+import { copydesk, serve } from '../helpers/cli'
+import { sampleSearchLibrary } from '../helpers/search-library'
 import { useTempDir } from '../helpers/tmp'
-
-/** A library file holding the samples, with a claim whose evidence cites an ordinance. */
-function sampleLibrary(file: string): void {
-  const r = copydesk(file, 'import', ...['city-budget.txt', 'courts-treasurer.txt', 'wire-ukraine-talks.txt', 'election-whitfield.md'].map((f) => join(ROOT, 'samples', f)))
-  expect(r.code, r.stderr).toBe(0)
-  const store = openStore(file)
-  const budget = store.listArticles('Okafor')[0]
-  const text = store.getArticle(budget.id).text
-  const claim = annotationOn(text, 'raising the property tax rate by 6.8%', 'claim', 'c-rate', {
-    status: 'true',
-    evidence: [{ url: 'https://riverton.example/council/ordinance-2026-41', note: 'Tax levy ordinance 2026-41, adopted November 2' }]
-  })
-  store.saveArticle({ id: budget.id, baseRevision: 1, annotations: [claim], who: 'Test' })
-  store.close()
-}
 
 describe('copydesk search', () => {
   const dir = useTempDir()
 
   it('finds a byline, an outlet and a claim’s evidence in the samples, and says where', () => {
     const db = join(dir(), 'lib.db')
-    sampleLibrary(db)
+    sampleSearchLibrary(db)
     const byline = copydesk(db, 'search', 'Okafor')
     expect(byline.code, byline.stderr).toBe(0)
     expect(byline.stdout).toMatch(/^\d+\tarticle, in byline\tRiverton council passes \$1\.42 billion budget.*\(The Riverton Ledger, 2026-11-03\)\n\tBy Marisol \*Okafor\*|^\d+\tarticle, in byline\t.*\n\t.*\*Okafor\*/)
@@ -40,7 +25,7 @@ describe('copydesk search', () => {
 
   it('gives the app’s results as JSON, page by page with a cursor or an offset', async () => {
     const db = join(dir(), 'pages.db')
-    sampleLibrary(db)
+    sampleSearchLibrary(db)
     const store = openStore(db)
     const app = store.search({ query: 'said', limit: 200 })
     store.close()
@@ -72,7 +57,7 @@ describe('copydesk search', () => {
 
   it('says in words what is wrong with a query or its options, and exits non-zero', () => {
     const db = join(dir(), 'bad.db')
-    sampleLibrary(db)
+    sampleSearchLibrary(db)
     const status = copydesk(db, 'search', 'status:maybe')
     expect(status.code).toBe(1)
     expect(status.stderr).toMatch(/There is no status “maybe”\. Use status: with unchecked, in-review/)
