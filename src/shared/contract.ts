@@ -3,6 +3,7 @@ import type { Annotation, AnnotationChange, AnnotationKind, Article, ArticleMeta
 import { ANNOTATION_KINDS, CLAIM_STATUSES, SOURCE_TYPES } from './domain'
 import type { OperationName } from './ops'
 import type { DocJSON } from './schema'
+import { MAX_SEARCH_PAGE, type SearchInput, type SearchPage } from './search/types'
 
 /**
  * The contract: every operation the UI may ask for, with a runtime schema for its input and
@@ -124,6 +125,16 @@ const onComment = z.object({ articleId, commentId }).strict()
 export const contract = {
   listArticles: op<z.ZodType<{ query?: string }>, ArticleSummary[]>(
     z.object({ query: z.string().max(500).optional() }).strict()
+  ),
+  search: op<z.ZodType<SearchInput>, SearchPage>(
+    z
+      .object({
+        query: z.string().max(500),
+        limit: z.number().int().min(1).max(MAX_SEARCH_PAGE).optional(),
+        cursor: z.string().max(200).optional(),
+        offset: z.number().int().min(0).max(1_000_000).optional()
+      })
+      .strict()
   ),
   getArticle: op<typeof byId, Article>(byId),
   importFile: op<z.ZodType<{ fileName: string; dataBase64: string }>, Article>(

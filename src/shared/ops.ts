@@ -4,6 +4,7 @@
  */
 export const OPERATION_NAMES = [
   'listArticles',
+  'search',
   'getArticle',
   'importFile',
   'importText',

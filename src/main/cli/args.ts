@@ -27,7 +27,10 @@ const OPTIONS = {
   kinds: { type: 'string' },
   statuses: { type: 'string' },
   internal: { type: 'boolean' },
-  force: { type: 'boolean' }
+  force: { type: 'boolean' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  cursor: { type: 'string' }
 } as const
 
 /** Splits argv into the command, its operands and its options. */
@@ -89,6 +92,11 @@ Commands:
                             an annotated copy (stdout for text formats without -o);
                             --internal adds the desk's comments and history; --force replaces
                             an existing file
+  search <query> [--limit N] [--cursor C | --offset N]
+                            search headlines, bylines, outlets, links, text,
+                            annotations, evidence, verdicts and names, best first;
+                            filters: kind: status: speaker: outlet: byline: checker:
+                            before: after: (see the README)
   suggest <file|id>         suggest quotes, attributions and check-worthy claims
   serve [--port N]          serve the Copydesk app to a browser on this computer only (port 4720 unless it is taken)
   backup [<file>] [--force] copy the library now (into backups/ beside it, or to <file>)

@@ -21,6 +21,7 @@ import { errorLine, libraryCommands, libraryPath, restore } from './library'
 import { call } from './call'
 import { SHORT_ID, threadCommands } from './threads'
 import { checkTarget, placeFile } from './output'
+import { searchCommand } from './search'
 
 /**
  * The headless command line over the same services as the app. User mistakes end with one
@@ -289,6 +290,7 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
   },
   ...libraryCommands,
   ...threadCommands,
+  search: searchCommand,
   async serve(ctx) {
     const asked = intOption(ctx.args.values.port, 'port', 0, 65535)
     const rendererDir = join(__dirname, '..', 'renderer')

@@ -58,6 +58,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   const runner = options.runner ?? sameThreadRunner()
   return explained(store, {
     listArticles: ({ query }) => store.listArticles(query),
+    search: (input) => store.search(input),
     getArticle: ({ id }) => new JsonText(store.getArticleJson(id)),
     async importFile({ fileName, dataBase64 }) {
       const bytes = Buffer.from(dataBase64, 'base64')

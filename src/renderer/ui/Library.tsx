@@ -7,6 +7,8 @@ import { ACCEPT_ATTRIBUTE, planImport, runImport } from './importing'
 import { useNotify } from './common/notices'
 import { PendingList } from './PendingList'
 import { RecoveryNotice } from './RecoveryNotice'
+import { SearchResults } from './search/SearchResults'
+import { useSearch } from './search/useSearch'
 
 function formatDate(iso: string): string {
   if (!iso) return '—'
@@ -30,14 +32,17 @@ export function Library(): JSX.Element {
   /** Files that could not be imported, each with why: listed until dismissed. */
   const [problems, setProblems] = useState<string[]>([])
   const { pasteAsNew } = useAppCommands()
+  // With words in the box, ranked results over everything replace the list of articles.
+  const search = useSearch(query)
+  const searching = query.trim() !== ''
 
   const refresh = useCallback(async () => {
     try {
-      setArticles(await call('listArticles', query.trim() ? { query } : {}))
+      setArticles(await call('listArticles', {}))
     } catch (err) {
       toast({ tone: 'error', message: (err as Error).message })
     }
-  }, [query, toast])
+  }, [toast])
 
   useEffect(() => {
     void refresh()
@@ -111,8 +116,8 @@ export function Library(): JSX.Element {
         <input
           className="search"
           type="search"
-          placeholder="Search headlines and text"
-          aria-label="Search articles"
+          placeholder="Search everything (kind:claim, outlet:…)"
+          aria-label="Search the library"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
@@ -162,18 +167,14 @@ export function Library(): JSX.Element {
             </ul>
           </section>
         )}
-        {articles === null ? (
+        {searching ? (
+          <SearchResults search={search} />
+        ) : articles === null ? (
           <p className="muted">Loading…</p>
         ) : articles.length === 0 ? (
           <div className="empty">
-            {query ? (
-              <p>No article matches “{query}”.</p>
-            ) : (
-              <>
-                <p>No articles yet.</p>
-                <p className="muted">Import a .txt, .html, .md or .docx file, drop one here, or paste text as a new article.</p>
-              </>
-            )}
+            <p>No articles yet.</p>
+            <p className="muted">Import a .txt, .html, .md or .docx file, drop one here, or paste text as a new article.</p>
           </div>
         ) : (
           <table className="articles" aria-label="Articles">

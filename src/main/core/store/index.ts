@@ -13,7 +13,10 @@ import { CopydeskError } from '../../../shared/errors'
 import type { DocJSON } from '../../../shared/schema'
 import { backupFolder, describeWhen, newestGoodBackup } from './backups'
 import { openConnection, type ConnectionOptions } from './connection'
-import { annotationRows, ftsQuery, historyRows, SUMMARY_COLUMNS, toAnnotation, toSummary, type AnnotationRow, type AnnotationValues, type ArticleRow, type HistoryValues } from './rows'
+import { indexArticleText } from '../search/passages'
+import { articlesMatching, search } from '../search/run'
+import type { SearchInput, SearchPage } from '../../../shared/search/types'
+import { annotationRows, historyRows, SUMMARY_COLUMNS, toAnnotation, toSummary, type AnnotationRow, type AnnotationValues, type ArticleRow, type HistoryValues } from './rows'
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations'
 import { plainStoreError, retryWhileBusy } from './sqlite-errors'
 import { insertComments, ThreadStore, type NewComment, type ResolvedThread } from './threads'
@@ -220,23 +223,21 @@ export class Store {
     this.open()
   }
 
-  /** Library rows, most recently edited first; `query` searches headline and text. */
+  /** Library rows, most recently edited first; `query` keeps those whose details or text hold its words. */
   listArticles(query?: string): ArticleSummary[] {
-    const match = query ? ftsQuery(query) : null
-    if (query && !match) return []
-    const rows = match
-      ? (this.db
-          .prepare(
-            `SELECT ${SUMMARY_COLUMNS} FROM articles_fts f JOIN articles a ON a.id = f.rowid
-             WHERE articles_fts MATCH ? AND a.deleted_at IS NULL ORDER BY a.updated_at DESC, a.id DESC`
-          )
-          .all(match) as ArticleRow[])
-      : (this.db
-          .prepare(
-            `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.deleted_at IS NULL ORDER BY a.updated_at DESC, a.id DESC`
-          )
-          .all() as ArticleRow[])
+    const ids = query ? articlesMatching(this.db, query) : null
+    if (ids && ids.length === 0) return []
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.deleted_at IS NULL${ids ? ` AND a.id IN (SELECT value FROM json_each(?))` : ''} ORDER BY a.updated_at DESC, a.id DESC`
+      )
+      .all(...(ids ? [JSON.stringify(ids)] : [])) as ArticleRow[]
     return rows.map(toSummary)
+  }
+
+  /** A page of search results over everything the library holds (see core/search). */
+  search(input: SearchInput): SearchPage {
+    return search(this.db, input)
   }
 
   getArticle(id: number): Article {
@@ -287,6 +288,7 @@ export class Store {
         )
         .run(a.headline, a.byline, a.outlet, a.url, a.publishedAt, body, a.text, a.sourceName, a.sourceFormat, t, t)
       const articleId = Number(info.lastInsertRowid)
+      indexArticleText(this.db, articleId, a.text)
       if (annotations.length) this.writeAnnotations(articleId, rows, history, who, t)
       if (threads) insertComments(this.db, articleId, threads.comments, threads.resolved ?? [], who, t)
       return articleId
@@ -343,6 +345,7 @@ export class Store {
         )
       }
       this.db.prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`).run(...params)
+      if (u.body) indexArticleText(this.db, u.id, u.text ?? '')
       if (u.annotations) this.writeAnnotations(u.id, rows, history, u.who, t)
       if (u.threads) insertComments(this.db, u.id, u.threads.comments, u.threads.resolved ?? [], u.who, t)
       const count = (
@@ -368,19 +371,21 @@ export class Store {
       `INSERT INTO annotation_history (annotation_id, article_id, at, who, action, changes) VALUES (?, ?, ?, ?, ?, ?)`
     )
     for (const [annotationId, action, json] of changes) history.run(annotationId, articleId, at, who, action, json)
-    this.db.prepare(`DELETE FROM annotations WHERE article_id = ?`).run(articleId)
-    const insert = this.db.prepare(
+    // Rows are updated in place, not deleted and re-inserted, so the search index's triggers
+    // re-index only the annotations whose words or fields changed (not those that only moved).
+    const ids = JSON.stringify(rows.map(([id]) => id))
+    this.db.prepare(`DELETE FROM annotations WHERE article_id = ? AND id NOT IN (SELECT value FROM json_each(?))`).run(articleId, ids)
+    const upsert = this.db.prepare(
       `INSERT INTO annotations (id, article_id, kind, start, end, exact, prefix, suffix, fields, origin, placement, created_by, created_at, updated_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, start = excluded.start, end = excluded.end, exact = excluded.exact,
+         prefix = excluded.prefix, suffix = excluded.suffix, fields = excluded.fields, origin = excluded.origin, placement = excluded.placement,
+         created_by = excluded.created_by, created_at = excluded.created_at, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+       WHERE annotations.article_id = excluded.article_id`
     )
     for (const [id, ...rest] of rows) {
-      try {
-        insert.run(id, articleId, ...rest)
-      } catch (err) {
-        if (err instanceof Error && /UNIQUE constraint failed: annotations.id/.test(err.message)) {
-          throw new CopydeskError('invalid_input', `Annotation ${id} is already used by another article.`)
-        }
-        throw err
+      if (upsert.run(id, articleId, ...rest).changes === 0) {
+        throw new CopydeskError('invalid_input', `Annotation ${id} is already used by another article.`)
       }
     }
   }

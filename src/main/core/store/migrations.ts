@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { notesToComments } from './migrate-notes'
+import { createSearchTables, fillSearchIndex } from '../search/schema'
 
 /**
  * Numbered schema migrations. Each runs in one transaction that also sets `user_version`,
@@ -136,6 +137,21 @@ export const migrations: Migration[] = [
         CREATE INDEX threads_article ON threads(article_id);
       `)
       notesToComments(db)
+    }
+  },
+  {
+    version: 6,
+    name: 'search over everything, indexed in passages',
+    up(db) {
+      db.exec(`
+        DROP TRIGGER IF EXISTS articles_fts_insert;
+        DROP TRIGGER IF EXISTS articles_fts_delete;
+        DROP TRIGGER IF EXISTS articles_fts_update;
+        DROP TABLE IF EXISTS articles_fts;
+      `)
+      // The whole-text index it replaces re-indexed an article's every word on every save.
+      createSearchTables(db)
+      fillSearchIndex(db)
     }
   }
 ]

@@ -103,12 +103,5 @@ export function historyRows(before: Annotation[], after: Annotation[]): HistoryV
   return diffAnnotations(before, after).map((c) => [c.annotationId, c.action, JSON.stringify(c.changes)])
 }
 
-/** Turns a user's search words into an FTS5 query that matches every word as a prefix. */
-export function ftsQuery(query: string): string | null {
-  const words = query.match(/[\p{L}\p{N}]+/gu)
-  if (!words || words.length === 0) return null
-  return words.map((w) => `"${w}"*`).join(' ')
-}
-
 export const SUMMARY_COLUMNS = `a.id, a.headline, a.byline, a.outlet, a.url, a.published_at, a.created_at, a.updated_at,
   (SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.placement = 'anchored') AS annotation_count`
