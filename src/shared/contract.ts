@@ -3,6 +3,7 @@ import type { Annotation, AnnotationChange, AnnotationKind, Article, ArticleMeta
 import { ANNOTATION_KINDS, CLAIM_STATUSES, SOURCE_TYPES } from './domain'
 import type { OperationName } from './ops'
 import type { DocJSON } from './schema'
+import type { SpeakerDetail, SpeakerSummary } from './speakers/types'
 
 /**
  * The contract: every operation the UI may ask for, with a runtime schema for its input and
@@ -114,6 +115,7 @@ function op<I extends z.ZodType, O>(input: I): { input: z.ZodType<z.output<I>>; 
 }
 
 const byId = z.object({ id: articleId }).strict()
+const speakerRef = z.string().trim().min(1, 'Name a person').max(300)
 
 export const contract = {
   listArticles: op<z.ZodType<{ query?: string }>, ArticleSummary[]>(
@@ -197,6 +199,13 @@ export const contract = {
   // store at any other file.
   restoreBackup: op<z.ZodType<{ name: string }>, RestoreResult>(
     z.object({ name: z.string().min(1).max(255).regex(/^[^/\\]+\.db$/, 'A backup is named as the list of backups names it') }).strict()
+  ),
+  // People in the news (see shared/speakers): `id` is a speaker's id or a name as typed.
+  listSpeakers: op<z.ZodType<{ query?: string }>, SpeakerSummary[]>(z.object({ query: z.string().max(500).optional() }).strict()),
+  getSpeaker: op<z.ZodType<{ id: string }>, SpeakerDetail>(z.object({ id: speakerRef }).strict()),
+  mergeSpeakers: op<z.ZodType<{ a: string; b: string }>, SpeakerDetail>(z.object({ a: speakerRef, b: speakerRef }).strict()),
+  splitSpeaker: op<z.ZodType<{ id: string; part: string }>, { speaker: SpeakerDetail; apart: SpeakerDetail }>(
+    z.object({ id: speakerRef, part: speakerRef }).strict()
   )
 } satisfies Record<OperationName, { input: z.ZodType; output: unknown }>
 

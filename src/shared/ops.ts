@@ -21,7 +21,11 @@ export const OPERATION_NAMES = [
   'setPreferences',
   'databaseHealth',
   'listBackups',
-  'restoreBackup'
+  'restoreBackup',
+  'listSpeakers',
+  'getSpeaker',
+  'mergeSpeakers',
+  'splitSpeaker'
 ] as const
 
 export type OperationName = (typeof OPERATION_NAMES)[number]

@@ -11,6 +11,7 @@ import { plainError } from './plain-errors'
 import { listBackups, newestGoodBackup, type Backup } from './store/backups'
 import type { BackupValue } from '../../shared/contract'
 import { sameThreadRunner, type JobRunner } from './work/runner'
+import { speakerServices } from './speakers/service'
 
 export interface ServiceOptions {
   /** Prints HTML to PDF (Chromium: Electron's, or the machine's). */
@@ -133,6 +134,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
       const backup = findBackup(store.file, name)
       const restored = await restoreInPlace(store, backup.path, store.options)
       return { restoredFrom: backupValue(backup), keptCopy: restored.keptCopy && restored.keptCopy.split(/[/\\]/).pop()!, message: restored.message }
-    }
+    },
+    ...speakerServices(store)
   })
 }
