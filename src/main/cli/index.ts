@@ -19,6 +19,9 @@ import { importWorkerFile } from '../core/work/worker-file'
 import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from './args'
 import { errorLine, libraryCommands, libraryPath, restore } from './library'
 import { checkTarget, placeFile } from './output'
+import { call } from './call'
+import { clip, columns } from './text'
+import { speakerCommands } from './speakers'
 
 /**
  * The headless command line over the same services as the app. User mistakes end with one
@@ -43,12 +46,6 @@ export interface Context extends Io {
   dbArgs: string
 }
 
-/** Calls an operation and returns its value, or throws its error. */
-async function call<T>(ctx: Context, op: string, input: unknown): Promise<T> {
-  const result = await ctx.dispatch(op, input)
-  if (!result.ok) throw new CopydeskError(result.error.code, result.error.message)
-  return result.value as T
-}
 
 function table(rows: ArticleSummary[]): string {
   if (!rows.length) return 'No articles yet. Import one with: copydesk import <file>'
@@ -61,13 +58,7 @@ function table(rows: ArticleSummary[]): string {
     String(r.annotationCount),
     r.updatedAt.slice(0, 16).replace('T', ' ')
   ])
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)))
-  return [head, ...body].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n')
-}
-
-function clip(s: string, n: number): string {
-  const t = s.replace(/\s+/g, ' ')
-  return t.length > n ? `${t.slice(0, n - 1)}…` : t
+  return columns(head, body)
 }
 
 function placementLine(c: PlacementCounts): string {
@@ -291,6 +282,7 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     ctx.out(ctx.json ? JSON.stringify(flatAnnotation(a), null, 2) : `Added ${a.kind} ${a.id} at ${a.anchor.start}-${a.anchor.end}.`)
   },
   ...libraryCommands,
+  ...speakerCommands,
   async serve(ctx) {
     const asked = intOption(ctx.args.values.port, 'port', 0, 65535)
     const rendererDir = join(__dirname, '..', 'renderer')

@@ -83,6 +83,7 @@ function resolve(archive: Archive, ref: string): number {
   let found = speakers.flatMap((s, i) => (named(s) ? [i] : []))
   if (!found.length && wanted) found = speakers.flatMap((s, i) => (fold([s.name, ...s.variants].join(' | ')).includes(wanted) ? [i] : []))
   if (found.length === 1) return found[0]
+  found.sort((x, y) => speakers[x].name.localeCompare(speakers[y].name) || speakers[x].id.localeCompare(speakers[y].id))
   if (!found.length) throw new CopydeskError('not_found', `No one called "${ref}" is quoted or cited in the library.`)
   const list = found.slice(0, 6).map((i) => `${speakers[i].name} (${speakers[i].id})`).join(', ')
   throw new CopydeskError('invalid_input', `"${ref}" could be ${found.length} people: ${list}${found.length > 6 ? ', …' : ''}. Name one by its id.`)
