@@ -7,12 +7,9 @@ import { ACCEPT_ATTRIBUTE, planImport, runImport } from './importing'
 import { useNotify } from './common/notices'
 import { PendingList } from './PendingList'
 import { RecoveryNotice } from './RecoveryNotice'
+import { ViewTabs } from './common/ViewTabs'
+import { formatDay } from './common/dates'
 
-function formatDate(iso: string): string {
-  if (!iso) return '—'
-  const d = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
-}
 
 function formatEdited(iso: string): string {
   const d = new Date(iso)
@@ -108,6 +105,7 @@ export function Library(): JSX.Element {
     >
       <header className="topbar library-topbar">
         <h1 className="brand">Copydesk</h1>
+        <ViewTabs current="library" />
         <input
           className="search"
           type="search"
@@ -199,7 +197,7 @@ export function Library(): JSX.Element {
                     {a.byline && <div className="muted small">{a.byline}</div>}
                   </td>
                   <td>{a.outlet || '—'}</td>
-                  <td>{formatDate(a.publishedAt)}</td>
+                  <td>{formatDay(a.publishedAt)}</td>
                   <td className="num">{a.annotationCount}</td>
                   <td>{formatEdited(a.updatedAt)}</td>
                   <td>

@@ -172,7 +172,8 @@ export function speakerServices(store: Store): {
       } else {
         const group = s.groups.find((g) => g.id === part)
         if (!group) throw new CopydeskError('not_found', `"${part}" is not one of ${s.name}'s names. The parts are: ${s.groups.map((g) => g.id).join(', ')}.`)
-        if (s.nodes.length > 1 && group.node === group.id) writeDecision(store.db, { unmerge: group.node, who: who() })
+        // In a person the user merged, a name goes back out with the rest of its side of the merge.
+        if (s.nodes.length > 1) writeDecision(store.db, { unmerge: group.node, who: who() })
         else if (s.groups.length === 1) throw new CopydeskError('invalid_input', `${s.name} is named only once, in one article: there is nothing to split off.`)
         else writeDecision(store.db, { add: { action: 'split', a: part }, who: who() })
       }
