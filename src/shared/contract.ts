@@ -4,6 +4,7 @@ import { ANNOTATION_KINDS, CLAIM_STATUSES, SOURCE_TYPES } from './domain'
 import type { OperationName } from './ops'
 import type { DocJSON } from './schema'
 import { MAX_SEARCH_PAGE, type SearchInput, type SearchPage } from './search/types'
+import type { SpeakerDetail, SpeakerSummary } from './speakers/types'
 
 /**
  * The contract: every operation the UI may ask for, with a runtime schema for its input and
@@ -121,6 +122,7 @@ const commentBody = z
   .refine((s) => s.trim().length > 0, { message: 'A comment needs some words' })
 const onAnnotation = z.object({ articleId, annotationId }).strict()
 const onComment = z.object({ articleId, commentId }).strict()
+const speakerRef = z.string().trim().min(1, 'Name a person').max(300)
 
 export const contract = {
   listArticles: op<z.ZodType<{ query?: string }>, ArticleSummary[]>(
@@ -220,7 +222,14 @@ export const contract = {
   editComment: op<z.ZodType<CommentInput & { body: string }>, CommentResult>(onComment.extend({ body: commentBody }).strict()),
   deleteComment: op<z.ZodType<CommentInput>, CommentResult>(onComment),
   restoreComment: op<z.ZodType<CommentInput>, CommentResult>(onComment),
-  resolveThread: op<z.ZodType<ThreadInput & { resolved: boolean }>, Thread>(onAnnotation.extend({ resolved: z.boolean() }).strict())
+  resolveThread: op<z.ZodType<ThreadInput & { resolved: boolean }>, Thread>(onAnnotation.extend({ resolved: z.boolean() }).strict()),
+  // People in the news (see shared/speakers): `id` is a speaker's id or a name as typed.
+  listSpeakers: op<z.ZodType<{ query?: string }>, SpeakerSummary[]>(z.object({ query: z.string().max(500).optional() }).strict()),
+  getSpeaker: op<z.ZodType<{ id: string }>, SpeakerDetail>(z.object({ id: speakerRef }).strict()),
+  mergeSpeakers: op<z.ZodType<{ a: string; b: string }>, SpeakerDetail>(z.object({ a: speakerRef, b: speakerRef }).strict()),
+  splitSpeaker: op<z.ZodType<{ id: string; part: string }>, { speaker: SpeakerDetail; apart: SpeakerDetail }>(
+    z.object({ id: speakerRef, part: speakerRef }).strict()
+  )
 } satisfies Record<OperationName, { input: z.ZodType; output: unknown }>
 
 

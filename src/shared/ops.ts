@@ -28,7 +28,11 @@ export const OPERATION_NAMES = [
   'editComment',
   'deleteComment',
   'restoreComment',
-  'resolveThread'
+  'resolveThread',
+  'listSpeakers',
+  'getSpeaker',
+  'mergeSpeakers',
+  'splitSpeaker'
 ] as const
 
 export type OperationName = (typeof OPERATION_NAMES)[number]

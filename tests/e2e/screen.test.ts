@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { useServedApp } from '../helpers/app'
 import { annotationList, openFromList, tabCount, toolbarCommand } from '../helpers/article'
 import { strictPage } from '../helpers/browser'
-import { cutSideways, layoutProblems, pageAt, SIZES } from '../helpers/screen'
+import { cutSideways, layoutProblems, pageAt, SIZES } from '../helpers/layout'
 import { copydesk, ROOT } from '../helpers/cli'
 import { paintedAnnotations, selectText, waitSaved } from '../helpers/editor'
 

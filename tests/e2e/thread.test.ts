@@ -8,7 +8,7 @@ import { useServedApp } from '../helpers/app'
 import { openFromList } from '../helpers/article'
 import { axeViolations, severe } from '../helpers/axe'
 import { copydesk, ROOT } from '../helpers/cli'
-import { cutSideways, layoutProblems, pageAt, SIZES } from '../helpers/screen'
+import { cutSideways, layoutProblems, pageAt, SIZES } from '../helpers/layout'
 
 const SHOTS = process.env.COPYDESK_SCREENSHOTS
 

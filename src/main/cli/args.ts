@@ -99,6 +99,11 @@ Commands:
                             before: after: (see the README)
   suggest <file|id>         suggest quotes, attributions and check-worthy claims
   serve [--port N]          serve the Copydesk app to a browser on this computer only (port 4720 unless it is taken)
+  speakers [<word>]         people quoted or cited across the library, with counts
+  speaker <name|id>         one person's quotes and claims, newest first, with verdicts
+  speakers merge <a> <b>    say two names are one person (kept when names are re-read)
+  speakers split <person> <part>
+                            take a name back apart (speaker <name> lists the parts)
   backup [<file>] [--force] copy the library now (into backups/ beside it, or to <file>)
   backups                   list the library's backups, newest first
   restore <file>            put a backup in place of the library (the library as it

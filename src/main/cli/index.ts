@@ -22,6 +22,8 @@ import { call } from './call'
 import { SHORT_ID, threadCommands } from './threads'
 import { checkTarget, placeFile } from './output'
 import { searchCommand } from './search'
+import { clip, columns } from './text'
+import { speakerCommands } from './speakers'
 
 /**
  * The headless command line over the same services as the app. User mistakes end with one
@@ -58,13 +60,7 @@ function table(rows: ArticleSummary[]): string {
     String(r.annotationCount),
     r.updatedAt.slice(0, 16).replace('T', ' ')
   ])
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)))
-  return [head, ...body].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n')
-}
-
-function clip(s: string, n: number): string {
-  const t = s.replace(/\s+/g, ' ')
-  return t.length > n ? `${t.slice(0, n - 1)}…` : t
+  return columns(head, body)
 }
 
 function placementLine(c: PlacementCounts): string {
@@ -291,6 +287,7 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
   ...libraryCommands,
   ...threadCommands,
   search: searchCommand,
+  ...speakerCommands,
   async serve(ctx) {
     const asked = intOption(ctx.args.values.port, 'port', 0, 65535)
     const rendererDir = join(__dirname, '..', 'renderer')

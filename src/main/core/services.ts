@@ -13,6 +13,7 @@ import { listBackups, newestGoodBackup, type Backup } from './store/backups'
 import type { BackupValue } from '../../shared/contract'
 import { sameThreadRunner, type JobRunner } from './work/runner'
 import { currentPerson } from './me'
+import { speakerServices } from './speakers/service'
 
 export interface ServiceOptions {
   /** Prints HTML to PDF (Chromium: Electron's, or the machine's). */
@@ -145,6 +146,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
     editComment: ({ articleId, commentId, body }) => store.threads.edit(articleId, commentId, body, currentPerson(store)),
     deleteComment: ({ articleId, commentId }) => store.threads.remove(articleId, commentId, currentPerson(store)),
     restoreComment: ({ articleId, commentId }) => store.threads.restore(articleId, commentId, currentPerson(store)),
-    resolveThread: ({ articleId, annotationId, resolved }) => store.threads.resolve(articleId, annotationId, resolved, currentPerson(store))
+    resolveThread: ({ articleId, annotationId, resolved }) => store.threads.resolve(articleId, annotationId, resolved, currentPerson(store)),
+    ...speakerServices(store)
   })
 }

@@ -3,18 +3,30 @@ import { call, onMenuCommand } from '../api'
 import { createArticleLoader } from './article-load'
 import { ArticleView } from './ArticleView'
 import { Library } from './Library'
+import { SpeakerPage } from './speakers/SpeakerPage'
+import { SpeakersView } from './speakers/SpeakersView'
 import { PasteDialog } from './PasteDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { LiveRegion } from './common/announce'
 import { NoticeProvider } from './common/notices'
 import { warmUpArticleEditor } from './warm-up'
 
-/** Where the window is: the library, or one article. Kept in the URL hash so reload stays put. */
-type Route = { view: 'library' } | { view: 'article'; id: number }
+/**
+ * Where the window is: the library, one article (at one of its annotations), people in the
+ * news or one of them. Kept in the URL hash so reload stays put.
+ */
+type Route =
+  | { view: 'library' }
+  | { view: 'article'; id: number; at?: string }
+  | { view: 'speakers' }
+  | { view: 'speaker'; id: string }
 
 function readRoute(): Route {
-  const m = location.hash.match(/^#\/article\/(\d+)$/)
-  return m ? { view: 'article', id: Number(m[1]) } : { view: 'library' }
+  const m = location.hash.match(/^#\/article\/(\d+)(?:\/annotation\/([^/]+))?$/)
+  if (m) return { view: 'article', id: Number(m[1]), at: m[2] ? decodeURIComponent(m[2]) : undefined }
+  const p = location.hash.match(/^#\/speakers(?:\/([^/]+))?$/)
+  if (p) return p[1] ? { view: 'speaker', id: decodeURIComponent(p[1]) } : { view: 'speakers' }
+  return { view: 'library' }
 }
 
 /** Articles are read from the store as the window goes to them (see createArticleLoader). */
@@ -32,6 +44,16 @@ function goTo(): Route {
 
 export function openArticle(id: number): void {
   location.hash = `#/article/${id}`
+}
+
+/** The address of an article opened at one of its annotations, with its details. */
+export function annotationHref(articleId: number, annotationId: string): string {
+  return `#/article/${articleId}/annotation/${encodeURIComponent(annotationId)}`
+}
+
+/** The address of a person's page: their id, or a quote's or an attribution's id that names them. */
+export function speakerHref(id: string): string {
+  return `#/speakers/${encodeURIComponent(id)}`
 }
 
 export function openLibrary(): void {
@@ -107,7 +129,15 @@ export function App(): JSX.Element {
     <NoticeProvider>
       <LiveRegion />
       <AppCommandsContext.Provider value={commands}>
-        {route.view === 'article' ? <ArticleView key={`${route.id}:${opened}`} id={route.id} /> : <Library />}
+        {route.view === 'article' ? (
+          <ArticleView key={`${route.id}:${route.at ?? ''}:${opened}`} id={route.id} at={route.at} />
+        ) : route.view === 'speakers' ? (
+          <SpeakersView />
+        ) : route.view === 'speaker' ? (
+          <SpeakerPage key={route.id} id={route.id} />
+        ) : (
+          <Library />
+        )}
         {sheet && <ShortcutsSheet onClose={() => setSheet(false)} />}
         {pasting && (
           <PasteDialog

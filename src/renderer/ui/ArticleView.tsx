@@ -78,7 +78,7 @@ function named(a: AnnotationRecord): string {
  * or a dialog change: the toolbar, the save state and the side panel follow the editor by
  * themselves.
  */
-export function ArticleView({ id }: { id: number }): JSX.Element {
+export function ArticleView({ id, at }: { id: number; /** An annotation to open with its details. */ at?: string }): JSX.Element {
   const [loaded, setLoaded] = useState(false)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [meta, setMeta] = useState<ArticleMeta | null>(null)
@@ -280,16 +280,19 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
 
   useMountEditor(handle, place, initialState)
 
-  // Opening an article puts the caret in its text (at the start, or where it was left).
+  // Opening an article puts the caret in its text (at the start, or where it was left), or at
+  // the annotation it was opened at, with its details (from a person's page, say).
   useEffect(() => {
     if (!initialState) return
     afterNextFrame(() => {
       const view = handle.view
       if (!view || view.isDestroyed || document.querySelector('[role=dialog]')) return
+      if (at && selectAnnotation(at, { reveal: true })(view.state, view.dispatch)) return view.focus()
+      if (at) tellRef.current('That annotation is no longer in this article.')
       if (view.state.selection.from <= 1 && view.state.selection.empty) view.dispatch(view.state.tr.setSelection(TextSelection.atStart(view.state.doc)))
       view.focus()
     })
-  }, [handle, initialState])
+  }, [handle, initialState, at])
 
   // Save what is pending when the window or tab goes away; warn if it may not make it.
   useEffect(() => {

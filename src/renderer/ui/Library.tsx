@@ -9,12 +9,9 @@ import { PendingList } from './PendingList'
 import { RecoveryNotice } from './RecoveryNotice'
 import { SearchResults } from './search/SearchResults'
 import { useSearch } from './search/useSearch'
+import { ViewTabs } from './common/ViewTabs'
+import { formatDay } from './common/dates'
 
-function formatDate(iso: string): string {
-  if (!iso) return '—'
-  const d = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
-}
 
 function formatEdited(iso: string): string {
   const d = new Date(iso)
@@ -113,6 +110,7 @@ export function Library(): JSX.Element {
     >
       <header className="topbar library-topbar">
         <h1 className="brand">Copydesk</h1>
+        <ViewTabs current="library" />
         <input
           className="search"
           type="search"
@@ -200,7 +198,7 @@ export function Library(): JSX.Element {
                     {a.byline && <div className="muted small">{a.byline}</div>}
                   </td>
                   <td>{a.outlet || '—'}</td>
-                  <td>{formatDate(a.publishedAt)}</td>
+                  <td>{formatDay(a.publishedAt)}</td>
                   <td className="num">{a.annotationCount}</td>
                   <td>{formatEdited(a.updatedAt)}</td>
                   <td>

@@ -153,6 +153,58 @@ export const migrations: Migration[] = [
       createSearchTables(db)
       fillSearchIndex(db)
     }
+  },
+  {
+    version: 7,
+    name: 'speakers: who quotes and attributions name, and the user\'s merges and splits',
+    up(db) {
+      // speaker_mentions is kept by triggers from the annotations, however a save writes them,
+      // so the People view reads a small indexed table instead of every annotation's JSON.
+      // speaker_decisions holds what the user decided; people are derived from both.
+      const mention = (row: string, from = ''): string => `
+        INSERT OR REPLACE INTO speaker_mentions (annotation_id, article_id, kind, name, source_type, link_id)
+        SELECT ${row}.id, ${row}.article_id, ${row}.kind,
+          CASE ${row}.kind WHEN 'quote' THEN coalesce(json_extract(${row}.fields, '$.speakerName'), '')
+                          WHEN 'attribution' THEN coalesce(json_extract(${row}.fields, '$.sourceName'), '') ELSE '' END,
+          CASE ${row}.kind WHEN 'attribution' THEN coalesce(json_extract(${row}.fields, '$.sourceType'), 'person') ELSE 'person' END,
+          CASE ${row}.kind WHEN 'quote' THEN json_extract(${row}.fields, '$.speakerId')
+                          WHEN 'claim' THEN json_extract(${row}.fields, '$.sourceId') END
+        ${from} WHERE ${row}.kind IN ('quote', 'attribution') OR json_extract(${row}.fields, '$.sourceId') IS NOT NULL`
+      db.exec(`
+        CREATE TABLE speaker_mentions (
+          annotation_id TEXT PRIMARY KEY,
+          article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          kind TEXT NOT NULL CHECK (kind IN ('quote', 'attribution', 'claim')),
+          name TEXT NOT NULL,
+          source_type TEXT NOT NULL,
+          link_id TEXT
+        ) STRICT;
+        CREATE INDEX speaker_mentions_article ON speaker_mentions(article_id);
+        CREATE INDEX speaker_mentions_link ON speaker_mentions(link_id) WHERE link_id IS NOT NULL;
+
+        CREATE TRIGGER speaker_mentions_insert AFTER INSERT ON annotations BEGIN
+          ${mention('new')};
+        END;
+        CREATE TRIGGER speaker_mentions_delete AFTER DELETE ON annotations BEGIN
+          DELETE FROM speaker_mentions WHERE annotation_id = old.id;
+        END;
+        CREATE TRIGGER speaker_mentions_update AFTER UPDATE OF kind, fields, article_id ON annotations BEGIN
+          DELETE FROM speaker_mentions WHERE annotation_id = old.id;
+          ${mention('new')};
+        END;
+
+        CREATE TABLE speaker_decisions (
+          id INTEGER PRIMARY KEY,
+          action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+          a TEXT NOT NULL,
+          b TEXT NOT NULL DEFAULT '',
+          who TEXT NOT NULL,
+          at TEXT NOT NULL,
+          UNIQUE (action, a, b)
+        ) STRICT;
+      `)
+      db.exec(mention('a', 'FROM annotations a'))
+    }
   }
 ]
 

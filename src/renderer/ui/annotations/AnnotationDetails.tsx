@@ -19,6 +19,7 @@ import type { AnnotationActions } from './actions'
 import { DraftField } from './DraftField'
 import { Thread } from './Thread'
 import type { ThreadClient } from './thread-client'
+import { SpeakerLink } from '../speakers/SpeakerLink'
 
 interface Props {
   record: AnnotationRecord
@@ -120,6 +121,7 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
             onOpen={(id) => actions.select(id, true)}
             namedOnly={record.fields.speakerId ? '' : record.fields.speakerName}
           />
+          <SpeakerLink record={record} all={all} />
           <label className="check">
             <input type="checkbox" checked={record.fields.checked} onChange={(e) => actions.update(record.id, { checked: e.target.checked })} />
             Checked against a recording or transcript
@@ -131,6 +133,7 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
       {record.kind === 'attribution' && (
         <>
           <DraftField label="Source name" value={record.fields.sourceName} onCommit={(v) => actions.update(record.id, { sourceName: v })} placeholder="Who or what is the source" />
+          <SpeakerLink record={record} all={all} />
           <label className="field">
             <span>Source type</span>
             <select aria-label="Source type" value={record.fields.sourceType} onChange={(e) => actions.update(record.id, { sourceType: e.target.value as SourceType })}>

@@ -10,6 +10,7 @@ export const SIZES = [
   { width: 1024, height: 700, zoom: 2 }
 ]
 
+/** A page at a window size and zoom, in a colour scheme, that notes script errors and reaches nothing off the machine. */
 export async function pageAt(browser: Browser, size: (typeof SIZES)[number], colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
   const { page, problems } = await strictPage(browser)
   await page.close()
