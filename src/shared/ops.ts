@@ -21,7 +21,8 @@ export const OPERATION_NAMES = [
   'setPreferences',
   'databaseHealth',
   'listBackups',
-  'restoreBackup'
+  'restoreBackup',
+  'libraryPage'
 ] as const
 
 export type OperationName = (typeof OPERATION_NAMES)[number]

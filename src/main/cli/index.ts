@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, type ExportedFileValue, type PlacementCounts } from '..
 import { suggest } from '../../shared/suggest'
 import { parseList } from '../core/exchange'
 import { printWithChromium } from '../core/pdf'
-import { ANNOTATION_KINDS, CLAIM_STATUSES, CLAIM_STATUS_LABELS, type Annotation, type AnnotationKind, type ArticleSummary } from '../../shared/domain'
+import { ANNOTATION_KINDS, CLAIM_STATUSES, CLAIM_STATUS_LABELS, type Annotation, type AnnotationKind } from '../../shared/domain'
 import { annotateByQuote } from '../core/annotate'
 import { CopydeskError, toErrorValue } from '../../shared/errors'
 import { createDispatch, type Dispatch } from '../core/dispatch'
@@ -18,6 +18,7 @@ import { threadRunner, type JobRunner } from '../core/work/runner'
 import { importWorkerFile } from '../core/work/worker-file'
 import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from './args'
 import { errorLine, libraryCommands, libraryPath, restore } from './library'
+import { list } from './list'
 import { checkTarget, placeFile } from './output'
 
 /**
@@ -48,21 +49,6 @@ async function call<T>(ctx: Context, op: string, input: unknown): Promise<T> {
   const result = await ctx.dispatch(op, input)
   if (!result.ok) throw new CopydeskError(result.error.code, result.error.message)
   return result.value as T
-}
-
-function table(rows: ArticleSummary[]): string {
-  if (!rows.length) return 'No articles yet. Import one with: copydesk import <file>'
-  const head = ['ID', 'HEADLINE', 'OUTLET', 'DATE', 'NOTES', 'EDITED']
-  const body = rows.map((r) => [
-    String(r.id),
-    r.headline.length > 60 ? `${r.headline.slice(0, 59)}…` : r.headline,
-    r.outlet,
-    r.publishedAt.slice(0, 10),
-    String(r.annotationCount),
-    r.updatedAt.slice(0, 16).replace('T', ' ')
-  ])
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)))
-  return [head, ...body].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n')
 }
 
 function clip(s: string, n: number): string {
@@ -165,8 +151,7 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     if (failed) process.exitCode = 1
   },
   async list(ctx) {
-    const rows = await call<ArticleSummary[]>(ctx, 'listArticles', {})
-    ctx.out(ctx.json ? JSON.stringify(rows, null, 2) : table(rows))
+    await list(ctx, (op, input) => call(ctx, op, input))
   },
   async show(ctx) {
     const id = articleIdArg(ctx.args.positionals[0])

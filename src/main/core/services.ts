@@ -1,5 +1,5 @@
 import type { Annotation } from '../../shared/domain'
-import { HISTORY_PAGE } from '../../shared/limits'
+import { HISTORY_PAGE, LIBRARY_PAGE } from '../../shared/limits'
 import { CopydeskError } from '../../shared/errors'
 import type { Services } from './dispatch'
 import { bodyText, checkBody } from './import/body'
@@ -57,6 +57,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
   return explained(store, {
     listArticles: ({ query }) => store.listArticles(query),
     getArticle: ({ id }) => store.getArticle(id),
+    libraryPage: (q) => store.libraryPage({ ...q, limit: q.limit ?? LIBRARY_PAGE }),
     async importFile({ fileName, dataBase64 }) {
       const bytes = Buffer.from(dataBase64, 'base64')
       const article = await runner.run({ kind: 'readArticleFile', fileName, bytes })

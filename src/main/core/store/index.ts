@@ -6,6 +6,7 @@ import type {
   ArticleMeta,
   ArticleSummary,
   ImportFormat,
+  LibraryPage,
   Preferences
 } from '../../../shared/domain'
 import { checkTextLength } from '../../../shared/body-limits'
@@ -14,6 +15,7 @@ import type { DocJSON } from '../../../shared/schema'
 import { backupFolder, describeWhen, newestGoodBackup } from './backups'
 import { openConnection, type ConnectionOptions } from './connection'
 import { annotationRows, ftsQuery, historyRows, SUMMARY_COLUMNS, toAnnotation, toSummary, type AnnotationRow, type AnnotationValues, type ArticleRow, type HistoryValues } from './rows'
+import { libraryPage, type LibraryPageQuery } from './library-page'
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations'
 import { plainStoreError, retryWhileBusy } from './sqlite-errors'
 
@@ -213,6 +215,11 @@ export class Store {
           )
           .all() as ArticleRow[])
     return rows.map(toSummary)
+  }
+
+  /** One page of library rows in keyset order (see library-page.ts). */
+  libraryPage(q: LibraryPageQuery): LibraryPage {
+    return libraryPage(this.db, q)
   }
 
   getArticle(id: number): Article {
