@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { Annotation, AnnotationChange, AnnotationKind, Article, ArticleMeta, ArticleSummary, ClaimStatus, Comment, Preferences, Thread } from './domain'
-import { ANNOTATION_KINDS, CLAIM_STATUSES, SOURCE_TYPES } from './domain'
+import type { Annotation, AnnotationChange, AnnotationKind, Article, ArticleMeta, ArticleSummary, ClaimStatus, Comment, LibraryPage, LibrarySort, Preferences, Thread } from './domain'
+import { ANNOTATION_KINDS, CLAIM_STATUSES, LIBRARY_SORTS, SOURCE_TYPES } from './domain'
 import type { OperationName } from './ops'
 import type { DocJSON } from './schema'
 import { MAX_SEARCH_PAGE, type SearchInput, type SearchPage } from './search/types'
@@ -13,9 +13,9 @@ import type { SpeakerDetail, SpeakerSummary } from './speakers/types'
  */
 
 import { cleanStrings } from './clean-text'
-import { HISTORY_PAGE, MAX_COMMENT_LENGTH, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH } from './limits'
+import { HISTORY_PAGE, LIBRARY_PAGE, MAX_COMMENT_LENGTH, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_LIBRARY_PAGE, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH } from './limits'
 
-export { HISTORY_PAGE, MAX_COMMENT_LENGTH, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH }
+export { HISTORY_PAGE, LIBRARY_PAGE, MAX_COMMENT_LENGTH, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_LIBRARY_PAGE, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH }
 
 const articleId = z.number().int().positive()
 const shortText = z.string().max(2_000)
@@ -139,6 +139,19 @@ export const contract = {
       .strict()
   ),
   getArticle: op<typeof byId, Article>(byId),
+  /** The library a page at a time: `cursor` from the page before, or `offset` to jump. */
+  libraryPage: op<z.ZodType<LibraryPageInput>, LibraryPage>(
+    z
+      .object({
+        sort: z.enum(LIBRARY_SORTS).optional(),
+        query: z.string().max(500).optional(),
+        limit: z.number().int().min(1).max(MAX_LIBRARY_PAGE).optional(),
+        cursor: z.string().max(2_000).optional(),
+        offset: z.number().int().nonnegative().max(1e9).optional()
+      })
+      .strict()
+      .refine((q) => q.cursor === undefined || q.offset === undefined, { message: 'Give a cursor or an offset, not both', path: ['offset'] })
+  ),
   importFile: op<z.ZodType<{ fileName: string; dataBase64: string }>, Article>(
     z
       .object({
@@ -239,6 +252,14 @@ export const contract = {
  * made. A page shorter than `limit` is the oldest; the next older page is `before` its
  * first entry's id.
  */
+export interface LibraryPageInput {
+  sort?: LibrarySort
+  query?: string
+  limit?: number
+  cursor?: string
+  offset?: number
+}
+
 export interface AnnotationHistoryInput {
   articleId: number
   annotationId?: string

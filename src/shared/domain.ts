@@ -206,3 +206,16 @@ export interface Preferences {
   organisation: string
   organisationUrl: string
 }
+
+/** How the library can be ordered: last edited or added (newest first), or by headline (A–Z). */
+export const LIBRARY_SORTS = ['updated', 'created', 'headline'] as const
+export type LibrarySort = (typeof LIBRARY_SORTS)[number]
+
+/** One page of the library, and where the next one starts. */
+export interface LibraryPage {
+  rows: ArticleSummary[]
+  /** How many articles the whole list holds (with the same search), for the scroll bar. */
+  total: number
+  /** Hands back to get the page after this one; null after the last. */
+  nextCursor: string | null
+}

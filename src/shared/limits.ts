@@ -32,3 +32,7 @@ export const IMPORT_TIME_LIMIT_MS = 8_000
 export const HISTORY_PAGE = 100
 /** The most entries one history page may ask for. */
 export const MAX_HISTORY_PAGE = 1_000
+
+/** Rows in a library page unless asked otherwise, and the most in one. */
+export const LIBRARY_PAGE = 100
+export const MAX_LIBRARY_PAGE = 1_000

@@ -32,7 +32,8 @@ export const OPERATION_NAMES = [
   'listSpeakers',
   'getSpeaker',
   'mergeSpeakers',
-  'splitSpeaker'
+  'splitSpeaker',
+  'libraryPage'
 ] as const
 
 export type OperationName = (typeof OPERATION_NAMES)[number]

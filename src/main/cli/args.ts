@@ -29,8 +29,9 @@ const OPTIONS = {
   internal: { type: 'boolean' },
   force: { type: 'boolean' },
   limit: { type: 'string' },
+  cursor: { type: 'string' },
   offset: { type: 'string' },
-  cursor: { type: 'string' }
+  sort: { type: 'string' }
 } as const
 
 /** Splits argv into the command, its operands and its options. */
@@ -68,7 +69,10 @@ Usage: copydesk [--db <file>] [--json] <command> [arguments]
 Commands:
   import <file...>          import .txt, .html, .md or .docx articles; a brat .ann
                             (with its .txt beside it) becomes an annotated article
-  list                      list articles, most recently edited first
+  list [--sort updated|created|headline] [--limit N] [--cursor C | --offset N]
+                            list articles, most recently edited first (or by date
+                            added, or headline); --limit prints a page and the
+                            command for the next one
   show <id>                 show one article's details and text
   delete <id>               delete an article
   annotations <id>          list an article's annotations, each with the start of its id

@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, type ExportedFileValue, type PlacementCounts } from '..
 import { suggest } from '../../shared/suggest'
 import { parseList } from '../core/exchange'
 import { printWithChromium } from '../core/pdf'
-import { ANNOTATION_KINDS, CLAIM_STATUSES, CLAIM_STATUS_LABELS, type Annotation, type AnnotationKind, type ArticleSummary } from '../../shared/domain'
+import { ANNOTATION_KINDS, CLAIM_STATUSES, CLAIM_STATUS_LABELS, type Annotation, type AnnotationKind } from '../../shared/domain'
 import { annotateByQuote } from '../core/annotate'
 import { CopydeskError, toErrorValue } from '../../shared/errors'
 import { createDispatch, type Dispatch } from '../core/dispatch'
@@ -20,6 +20,7 @@ import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from '.
 import { errorLine, libraryCommands, libraryPath, restore } from './library'
 import { call } from './call'
 import { SHORT_ID, threadCommands } from './threads'
+import { list } from './list'
 import { checkTarget, placeFile } from './output'
 import { searchCommand } from './search'
 import { clip, columns } from './text'
@@ -48,20 +49,6 @@ export interface Context extends Io {
   dbArgs: string
 }
 
-
-function table(rows: ArticleSummary[]): string {
-  if (!rows.length) return 'No articles yet. Import one with: copydesk import <file>'
-  const head = ['ID', 'HEADLINE', 'OUTLET', 'DATE', 'NOTES', 'EDITED']
-  const body = rows.map((r) => [
-    String(r.id),
-    r.headline.length > 60 ? `${r.headline.slice(0, 59)}…` : r.headline,
-    r.outlet,
-    r.publishedAt.slice(0, 10),
-    String(r.annotationCount),
-    r.updatedAt.slice(0, 16).replace('T', ' ')
-  ])
-  return columns(head, body)
-}
 
 function placementLine(c: PlacementCounts): string {
   const skipped = c.skipped.length ? `, ${c.skipped.length} skipped` : ''
@@ -158,8 +145,7 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     if (failed) process.exitCode = 1
   },
   async list(ctx) {
-    const rows = await call<ArticleSummary[]>(ctx, 'listArticles', {})
-    ctx.out(ctx.json ? JSON.stringify(rows, null, 2) : table(rows))
+    await list(ctx, (op, input) => call(ctx, op, input))
   },
   async show(ctx) {
     const id = articleIdArg(ctx.args.positionals[0])

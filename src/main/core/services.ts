@@ -1,5 +1,5 @@
 import type { Annotation } from '../../shared/domain'
-import { HISTORY_PAGE } from '../../shared/limits'
+import { HISTORY_PAGE, LIBRARY_PAGE } from '../../shared/limits'
 import { CopydeskError } from '../../shared/errors'
 import { JsonText } from '../../shared/json-text'
 import type { Services } from './dispatch'
@@ -61,6 +61,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
     listArticles: ({ query }) => store.listArticles(query),
     search: (input) => store.search(input),
     getArticle: ({ id }) => new JsonText(store.getArticleJson(id)),
+    libraryPage: (q) => store.libraryPage({ ...q, limit: q.limit ?? LIBRARY_PAGE }),
     async importFile({ fileName, dataBase64 }) {
       const bytes = Buffer.from(dataBase64, 'base64')
       const article = await runner.run({ kind: 'readArticleFile', fileName, bytes })

@@ -1,27 +1,28 @@
 import type { JSX } from 'react'
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
-import type { ArticleSummary } from '../../shared/domain'
+import { useCallback, useRef, useState, type DragEvent } from 'react'
+import type { ArticleSummary, LibrarySort } from '../../shared/domain'
 import { call } from '../api'
 import { openArticle, useAppCommands } from './App'
 import { ACCEPT_ATTRIBUTE, planImport, runImport } from './importing'
 import { useNotify } from './common/notices'
 import { PendingList } from './PendingList'
 import { RecoveryNotice } from './RecoveryNotice'
+import { LibraryTable } from './library/LibraryTable'
+import { useLibraryPages } from './library/pages'
 import { SearchResults } from './search/SearchResults'
 import { useSearch } from './search/useSearch'
 import { ViewTabs } from './common/ViewTabs'
-import { formatDay } from './common/dates'
 
+const SORTS: [LibrarySort, string][] = [
+  ['updated', 'Last edited'],
+  ['created', 'Date added'],
+  ['headline', 'Headline (A–Z)']
+]
 
-function formatEdited(iso: string): string {
-  const d = new Date(iso)
-  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
-}
-
-/** The library: every article, most recently edited first; import, paste, open, delete. */
+/** The library: every article, most recently edited first (a page at a time); import, paste, open, delete. */
 export function Library(): JSX.Element {
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
   const [query, setQuery] = useState('')
+  const [sort, setSort] = useState<LibrarySort>('updated')
   const [busy, setBusy] = useState<string | null>(null)
   const [dragging, setDragging] = useState(false)
   const fileInput = useRef<HTMLInputElement>(null)
@@ -29,21 +30,13 @@ export function Library(): JSX.Element {
   /** Files that could not be imported, each with why: listed until dismissed. */
   const [problems, setProblems] = useState<string[]>([])
   const { pasteAsNew } = useAppCommands()
+
+  const onError = useCallback((message: string) => toast({ tone: 'error', message }), [toast])
   // With words in the box, ranked results over everything replace the list of articles.
   const search = useSearch(query)
   const searching = query.trim() !== ''
-
-  const refresh = useCallback(async () => {
-    try {
-      setArticles(await call('listArticles', {}))
-    } catch (err) {
-      toast({ tone: 'error', message: (err as Error).message })
-    }
-  }, [toast])
-
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
+  const pages = useLibraryPages('', sort, onError)
+  const refresh = pages.refresh
 
   async function importFiles(files: File[]): Promise<void> {
     const planned = planImport(files)
@@ -66,14 +59,14 @@ export function Library(): JSX.Element {
     if (failed.length === 0 && jobs.length === 1 && lastId !== null) openArticle(lastId)
     else {
       if (imported) toast({ tone: 'info', message: imported === 1 ? 'Imported 1 article.' : `Imported ${imported} articles.` })
-      void refresh()
+      refresh()
     }
   }
 
   async function remove(a: ArticleSummary): Promise<void> {
     try {
       await call('deleteArticle', { id: a.id })
-      await refresh()
+      refresh()
       toast({
         tone: 'info',
         message: `Deleted “${a.headline}”.`,
@@ -119,6 +112,16 @@ export function Library(): JSX.Element {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
+        <label className="library-sort" hidden={searching}>
+          <span className="muted small">Order</span>
+          <select value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
+            {SORTS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="actions">
           <button type="button" className="primary" title="Import an article file (.txt, .html, .md, .docx)" onClick={() => fileInput.current?.click()}>
             Import file…
@@ -148,7 +151,7 @@ export function Library(): JSX.Element {
         </div>
       )}
       <main className="library-body">
-        <RecoveryNotice onRestored={() => void refresh()} />
+        <RecoveryNotice onRestored={refresh} />
         <PendingList />
         {problems.length > 0 && (
           <section className="problems" role="alert" aria-labelledby="import-problems">
@@ -167,49 +170,20 @@ export function Library(): JSX.Element {
         )}
         {searching ? (
           <SearchResults search={search} />
-        ) : articles === null ? (
+        ) : pages.total === null ? (
           <p className="muted">Loading…</p>
-        ) : articles.length === 0 ? (
+        ) : pages.total === 0 ? (
           <div className="empty">
             <p>No articles yet.</p>
             <p className="muted">Import a .txt, .html, .md or .docx file, drop one here, or paste text as a new article.</p>
           </div>
         ) : (
-          <table className="articles" aria-label="Articles">
-            <thead>
-              <tr>
-                <th>Headline</th>
-                <th>Outlet</th>
-                <th>Published</th>
-                <th className="num">Annotations</th>
-                <th>Last edited</th>
-                <th>
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {articles.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <a href={`#/article/${a.id}`} className="headline-link">
-                      {a.headline}
-                    </a>
-                    {a.byline && <div className="muted small">{a.byline}</div>}
-                  </td>
-                  <td>{a.outlet || '—'}</td>
-                  <td>{formatDay(a.publishedAt)}</td>
-                  <td className="num">{a.annotationCount}</td>
-                  <td>{formatEdited(a.updatedAt)}</td>
-                  <td>
-                    <button type="button" className="quiet" aria-label={`Delete “${a.headline}”`} title="Delete (you can undo)" onClick={() => void remove(a)}>
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <>
+            <p className="muted small library-count" role="status">
+              {`${pages.total.toLocaleString()} ${pages.total === 1 ? 'article' : 'articles'}`}
+            </p>
+            <LibraryTable pages={pages} onDelete={(a) => void remove(a)} />
+          </>
         )}
       </main>
       {dragging && <div className="dropzone">Drop .txt, .html, .md or .docx files (or a brat .txt with its .ann) to import them</div>}

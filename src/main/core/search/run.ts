@@ -148,13 +148,21 @@ export function search(db: Database, input: SearchInput): SearchPage {
 
 /** The ids of the articles whose details or text hold every word of `query` (the library's own filter). */
 export function articlesMatching(db: Database, query: string): number[] {
+  const filter = articleFilter(query)
+  if (!filter) return []
+  return db.prepare(`SELECT DISTINCT article_id FROM (${filter.sql})`).pluck().all(filter.param) as number[]
+}
+
+/**
+ * The articles whose details or text hold every word of a query, as a subquery of article ids
+ * and its one parameter (null when the query has no words), for lists that filter by it.
+ */
+export function articleFilter(query: string): { sql: string; param: string } | null {
   const q = readQuery(query)
-  if (!q.terms.length) return []
-  return db
-    .prepare(
-      `SELECT DISTINCT d.article_id FROM search_docs d
-       WHERE d.kind IN ('article', 'passage') AND d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)`
-    )
-    .pluck()
-    .all(matchAll(q.terms)) as number[]
+  if (!q.terms.length) return null
+  return {
+    sql: `SELECT d.article_id FROM search_docs d
+       WHERE d.kind IN ('article', 'passage') AND d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)`,
+    param: matchAll(q.terms)
+  }
 }

@@ -6,6 +6,7 @@ import type {
   ArticleMeta,
   ArticleSummary,
   ImportFormat,
+  LibraryPage,
   Preferences
 } from '../../../shared/domain'
 import { checkTextLength } from '../../../shared/body-limits'
@@ -17,6 +18,8 @@ import { indexArticleText } from '../search/passages'
 import { articlesMatching, search } from '../search/run'
 import type { SearchInput, SearchPage } from '../../../shared/search/types'
 import { annotationRows, historyRows, SUMMARY_COLUMNS, toAnnotation, toSummary, type AnnotationRow, type AnnotationValues, type ArticleRow, type HistoryValues } from './rows'
+import { libraryPage, type LibraryPageQuery } from './library-page'
+import { openCheck } from './open-check'
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations'
 import { plainStoreError, retryWhileBusy } from './sqlite-errors'
 import { insertComments, ThreadStore, type NewComment, type ResolvedThread } from './threads'
@@ -33,6 +36,8 @@ export interface StoreOptions extends ConnectionOptions {
   migrate?: boolean
   /** How long a write waits for another program, in all (default BUSY_LIMIT_MS, 5 s). */
   busyLimitMs?: number
+  /** The largest library read whole as it opens (default WHOLE_CHECK_BYTES; see open-check). */
+  wholeCheckBytes?: number
 }
 
 /** How the library is: whole and writable, readable only, or damaged (with what to do). */
@@ -90,7 +95,7 @@ function now(): string {
  * one transaction, so a crash or kill never leaves a torn article or half-saved annotations.
  * Writes take the write lock as they begin (IMMEDIATE) with their JSON built beforehand, and
  * wait out another writer (see sqlite-errors), so two programs writing at once is normal.
- * The file is checked (`quick_check`) as it opens.
+ * The file is checked as it opens (`quick_check`, or its edges when large: see open-check).
  */
 export class Store {
   readonly file: string
@@ -148,7 +153,7 @@ export class Store {
   private check(created: boolean): void {
     const db = this.db
     if (!created && this.file !== ':memory:') {
-      const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check)
+      const problems = openCheck(db, this.file, this.options.wholeCheckBytes)
       if (problems[0] !== 'ok') throw this.damaged(problems.slice(0, 2).join('; '))
     }
     const version = schemaVersion(db)
@@ -238,6 +243,11 @@ export class Store {
   /** A page of search results over everything the library holds (see core/search). */
   search(input: SearchInput): SearchPage {
     return search(this.db, input)
+  }
+
+  /** One page of library rows in keyset order (see library-page.ts). */
+  libraryPage(q: LibraryPageQuery): LibraryPage {
+    return libraryPage(this.db, q)
   }
 
   getArticle(id: number): Article {
