@@ -13,7 +13,7 @@ import type { NodeJSON } from '../src/shared/schema'
  */
 
 /** Bump whenever what is generated changes, so a cached library is built again. */
-export const SCALE_GENERATOR_VERSION = 1
+export const SCALE_GENERATOR_VERSION = 2
 
 /** A seeded random source (mulberry32): the same seed gives the same library. */
 export function seeded(seed: number): () => number {
@@ -193,10 +193,10 @@ function annotate(rng: Rng, text: string, count: number, from: number, to: numbe
     }
     if (s.kind === 'attribution') {
       attributions.push(base.id)
-      return { ...base, kind: 'attribution', fields: { sourceName: s.name ?? '', sourceType: 'person', cue: s.cue ?? 'said', note: '' } }
+      return { ...base, kind: 'attribution', fields: { sourceName: s.name ?? '', sourceType: 'person', cue: s.cue ?? 'said' } }
     }
     if (s.kind === 'quote') {
-      return { ...base, kind: 'quote', fields: { speakerId: attributions.at(-1) ?? null, speakerName: '', checked: rng() < 0.4, checkedNote: '', note: '' } }
+      return { ...base, kind: 'quote', fields: { speakerId: attributions.at(-1) ?? null, speakerName: '', checked: rng() < 0.4, checkedNote: '' } }
     }
     const st = status(rng)
     const verdict = st !== 'unchecked' && st !== 'in_review'
@@ -208,8 +208,7 @@ function annotate(rng: Rng, text: string, count: number, from: number, to: numbe
         explanation: verdict ? pick(rng, EXPLANATIONS) : '',
         evidence: verdict ? [{ url: `https://records.example.org/${pick(rng, TOPICS)}/${int(rng, 1000, 99999)}`, note: 'Official figures' }] : [],
         checker: st === 'unchecked' && rng() < 0.6 ? '' : pick(rng, DESK),
-        sourceId: attributions.length && rng() < 0.3 ? attributions[attributions.length - 1] : null,
-        note: rng() < 0.15 ? 'Ask the press office for the spreadsheet.' : ''
+        sourceId: attributions.length && rng() < 0.3 ? attributions[attributions.length - 1] : null
       }
     }
   })

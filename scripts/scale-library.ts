@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { openStore } from '../src/main/core/store'
+import { indexArticleText } from '../src/main/core/search/passages'
 import { annotationRows, historyRows } from '../src/main/core/store/rows'
 import { annotationCounts, corpusTexts, generateArticle, SCALE_GENERATOR_VERSION, type GeneratedArticle } from './scale-data'
 
@@ -54,6 +55,8 @@ export function writeGenerated(db: Database, items: GeneratedArticle[]): number[
       const info = article.run(a.headline, a.byline, a.outlet, a.url, a.publishedAt, JSON.stringify(a.body), a.text, a.sourceName, 'txt', a.createdAt, a.updatedAt)
       const id = Number(info.lastInsertRowid)
       ids.push(id)
+      // The article's details and annotations are indexed by triggers; its text, as insertArticle does it.
+      indexArticleText(db, id, a.text)
       if (!a.annotations.length) continue
       for (const [annotationId, action, json] of historyRows([], a.annotations)) history.run(annotationId, id, a.createdAt, a.who, action, json)
       for (const [annotationId, ...rest] of annotationRows(a.annotations)) annotation.run(annotationId, id, ...rest)

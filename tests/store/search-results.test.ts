@@ -2,7 +2,6 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Annotation } from '../../src/shared/domain'
 import { openStore, type Store } from '../../src/main/core/store'
-import { indexComments } from '../../src/main/core/search/schema'
 import { annotationOn, newArticle } from '../helpers/articles'
 import { useTempDir } from '../helpers/tmp'
 
@@ -104,14 +103,10 @@ describe('search results', () => {
     store.close()
   })
 
-  it('once the comments table exists, indexComments makes comments found, and keeps them current', () => {
+  it('finds comments, and keeps them current as they are edited and deleted', () => {
     const store = openStore(join(dir(), 'comments.db'))
     const ids = library(store)
-    // The table as desk-threads defines it (issue 19 plan); not yet on this branch.
-    store.db.exec(`CREATE TABLE comments (id TEXT PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-      annotation_id TEXT NOT NULL, author_id TEXT, author_name TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL, edited_at TEXT, deleted_at TEXT) STRICT`)
     store.db.prepare(`INSERT INTO comments (id, article_id, annotation_id, author_name, body, created_at) VALUES ('k1', ?, 'c-212', 'Rosa Lind', 'Called the actuary: the valuation is due in March.', 't')`).run(ids.pension)
-    indexComments(store.db)
     expect(store.search({ query: 'actuary' }).hits.map((h) => [h.kind, h.commentId, h.annotationId, h.status, h.name])).toEqual([['comment', 'k1', 'c-212', 'false', 'Rosa Lind']])
     store.db.prepare(`UPDATE comments SET body = 'Valuation moved to April.' WHERE id = 'k1'`).run()
     expect(store.search({ query: 'actuary' }).hits).toEqual([])
