@@ -8,6 +8,7 @@ import { useServedApp } from '../helpers/app'
 import { openFromList } from '../helpers/article'
 import { axeViolations, severe } from '../helpers/axe'
 import { copydesk, ROOT } from '../helpers/cli'
+import { selectText } from '../helpers/editor'
 import { cutSideways, layoutProblems, pageAt, SIZES } from '../helpers/screen'
 
 const SHOTS = process.env.COPYDESK_SCREENSHOTS
@@ -137,6 +138,25 @@ describe('an annotation’s thread in its details', { timeout: 240_000 }, () => 
     const ben = stored().comments.find((c) => c.authorName === 'Ben Cole')!
     const refused = copydesk(app.db(), 'comment', 'edit', '1', claimId, ben.id, 'Not mine to change')
     expect(refused.stderr).toBe('copydesk: Only its author can edit a comment, and this one is Ben Cole’s.\n')
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('a comment on an annotation tagged a moment ago waits for its save, and lands on it', async () => {
+    const { page, problems } = await pageAt(app.browser(), SIZES[1])
+    await page.goto(`${app.served().url}#/article/1`)
+    await page.locator('.ProseMirror').waitFor()
+    await selectText(page, 'Becker told reporters')
+    await page.keyboard.press('Alt+Shift+A')
+    await page.getByRole('region', { name: 'Attribution details' }).waitFor()
+    const box = thread(page).getByRole('textbox', { name: 'Add a comment' })
+    await box.fill('Becker is the mayor: check the title in the first reference.')
+    await box.press('Control+Enter')
+    await expect.poll(() => thread(page).getByRole('listitem').count()).toBe(1)
+    const listed = JSON.parse(copydesk(app.db(), '--json', 'annotations', '1').stdout) as { id: string; kind: string }[]
+    const attribution = listed.find((a) => a.kind === 'attribution')!
+    const t = JSON.parse(copydesk(app.db(), '--json', 'comments', '1', attribution.id).stdout) as Thread
+    expect(t.comments.map((c) => [c.authorName, c.body])).toEqual([['Ada Obi', 'Becker is the mayor: check the title in the first reference.']])
     expect(problems).toEqual([])
     await page.close()
   })
