@@ -8,6 +8,7 @@ import { useServedApp } from '../helpers/app'
 import { openFromList } from '../helpers/article'
 import { axeViolations, severe } from '../helpers/axe'
 import { copydesk, ROOT } from '../helpers/cli'
+import { selectText } from '../helpers/editor'
 import { cutSideways, layoutProblems, pageAt, SIZES } from '../helpers/layout'
 
 const SHOTS = process.env.COPYDESK_SCREENSHOTS
@@ -36,11 +37,16 @@ describe('an annotation’s thread in its details', { timeout: 240_000 }, () => 
   const thread = (page: Page) => page.getByRole('region', { name: /^Comments/ })
   const stored = (): Thread => JSON.parse(copydesk(app.db(), '--json', 'comments', '1', claimId).stdout) as Thread
   const notice = (page: Page, text: string | RegExp) => page.locator('.notice-card').filter({ hasText: text })
+  /** A window of `size` on article 1, its text shown. */
+  const article = async (size = SIZES[1], scheme: 'light' | 'dark' = 'light'): Promise<Awaited<ReturnType<typeof pageAt>>> => {
+    const opened = await pageAt(app.browser(), size, scheme)
+    await opened.page.goto(`${app.served().url}#/article/1`)
+    await opened.page.locator('.ProseMirror').waitFor()
+    return opened
+  }
 
   it('reads, replies, edits and deletes one’s own comment with Undo, resolves and reopens; all kept in the store and the history', async () => {
-    const { page, problems } = await pageAt(app.browser(), SIZES[1])
-    await page.goto(`${app.served().url}#/article/1`)
-    await page.locator('.ProseMirror').waitFor()
+    const { page, problems } = await article()
     await openFromList(page, /raising the property tax/)
     const comments = thread(page).getByRole('list', { name: 'Comments' }).getByRole('listitem')
     await expect.poll(() => comments.count()).toBe(2)
@@ -112,9 +118,7 @@ describe('an annotation’s thread in its details', { timeout: 240_000 }, () => 
   })
 
   it('is reached and worked with the keyboard alone, and someone else’s comment cannot be changed', async () => {
-    const { page, problems } = await pageAt(app.browser(), SIZES[1])
-    await page.goto(`${app.served().url}#/article/1`)
-    await page.locator('.ProseMirror').waitFor()
+    const { page, problems } = await article()
     await openFromList(page, /raising the property tax/)
     await expect.poll(() => thread(page).getByRole('listitem').count()).toBe(2)
     // Tab from the details' first control reaches Edit, Delete, the reply box, Resolve.
@@ -141,15 +145,30 @@ describe('an annotation’s thread in its details', { timeout: 240_000 }, () => 
     await page.close()
   })
 
+  it('a comment on an annotation tagged a moment ago waits for its save, and lands on it', async () => {
+    const { page, problems } = await article()
+    await selectText(page, 'Becker told reporters')
+    await page.keyboard.press('Alt+Shift+A')
+    await page.getByRole('region', { name: 'Attribution details' }).waitFor()
+    const box = thread(page).getByRole('textbox', { name: 'Add a comment' })
+    await box.fill('Becker is the mayor: check the title in the first reference.')
+    await box.press('Control+Enter')
+    await expect.poll(() => thread(page).getByRole('listitem').count()).toBe(1)
+    const listed = JSON.parse(copydesk(app.db(), '--json', 'annotations', '1').stdout) as { id: string; kind: string }[]
+    const attribution = listed.find((a) => a.kind === 'attribution')!
+    const t = JSON.parse(copydesk(app.db(), '--json', 'comments', '1', attribution.id).stdout) as Thread
+    expect(t.comments.map((c) => [c.authorName, c.body])).toEqual([['Ada Obi', 'Becker is the mayor: check the title in the first reference.']])
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
   it('fits 1024×700, 1440×900, 2560×1440 and 200% zoom, light and dark, with no severe axe finding', async () => {
     const dir = SHOTS ? join(SHOTS, 'thread') : null
     if (dir) mkdirSync(dir, { recursive: true })
     for (const scheme of ['light', 'dark'] as const) {
       for (const size of SIZES) {
         const at = `${size.width}×${size.height} at ${size.zoom * 100}%, ${scheme}`
-        const { page, problems } = await pageAt(app.browser(), size, scheme)
-        await page.goto(`${app.served().url}#/article/1`)
-        await page.locator('.ProseMirror').waitFor()
+        const { page, problems } = await article(size, scheme)
         if (size.zoom > 1 || size.width < 1000) await page.getByRole('button', { name: 'Side panel' }).click()
         await openFromList(page, /raising the property tax/)
         await expect.poll(() => thread(page).getByRole('listitem').count()).toBe(2)
