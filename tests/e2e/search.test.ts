@@ -93,15 +93,20 @@ describe('search from the Library, in Chromium', () => {
   })
 
   it('looks right at three sizes, light and dark, and axe finds nothing serious', async () => {
+    // The last two are 1440×900 and 1024×700 at 200% zoom (half the CSS pixels, twice the density).
     const sizes = [
-      { width: 1024, height: 700 },
-      { width: 1440, height: 900 },
-      { width: 2560, height: 1440 }
+      { width: 1024, height: 700, zoom: 1 },
+      { width: 1440, height: 900, zoom: 1 },
+      { width: 2560, height: 1440, zoom: 1 },
+      { width: 1440, height: 900, zoom: 2 },
+      { width: 1024, height: 700, zoom: 2 }
     ]
     if (SHOTS) mkdirSync(SHOTS, { recursive: true })
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const size of sizes) {
-        const page = await app.browser().newPage({ viewport: size, colorScheme })
+        const viewport = { width: size.width / size.zoom, height: size.height / size.zoom }
+        const page = await app.browser().newPage({ viewport, deviceScaleFactor: size.zoom, colorScheme })
+        const name = `${size.width}x${size.height}${size.zoom > 1 ? '@200%' : ''}-${colorScheme}`
         const problems: string[] = []
         page.on('pageerror', (e) => problems.push(e.message))
         await page.goto(app.served().url)
@@ -118,16 +123,16 @@ describe('search from the Library, in Chromium', () => {
           for (const e of cut) out.push(`${e.className} is cut off`)
           return out
         })
-        expect(layout, `${size.width}×${size.height} ${colorScheme}`).toEqual([])
+        expect(layout, name).toEqual([])
         expect(await page.locator('.search-hit').count()).toBeGreaterThan(1)
-        expect(severe(await axeViolations(page)), `${size.width}×${size.height} ${colorScheme}`).toEqual([])
-        if (SHOTS) await page.screenshot({ path: join(SHOTS, `search-${size.width}x${size.height}-${colorScheme}.png`) })
+        expect(severe(await axeViolations(page)), name).toEqual([])
+        if (SHOTS) await page.screenshot({ path: join(SHOTS, `search-${name}.png`) })
         expect(problems).toEqual([])
         await page.close()
       }
     }
     // Keyboard: the box, then the results' links, in order.
-    const page = await app.browser().newPage({ viewport: sizes[0] })
+    const page = await app.browser().newPage({ viewport: { width: 1024, height: 700 } })
     await page.goto(app.served().url)
     await page.getByRole('table', { name: 'Articles' }).waitFor()
     await page.getByRole('searchbox', { name: 'Search the library' }).focus()
