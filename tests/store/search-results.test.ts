@@ -94,6 +94,20 @@ describe('search results', () => {
     store.close()
   })
 
+  it('finds a weakly ranked result behind hundreds of stronger ones its filters leave out', () => {
+    const store = openStore(join(dir(), 'deep.db'))
+    for (let i = 0; i < 260; i++) store.insertArticle(newArticle([`Levy ${i}.`], `Levy ${i}`))
+    const long = newArticle([`${'The council met again on Tuesday evening to talk. '.repeat(40)}It set a levy of 2%.`], 'Council meeting')
+    const a = store.insertArticle(long)
+    store.saveArticle({ id: a.id, baseRevision: 1, annotations: [annotationOn(a.text, 'It set a levy of 2%', 'claim', 'c-levy', { status: 'false' })], who: '' })
+    expect(store.search({ query: 'levy kind:claim' }).hits.map((h) => h.annotationId)).toEqual(['c-levy'])
+    expect(store.search({ query: 'levy status:false', limit: 5 }).hits.map((h) => h.annotationId)).toEqual(['c-levy'])
+    const all = store.search({ query: 'levy', limit: 200 })
+    expect(all.hits).toHaveLength(200)
+    expect(store.search({ query: 'levy', limit: 200, cursor: all.next! }).hits).toHaveLength(62)
+    store.close()
+  })
+
   it('a query Copydesk cannot read is refused in words; punctuation alone finds nothing', () => {
     const store = openStore(join(dir(), 'bad.db'))
     library(store)

@@ -13,7 +13,8 @@ import { FTS_WEIGHTS } from './schema'
  * folded into its best one, a page at a time.
  */
 
-const BM25 = `bm25(search_fts, ${FTS_WEIGHTS.join(', ')})`
+/** The ranking FTS5 sorts by (`rank MATCH`): bm25 with the column weights. */
+const BM25_RANK = `bm25(${FTS_WEIGHTS.join(', ')})`
 
 /** The article's date a filter compares: its published day, else the day it was added. */
 const ARTICLE_DAY = `coalesce(nullif(substr(a.published_at, 1, 10), ''), substr(a.created_at, 1, 10))`
@@ -76,18 +77,28 @@ export function findDocs(db: Database, q: ParsedQuery, limit: number, offset: nu
   const columns = `d.id, d.kind, d.ref, d.link, d.article_id AS articleId`
   if (q.terms.length) {
     params.match = matchAll(q.terms)
-    return db
-      .prepare(
-        `WITH m AS MATERIALIZED (SELECT rowid AS id, ${BM25} AS score FROM search_fts WHERE search_fts MATCH @match)
-         SELECT ${columns}, min(m.score) AS score FROM m
-         JOIN search_docs d ON d.id = m.id
-         JOIN articles a ON a.id = d.article_id
-         WHERE ${where.join(' AND ')}
-         GROUP BY CASE WHEN d.kind IN ('article', 'passage') THEN -d.article_id ELSE d.id END
-         ORDER BY score, d.id
-         LIMIT @limit OFFSET @offset`
-      )
-      .all(params) as FoundDoc[]
+    params.rank = BM25_RANK
+    // The best-ranked documents first, as FTS5 sorts them itself, and only as many as the page
+    // needs: a result's score is its best document's, so once the top `k` documents make
+    // `offset + limit` results, those are the right ones in the right order. Too few (many
+    // filtered out, or folded into one article), and `k` grows until every match is seen.
+    const sql = db.prepare(
+      `WITH m AS MATERIALIZED (SELECT rowid AS id, rank AS score FROM search_fts WHERE search_fts MATCH @match AND rank MATCH @rank ORDER BY rank LIMIT @k)
+       SELECT ${columns}, min(m.score) AS score, (SELECT count(*) FROM m) AS seen FROM m
+       JOIN search_docs d ON d.id = m.id
+       JOIN articles a ON a.id = d.article_id
+       WHERE ${where.join(' AND ')}
+       GROUP BY CASE WHEN d.kind IN ('article', 'passage') THEN -d.article_id ELSE d.id END
+       ORDER BY score, d.id
+       LIMIT @limit OFFSET @offset`
+    )
+    for (let k = Math.max(200, (offset + limit) * 8); ; k *= 4) {
+      const rows = sql.all({ ...params, k }) as (FoundDoc & { seen: number })[]
+      if (rows.length === limit || k > 10_000_000) return rows
+      // An empty page says nothing of how many were seen: count them to know whether to go on.
+      const seen = rows.length ? rows[0].seen : (db.prepare(`SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH @match LIMIT @k)`).pluck().get({ match: params.match, k }) as number)
+      if (seen < k) return rows
+    }
   }
   // Filters alone: the articles' own documents and annotations, most recently edited first.
   return db
