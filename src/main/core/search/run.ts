@@ -100,12 +100,15 @@ export function findDocs(db: Database, q: ParsedQuery, limit: number, offset: nu
       if (seen < k) return rows
     }
   }
-  // Filters alone: the articles' own documents and annotations, most recently edited first.
+  // Filters alone: the articles' own documents and annotations, most recently indexed (added
+  // or changed) first, read down the index's own key, so a page stops when it is full instead
+  // of sorting every match (ordering by the article's last edit took 0.9 s for kind:attribution
+  // over 490,000 annotations).
   return db
     .prepare(
       `SELECT ${columns} FROM search_docs d JOIN articles a ON a.id = d.article_id
        WHERE d.kind <> 'passage' AND ${where.join(' AND ')}
-       ORDER BY a.updated_at DESC, a.id DESC, d.id
+       ORDER BY d.id DESC
        LIMIT @limit OFFSET @offset`
     )
     .all(params) as FoundDoc[]
