@@ -208,7 +208,8 @@ function annotate(rng: Rng, text: string, count: number, from: number, to: numbe
         explanation: verdict ? pick(rng, EXPLANATIONS) : '',
         evidence: verdict ? [{ url: `https://records.example.org/${pick(rng, TOPICS)}/${int(rng, 1000, 99999)}`, note: 'Official figures' }] : [],
         checker: st === 'unchecked' && rng() < 0.6 ? '' : pick(rng, DESK),
-        sourceId: attributions.length && rng() < 0.3 ? attributions[attributions.length - 1] : null
+        sourceId: attributions.length && rng() < 0.3 ? attributions[attributions.length - 1] : null,
+        sameAs: null
       }
     }
   })

@@ -7,6 +7,7 @@ const FIELD_LABELS: Record<string, string> = {
   evidence: 'evidence',
   checker: 'checker',
   sourceId: 'source',
+  sameAs: 'same claim as an earlier check',
   speakerId: 'speaker',
   speakerName: 'speaker named',
   checked: 'checked against a recording',

@@ -3,7 +3,7 @@ import type { Annotation, AnnotationChange, AnnotationKind, Article, ArticleMeta
 import { ANNOTATION_KINDS, CLAIM_STATUSES, LIBRARY_SORTS, SOURCE_TYPES } from './domain'
 import type { OperationName } from './ops'
 import type { DocJSON } from './schema'
-import { MAX_SEARCH_PAGE, type SearchInput, type SearchPage } from './search/types'
+import { MAX_SEARCH_PAGE, type CheckedBeforeInput, type CheckedBeforeMatch, type SearchInput, type SearchPage } from './search/types'
 import type { SpeakerDetail, SpeakerSummary } from './speakers/types'
 
 /**
@@ -53,7 +53,8 @@ const claimFields = z
     explanation: noteText,
     evidence: z.array(z.object({ url: shortText, note: noteText }).strict()).max(200),
     checker: shortText,
-    sourceId: z.string().max(100).nullable()
+    sourceId: z.string().max(100).nullable(),
+    sameAs: z.string().max(100).nullable().default(null)
   })
   .strict()
 const quoteFields = z
@@ -137,6 +138,9 @@ export const contract = {
         offset: z.number().int().min(0).max(1_000_000).optional()
       })
       .strict()
+  ),
+  checkedBefore: op<z.ZodType<CheckedBeforeInput>, CheckedBeforeMatch[]>(
+    z.object({ text: z.string().max(5_000), annotationId: z.string().max(100).optional(), limit: z.number().int().min(1).max(10).optional() }).strict()
   ),
   getArticle: op<typeof byId, Article>(byId),
   /** The library a page at a time: `cursor` from the page before, or `offset` to jump. */

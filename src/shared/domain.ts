@@ -76,6 +76,8 @@ export interface ClaimFields {
   checker: string
   /** The attribution this claim is sourced to, if any. */
   sourceId: string | null
+  /** The desk's earlier claim (its annotation id) this one says the same as, once linked ("checked before"). */
+  sameAs: string | null
 }
 
 export interface QuoteFields {
@@ -193,7 +195,7 @@ export interface Thread {
 /** Fresh fields for a new annotation of a kind. */
 export function defaultFields<K extends AnnotationKind>(kind: K): FieldsByKind[K] {
   const byKind: FieldsByKind = {
-    claim: { status: 'unchecked', explanation: '', evidence: [], checker: '', sourceId: null },
+    claim: { status: 'unchecked', explanation: '', evidence: [], checker: '', sourceId: null, sameAs: null },
     quote: { speakerId: null, speakerName: '', checked: false, checkedNote: '' },
     attribution: { sourceName: '', sourceType: 'person', cue: '' }
   }

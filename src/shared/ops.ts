@@ -5,6 +5,7 @@
 export const OPERATION_NAMES = [
   'listArticles',
   'search',
+  'checkedBefore',
   'getArticle',
   'importFile',
   'importText',

@@ -189,7 +189,7 @@ describe('orphaned annotations', () => {
     id: 'lost',
     kind: 'claim',
     anchor: { start: 0, end: 22, exact: 'inflation hit 9 percent', prefix: '', suffix: '' },
-    fields: { status: 'in_review', explanation: '', evidence: [], checker: '', sourceId: null },
+    fields: { status: 'in_review', explanation: '', evidence: [], checker: '', sourceId: null, sameAs: null },
     origin: 'manual',
     placement: 'anchored',
     createdBy: 'Ada',

@@ -43,6 +43,8 @@ describe('migration 6: the search index', () => {
     // The article, its text and the claim as they were, and each found by its own words.
     expect(store.listArticles().map((a) => a.headline)).toEqual(['Council raises parking fines'])
     expect(store.listAnnotations(1)).toHaveLength(1)
+    // The claim as it was (its note gone into its thread), read as not linked to an earlier check.
+    expect(store.listAnnotations(1)[0].fields).toEqual({ status: 'mostly_true', explanation: 'Fines rose from $40 to $75.', evidence: [{ url: 'https://city.example/ord-2026-14', note: 'Parking ordinance 2026-14, section 3' }], checker: 'Rosa', sourceId: null, sameAs: null })
     expect(found(store, 'Okafor')).toEqual(['article:Council raises parking fines'])
     expect(store.search({ query: 'Okafor' }).hits[0].matched).toBe('byline')
     expect(store.search({ query: 'meters' }).hits[0]).toMatchObject({ kind: 'article', matched: 'text' })

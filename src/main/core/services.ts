@@ -62,6 +62,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
     search: (input) => store.search(input),
     getArticle: ({ id }) => new JsonText(store.getArticleJson(id)),
     libraryPage: (q) => store.libraryPage({ ...q, limit: q.limit ?? LIBRARY_PAGE }),
+    checkedBefore: (input) => store.checkedBefore(input),
     async importFile({ fileName, dataBase64 }) {
       const bytes = Buffer.from(dataBase64, 'base64')
       const article = await runner.run({ kind: 'readArticleFile', fileName, bytes })

@@ -1,4 +1,4 @@
-import type { ClaimStatus } from '../domain'
+import type { ClaimStatus, Evidence } from '../domain'
 
 /**
  * Search over the whole library: what a query asks for and what comes back. The store's index
@@ -92,3 +92,30 @@ export interface SearchInput {
 /** Results per page when a request names no limit, and the most one may ask for. */
 export const SEARCH_PAGE = 20
 export const MAX_SEARCH_PAGE = 200
+
+/** An earlier claim of the desk that says the same as the one being checked. */
+export interface CheckedBeforeMatch {
+  annotationId: string
+  articleId: number
+  headline: string
+  outlet: string
+  publishedAt: string
+  /** The earlier claim's words. */
+  text: string
+  status: ClaimStatus
+  explanation: string
+  evidence: Evidence[]
+  /** When the earlier claim was last changed (its verdict's date, as near as the store knows). */
+  checkedAt: string
+  /** 0–1: how alike the two claims read once numbers and names agree. */
+  score: number
+}
+
+export interface CheckedBeforeInput {
+  /** The new claim's words. */
+  text: string
+  /** The claim itself, left out of its own matches. */
+  annotationId?: string
+  /** Most matches (default 3). */
+  limit?: number
+}

@@ -16,7 +16,8 @@ import { backupFolder, describeWhen, newestGoodBackup } from './backups'
 import { openConnection, type ConnectionOptions } from './connection'
 import { indexArticleText } from '../search/passages'
 import { articlesMatching, search } from '../search/run'
-import type { SearchInput, SearchPage } from '../../../shared/search/types'
+import type { CheckedBeforeInput, CheckedBeforeMatch, SearchInput, SearchPage } from '../../../shared/search/types'
+import { checkedBefore } from '../search/checked-before'
 import { annotationRows, historyRows, SUMMARY_COLUMNS, toAnnotation, toSummary, type AnnotationRow, type AnnotationValues, type ArticleRow, type HistoryValues } from './rows'
 import { libraryPage, type LibraryPageQuery } from './library-page'
 import { openCheck } from './open-check'
@@ -80,7 +81,7 @@ export interface NewThreads {
 const ANNOTATIONS_JSON = `SELECT json_group_array(json_object(
     'id', id, 'kind', kind,
     'anchor', json_object('start', start, 'end', end, 'exact', exact, 'prefix', prefix, 'suffix', suffix),
-    'fields', json(fields), 'origin', origin, 'placement', placement,
+    'fields', CASE WHEN kind = 'claim' AND json_type(fields, '$.sameAs') IS NULL THEN json_set(fields, '$.sameAs', json('null')) ELSE json(fields) END, 'origin', origin, 'placement', placement,
     'createdBy', created_by, 'createdAt', created_at, 'updatedBy', updated_by, 'updatedAt', updated_at))
   FROM (SELECT * FROM annotations WHERE article_id = ? ORDER BY start, end DESC, id)`
 
@@ -248,6 +249,11 @@ export class Store {
   /** One page of library rows in keyset order (see library-page.ts). */
   libraryPage(q: LibraryPageQuery): LibraryPage {
     return libraryPage(this.db, q)
+  }
+
+  /** The desk's earlier claims that say what `input.text` says (see core/search/checked-before). */
+  checkedBefore(input: CheckedBeforeInput): CheckedBeforeMatch[] {
+    return checkedBefore(this.db, input)
   }
 
   getArticle(id: number): Article {

@@ -57,19 +57,24 @@ export function toSummary(r: ArticleRow): ArticleSummary {
 }
 
 /** An annotation row as the contract gives it. */
+/** A claim stored before it had `sameAs` (linked to an earlier check) reads as not linked. */
+function withDefaults(kind: string, fields: Record<string, unknown>): Record<string, unknown> {
+  return kind === 'claim' && fields.sameAs === undefined ? { ...fields, sameAs: null } : fields
+}
+
 export function toAnnotation(r: AnnotationRow): Annotation {
   return {
     id: r.id,
     kind: r.kind,
     anchor: { start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix },
-    fields: JSON.parse(r.fields),
+    fields: withDefaults(r.kind, JSON.parse(r.fields) as Record<string, unknown>),
     origin: r.origin,
     placement: r.placement,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedBy: r.updated_by,
     updatedAt: r.updated_at
-  } as Annotation
+  } as unknown as Annotation
 }
 
 /** An annotation's row as the INSERT takes it, id first (JSON already built). */

@@ -20,6 +20,7 @@ import { DraftField } from './DraftField'
 import { Thread } from './Thread'
 import type { ThreadClient } from './thread-client'
 import { SpeakerLink } from '../speakers/SpeakerLink'
+import { CheckedBefore } from '../search/CheckedBefore'
 
 interface Props {
   record: AnnotationRecord
@@ -96,6 +97,7 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
           </label>
           <DraftField label="Explanation" multiline value={record.fields.explanation} onCommit={(v) => actions.update(record.id, { explanation: v })} placeholder="Why this verdict" />
           <EvidenceList evidence={record.fields.evidence} onChange={(evidence) => actions.update(record.id, { evidence })} />
+          <CheckedBefore claimId={record.id} text={record.exact} fields={record.fields} onLink={(changes) => actions.update(record.id, changes)} />
           <DraftField label="Checker" value={record.fields.checker} onCommit={(v) => actions.update(record.id, { checker: v })} placeholder="Who is checking it" />
           <SourcePicker
             label="Source"
