@@ -61,6 +61,12 @@ describe('people in the news in Chromium, over a real library', () => {
     await page.getByRole('heading', { name: 'Vladimir Putin', level: 2 }).waitFor()
     await expect.poll(() => page.url()).toMatch(/#\/speakers\/vladimir-putin$/)
 
+    // An anonymous source names no one: no link.
+    await page.goto(`${app.served().url}#/article/2/annotation/g-officials`)
+    const anonymous = page.getByRole('region', { name: 'Attribution details' })
+    await anonymous.waitFor()
+    expect(await anonymous.locator('.speaker-link').count()).toBe(0)
+
     // An attribution's source links the same way.
     await page.goto(`${app.served().url}#/article/3/annotation/b-smith`)
     await page.getByRole('region', { name: 'Attribution details' }).getByRole('link', { name: /^Everything Councillor John Smith said/ }).click()
@@ -99,8 +105,8 @@ describe('people in the news in Chromium, over a real library', () => {
     expect(problems.filter((p) => !/status of 4\d\d/.test(p))).toEqual([])
   })
 
-  it('fits 1024×700, 1440×900, 2560×1440 and 200% zoom, light and dark, with nothing critical or serious for axe', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`fits 1024×700, 1440×900, 2560×1440 and 200% zoom (${colorScheme}), with nothing critical or serious for axe`, async () => {
       for (const size of SIZES) {
         const { page, problems } = await pageAt(app.browser(), size, colorScheme)
         const at = `${size.width}×${size.height} at ${size.zoom * 100}%, ${colorScheme}`
@@ -131,6 +137,6 @@ describe('people in the news in Chromium, over a real library', () => {
         expect(problems, at).toEqual([])
         await page.close()
       }
-    }
-  })
+    })
+  }
 })

@@ -104,6 +104,23 @@ describe('speakers through the contract, on a real library file', () => {
     store.close()
   })
 
+  it('sees what another program writes to the same file, and what this one saves', async () => {
+    const { store, call } = await open()
+    expect((await call<SpeakerSummary[]>('listSpeakers', {})).map((s) => s.name)).not.toContain('Olaf Scholz')
+    const other = openStore(store.file)
+    const text = '“Europe must pay for its own defence,” Chancellor Olaf Scholz said.'
+    other.insertArticle(newArticle([text], 'Berlin sets out a defence budget'), [annotationOn(text, '“Europe must pay for its own defence,”', 'quote', 'o-quote', { speakerName: 'Chancellor Olaf Scholz' })])
+    other.close()
+    expect((await call<SpeakerSummary[]>('listSpeakers', {})).map((s) => s.name)).toContain('Olaf Scholz')
+    // A save through this store renames him: the list follows at once.
+    const article = store.listArticles().find((a) => a.headline.startsWith('Berlin'))!
+    store.saveArticle({ id: article.id, baseRevision: 1, annotations: [annotationOn(text, '“Europe must pay for its own defence,”', 'quote', 'o-quote', { speakerName: 'Olaf Scholtz' })], who: 'Ana' })
+    const names = (await call<SpeakerSummary[]>('listSpeakers', {})).map((s) => s.name)
+    expect(names).toContain('Olaf Scholtz')
+    expect(names).not.toContain('Olaf Scholz')
+    store.close()
+  })
+
   it('refuses what cannot be done in words, and changes nothing', async () => {
     const { store, call, fail } = await open()
     const decisions = (): unknown => store.db.prepare('SELECT count(*) AS n FROM speaker_decisions').get()

@@ -1,4 +1,4 @@
-import { cleanName, isSurnameOnly, nameKey, organisationKey } from '../../../shared/speakers/names'
+import { cleanName, isSurnameOnly, nameKey, organisationKey, type CleanName } from '../../../shared/speakers/names'
 
 /**
  * Who is who across the archive: every quote's speaker and attribution's source grouped into
@@ -44,7 +44,7 @@ export interface DerivedSpeaker {
   name: string
   nodes: string[]
   groups: SpeakerGroup[]
-  /** Names as written, most used first ("Mr. Putin", "Russian President Vladimir Putin"). */
+  /** Names as written, most used first ("Mr. Putin", "Russian President Vladimir Putin"), spaces made single. */
   variants: string[]
   /** The annotation ids of its quotes and attributions. */
   annotationIds: string[]
@@ -70,11 +70,19 @@ interface Group {
 /** The group of each mention that names someone; unnamed sources ("a senior official") have none. */
 function groupMentions(mentions: MentionInput[]): Map<string, Group> {
   const groups = new Map<string, Group>()
+  // An archive writes the same few thousand names again and again: each is read once.
+  const read = new Map<string, { clean: CleanName | null; key: string | null }>()
   for (const m of mentions) {
     if (m.sourceType === 'anonymous' || !m.name.trim()) continue
     const person = m.sourceType === 'person'
-    const clean = person ? cleanName(m.name) : null
-    const key = clean ? nameKey(clean) : person ? null : organisationKey(m.name)
+    const memo = `${person ? 'p' : 'o'}|${m.name}`
+    let name = read.get(memo)
+    if (!name) {
+      const c = person ? cleanName(m.name) : null
+      name = { clean: c, key: c ? nameKey(c) : person ? null : organisationKey(m.name) }
+      read.set(memo, name)
+    }
+    const { clean, key } = name
     if (!key) continue
     const id = `${key}@${m.articleId}`
     let g = groups.get(id)
@@ -147,7 +155,9 @@ export function deriveSpeakers(mentions: MentionInput[], decisions: SpeakerDecis
   const byRoot = new Map<string, Group[]>()
   for (const g of groups.values()) {
     const root = find(parent, nodeOf.get(g.id)!)
-    byRoot.set(root, [...(byRoot.get(root) ?? []), g])
+    const list = byRoot.get(root)
+    if (list) list.push(g)
+    else byRoot.set(root, [g])
   }
   const speakers: DerivedSpeaker[] = []
   const byId = new Map<string, number>()
@@ -161,10 +171,7 @@ export function deriveSpeakers(mentions: MentionInput[], decisions: SpeakerDecis
       nodeCounts.set(n, (nodeCounts.get(n) ?? 0) + g.mentions.length)
       const names = g.surnameOnly ? anyNames : fullNames
       names.set(g.display, (names.get(g.display) ?? 0) + g.mentions.length)
-      for (const m of g.mentions) {
-        const written = m.name.replace(/\s+/g, ' ').trim()
-        variants.set(written, (variants.get(written) ?? 0) + 1)
-      }
+      for (const m of g.mentions) variants.set(m.name, (variants.get(m.name) ?? 0) + 1)
     }
     const nodeIds = mostUsed(nodeCounts)
     const index = speakers.length
@@ -173,7 +180,7 @@ export function deriveSpeakers(mentions: MentionInput[], decisions: SpeakerDecis
       name: (fullNames.size ? mostUsed(fullNames) : mostUsed(anyNames))[0],
       nodes: nodeIds,
       groups: list.map((g) => ({ id: g.id, node: nodeOf.get(g.id)!, display: g.display, articleId: g.articleId, mentions: g.mentions.length })),
-      variants: mostUsed(variants),
+      variants: [...new Set(mostUsed(variants).map((v) => v.replace(/\s+/g, ' ').trim()))],
       annotationIds: list.flatMap((g) => g.mentions.map((m) => m.annotationId))
     })
     for (const n of nodeIds) byId.set(n, index)

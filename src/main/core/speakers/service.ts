@@ -21,7 +21,30 @@ interface Archive {
   splits: Set<string>
 }
 
+/** The last derivation per connection (a restore opens another), with the state of the file it was read from. */
+const cache = new WeakMap<object, { version: string; archive: Archive }>()
+
+/**
+ * The file's state: what other connections committed (data_version) and what this one
+ * changed (total_changes). Both unchanged, nothing the derivation reads has changed.
+ */
+function fileVersion(store: Store): string {
+  const other = store.db.pragma('data_version', { simple: true }) as number
+  const own = (store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  return `${other}:${own}`
+}
+
+/** The derivation, read afresh only when the file changed since the last one (~0.5 s at 100,000 mentions). */
 function readArchive(store: Store): Archive {
+  const version = fileVersion(store)
+  const kept = cache.get(store.db)
+  if (kept?.version === version) return kept.archive
+  const archive = deriveArchive(store)
+  cache.set(store.db, { version, archive })
+  return archive
+}
+
+function deriveArchive(store: Store): Archive {
   const db = store.db
   return db.transaction(() => {
     const mentions = readMentions(db)

@@ -161,6 +161,8 @@ export const migrations: Migration[] = [
       // speaker_mentions is kept by triggers from the annotations, however a save writes them,
       // so the People view reads a small indexed table instead of every annotation's JSON.
       // speaker_decisions holds what the user decided; people are derived from both.
+      // Only what names someone: quotes, attributions, and claims sourced to an attribution.
+      const names = (row: string): string => `${row}.kind <> 'claim' OR json_extract(${row}.fields, '$.sourceId') IS NOT NULL`
       const mention = (row: string, from = ''): string => `
         INSERT OR REPLACE INTO speaker_mentions (annotation_id, article_id, kind, name, source_type, link_id)
         SELECT ${row}.id, ${row}.article_id, ${row}.kind,
@@ -169,28 +171,28 @@ export const migrations: Migration[] = [
           CASE ${row}.kind WHEN 'attribution' THEN coalesce(json_extract(${row}.fields, '$.sourceType'), 'person') ELSE 'person' END,
           CASE ${row}.kind WHEN 'quote' THEN json_extract(${row}.fields, '$.speakerId')
                           WHEN 'claim' THEN json_extract(${row}.fields, '$.sourceId') END
-        ${from} WHERE ${row}.kind IN ('quote', 'attribution') OR json_extract(${row}.fields, '$.sourceId') IS NOT NULL`
+        ${from}`
+      // No foreign key to articles: the annotations' own cascade fires the delete trigger, and
+      // each key and index here is paid by every save of every annotation that names someone.
       db.exec(`
         CREATE TABLE speaker_mentions (
           annotation_id TEXT PRIMARY KEY,
-          article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+          article_id INTEGER NOT NULL,
           kind TEXT NOT NULL CHECK (kind IN ('quote', 'attribution', 'claim')),
           name TEXT NOT NULL,
           source_type TEXT NOT NULL,
           link_id TEXT
         ) STRICT;
-        CREATE INDEX speaker_mentions_article ON speaker_mentions(article_id);
-        CREATE INDEX speaker_mentions_link ON speaker_mentions(link_id) WHERE link_id IS NOT NULL;
 
-        CREATE TRIGGER speaker_mentions_insert AFTER INSERT ON annotations BEGIN
+        CREATE TRIGGER speaker_mentions_insert AFTER INSERT ON annotations WHEN ${names('new')} BEGIN
           ${mention('new')};
         END;
-        CREATE TRIGGER speaker_mentions_delete AFTER DELETE ON annotations BEGIN
+        CREATE TRIGGER speaker_mentions_delete AFTER DELETE ON annotations WHEN ${names('old')} BEGIN
           DELETE FROM speaker_mentions WHERE annotation_id = old.id;
         END;
         CREATE TRIGGER speaker_mentions_update AFTER UPDATE OF kind, fields, article_id ON annotations BEGIN
           DELETE FROM speaker_mentions WHERE annotation_id = old.id;
-          ${mention('new')};
+          ${mention('new')} WHERE ${names('new')};
         END;
 
         CREATE TABLE speaker_decisions (
@@ -203,7 +205,7 @@ export const migrations: Migration[] = [
           UNIQUE (action, a, b)
         ) STRICT;
       `)
-      db.exec(mention('a', 'FROM annotations a'))
+      db.exec(`${mention('a', 'FROM annotations a')} WHERE ${names('a')}`)
     }
   },
   {

@@ -1,5 +1,6 @@
 import type { JSX } from 'react'
 import type { AnnotationRecord } from '../../editor/annotations'
+import { cleanName, organisationKey } from '../../../shared/speakers/names'
 import { speakerHref } from '../App'
 
 /**
@@ -9,12 +10,16 @@ import { speakerHref } from '../App'
  */
 export function SpeakerLink({ record, all }: { record: AnnotationRecord; all: readonly AnnotationRecord[] }): JSX.Element | null {
   let name = ''
-  if (record.kind === 'attribution') name = record.fields.sourceType === 'anonymous' ? '' : record.fields.sourceName
+  let type = 'person'
+  if (record.kind === 'attribution') ({ sourceName: name, sourceType: type } = record.fields)
   else if (record.kind === 'quote') {
     const linked = record.fields.speakerId ? all.find((a) => a.id === record.fields.speakerId) : undefined
-    name = linked?.kind === 'attribution' && linked.fields.sourceName && linked.fields.sourceType !== 'anonymous' ? linked.fields.sourceName : record.fields.speakerName
+    if (linked?.kind === 'attribution' && linked.fields.sourceName) ({ sourceName: name, sourceType: type } = linked.fields)
+    else name = record.fields.speakerName
   }
-  if (!name.trim()) return null
+  // As the store reads names: "a senior official" or an anonymous source names no one.
+  const someone = type === 'anonymous' ? null : type === 'person' ? cleanName(name) : organisationKey(name)
+  if (!someone) return null
   return (
     <a className="speaker-link" href={speakerHref(record.id)}>
       Everything {name.trim()} said or was cited for, across the library →

@@ -30,6 +30,24 @@ function Item({ item }: { item: SpeakerItem }): JSX.Element {
   )
 }
 
+/** A titled list of quotes or claims, or what to say when there are none. */
+function Items({ id, title, items, none }: { id: string; title: string; items: SpeakerItem[]; none: string }): JSX.Element {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {items.length ? (
+        <ol className="speaker-items">
+          {items.map((i) => (
+            <Item key={i.annotationId} item={i} />
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{none}</p>
+      )}
+    </section>
+  )
+}
+
 const JOINED: Record<SpeakerPart['joined'], string> = { name: 'by the name', merge: 'merged by you', split: 'kept apart by you' }
 
 /**
@@ -98,31 +116,8 @@ export function SpeakerPage({ id }: { id: string }): JSX.Element {
             </p>
             {speaker.variants.length > 0 && <p className="small">Written as: {speaker.variants.map((v) => `“${v}”`).join(', ')}</p>}
 
-            <section aria-labelledby="speaker-quotes">
-              <h3 id="speaker-quotes">Quotes, newest first</h3>
-              {speaker.quotes.length ? (
-                <ol className="speaker-items">
-                  {speaker.quotes.map((q) => (
-                    <Item key={q.annotationId} item={q} />
-                  ))}
-                </ol>
-              ) : (
-                <p className="muted">No quotes: they are named as a source only.</p>
-              )}
-            </section>
-
-            <section aria-labelledby="speaker-claims">
-              <h3 id="speaker-claims">Claims, newest first</h3>
-              {speaker.claims.length ? (
-                <ol className="speaker-items">
-                  {speaker.claims.map((c) => (
-                    <Item key={c.annotationId} item={c} />
-                  ))}
-                </ol>
-              ) : (
-                <p className="muted">No claims are sourced to them or made in their quotes.</p>
-              )}
-            </section>
+            <Items id="speaker-quotes" title="Quotes, newest first" items={speaker.quotes} none="No quotes: they are named as a source only." />
+            <Items id="speaker-claims" title="Claims, newest first" items={speaker.claims} none="No claims are sourced to them or made in their quotes." />
 
             <section aria-labelledby="speaker-parts">
               <h3 id="speaker-parts">Names that make up this person</h3>
