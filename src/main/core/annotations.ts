@@ -1,4 +1,4 @@
-import { anchorFor } from '../../shared/anchor'
+import { anchorFor } from '../../shared/anchor/quote'
 import type { MovedAnnotation } from '../../shared/contract'
 import type { Annotation } from '../../shared/domain'
 import { CopydeskError } from '../../shared/errors'

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { anchorFor, CONTEXT_LENGTH } from '../../../shared/anchor'
+import { anchorFor, CONTEXT_LENGTH } from '../../../shared/anchor/quote'
 import type { AnnotationChanges, AnnotationShift } from '../../../shared/contract'
 import type { Annotation } from '../../../shared/domain'
 import { CopydeskError } from '../../../shared/errors'
