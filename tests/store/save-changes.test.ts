@@ -194,6 +194,13 @@ describe('saving what changed', () => {
   }
 
   let run = 0
+  /** A new library with an article of these paragraphs (some empty), and the editor's model of it. */
+  function startArticle(start: string[]): { store: Store; dispatch: Dispatch; created: { id: number; revision: number }; model: Model } {
+    const { store, dispatch } = open(`p${run++}.db`)
+    const paragraphs = start.map((p, i) => p || (i % 2 ? '' : 'x'))
+    const created = store.insertArticle({ ...newArticle(paragraphs), body: s.node('doc', null, paragraphs.map(paragraphNode)).toJSON() as never, text: paragraphs.join('\n\n') })
+    return { store, dispatch, created, model: { paragraphs, doc: articleDoc(store, created.id), annotations: [] } }
+  }
   const article = fc.array(fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 14 }).map((w) => w.join(' ')), { minLength: 1, maxLength: 6 })
   const edits = fc.array(fc.array(step, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 })
 
@@ -217,10 +224,8 @@ describe('saving what changed', () => {
   ])('leaves the store as the editor has the article, with the history a whole save records, whatever is typed, cut, tagged or removed (%s)', async (_, changesOf) => {
     await fc.assert(
       fc.asyncProperty(article, edits, async (start, saves) => {
-          const { store, dispatch } = open(`p${run++}.db`)
-          const paragraphs = start.map((p, i) => p || (i % 2 ? '' : 'x'))
-          const created = store.insertArticle({ ...newArticle(paragraphs), body: s.node('doc', null, paragraphs.map(paragraphNode)).toJSON() as never, text: paragraphs.join('\n\n') })
-          let m: Model = { paragraphs, doc: articleDoc(store, created.id), annotations: [] }
+          const { store, dispatch, created, model } = startArticle(start)
+          let m = model
           let revision = created.revision
           let saved = new Map<string, Annotation>()
           for (const steps of saves) {
@@ -256,10 +261,8 @@ describe('saving what changed', () => {
     let refused = 0
     await fc.assert(
       fc.asyncProperty(article, edits, fc.nat(), fc.constantFrom(-1, 1), async (start, saves, which, off) => {
-        const { store, dispatch } = open(`w${run++}.db`)
-        const paragraphs = start.map((p) => p || 'x')
-        const created = store.insertArticle({ ...newArticle(paragraphs), text: paragraphs.join('\n\n') })
-        let m: Model = { paragraphs, doc: articleDoc(store, created.id), annotations: [] }
+        const { store, dispatch, created, model } = startArticle(start)
+        let m = model
         let revision = created.revision
         let saved = new Map<string, Annotation>()
         for (const steps of saves) {
