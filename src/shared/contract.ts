@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Annotation, AnnotationChange, AnnotationKind, Article, ArticleMeta, ArticleSummary, ClaimStatus, Comment, LibraryPage, LibrarySort, Preferences, Thread } from './domain'
 import { ANNOTATION_KINDS, CLAIM_STATUSES, LIBRARY_SORTS, SOURCE_TYPES } from './domain'
 import type { OperationName } from './ops'
-import type { DocJSON } from './schema'
+import type { BlockJSON, DocJSON } from './schema'
 import { MAX_SEARCH_PAGE, type CheckedBeforeInput, type CheckedBeforeMatch, type SearchInput, type SearchPage } from './search/types'
 import type { SpeakerDetail, SpeakerSummary } from './speakers/types'
 
@@ -13,7 +13,7 @@ import type { SpeakerDetail, SpeakerSummary } from './speakers/types'
  */
 
 import { cleanStrings } from './clean-text'
-import { HISTORY_PAGE, LIBRARY_PAGE, MAX_COMMENT_LENGTH, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_LIBRARY_PAGE, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH } from './limits'
+import { HISTORY_PAGE, LIBRARY_PAGE, MAX_BLOCKS, MAX_COMMENT_LENGTH, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_LIBRARY_PAGE, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH } from './limits'
 
 export { HISTORY_PAGE, LIBRARY_PAGE, MAX_COMMENT_LENGTH, MAX_HISTORY_PAGE, MAX_IMPORT_BYTES, MAX_LIBRARY_PAGE, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH }
 
@@ -88,6 +88,9 @@ const movedSchema = z
   .object({ id: annotationBase.id, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
   .strict()
   .refine((m) => m.end > m.start, { message: 'An annotation must end after it starts' })
+
+/** A stretch of saved annotations moved alike: see AnnotationChanges.shifts. */
+const shiftSchema = z.object({ from: z.number().int().nonnegative(), by: z.number().int() }).strict()
 
 export const annotationSchema = z.discriminatedUnion('kind', [
   z.object({ ...annotationBase, kind: z.literal('claim'), fields: claimFields }).strict(),
@@ -176,9 +179,31 @@ export const contract = {
         meta: metaSchema.partial().optional(),
         body: docSchema.optional(),
         annotations: z.array(annotationSchema).max(MAX_ANNOTATIONS).optional(),
-        moved: z.array(movedSchema).max(MAX_ANNOTATIONS).optional()
+        moved: z.array(movedSchema).max(MAX_ANNOTATIONS).optional(),
+        bodyChange: z
+          .object({
+            from: z.number().int().nonnegative(),
+            remove: z.number().int().nonnegative(),
+            blocks: z.array(z.record(z.string(), z.unknown())).max(MAX_BLOCKS),
+            textLength: z.number().int().nonnegative()
+          })
+          .strict()
+          .optional(),
+        changes: z
+          .object({
+            upsert: z.array(annotationSchema).max(MAX_ANNOTATIONS),
+            removed: z.array(annotationBase.id).max(MAX_ANNOTATIONS),
+            shifts: z
+              .array(shiftSchema)
+              .max(MAX_ANNOTATIONS)
+              .refine((list) => list.every((s, i) => i === 0 || s.from > list[i - 1].from), { message: 'Shifts come in the order of the text, one per place' })
+          })
+          .strict()
+          .optional()
       })
       .strict()
+      .refine((s) => !(s.changes && (s.annotations || s.moved)), { message: 'Annotations are saved whole or as changes, not both', path: ['changes'] })
+      .refine((s) => !(s.body && s.bodyChange), { message: 'A body is saved whole or as a change, not both', path: ['bodyChange'] })
       .refine((s) => !s.moved || s.annotations, { message: 'Moved annotations come with the others (annotations, which may be empty)', path: ['moved'] })
       .refine((s) => (s.annotations?.length ?? 0) + (s.moved?.length ?? 0) <= MAX_ANNOTATIONS, {
         message: `An article can have at most ${MAX_ANNOTATIONS} annotations`,
@@ -322,6 +347,8 @@ export interface SaveArticleInput {
   baseRevision: number
   meta?: Partial<ArticleMeta>
   body?: DocJSON
+  /** The body as what changed since `baseRevision`, instead of `body` (see BodyChange). */
+  bodyChange?: BodyChange
   /** The article's annotations, all of them but those in `moved`: any left out is deleted. */
   annotations?: Annotation[]
   /**
@@ -331,6 +358,45 @@ export interface SaveArticleInput {
    * The store keeps everything else it has for them and takes their context from the text.
    */
   moved?: MovedAnnotation[]
+  /**
+   * The annotations as what changed since `baseRevision`, instead of `annotations` and
+   * `moved`: a word typed in a 100,000-word article then costs what it changed, not the
+   * 10,000 annotations it holds.
+   */
+  changes?: AnnotationChanges
+}
+
+/**
+ * An edit to the body as the blocks it replaced: blocks `from` to `from + remove` of the body
+ * saved (top-level paragraphs, headings, lists, quotes) give way to `blocks`. A word typed in
+ * a 100,000-word article sends one paragraph, not 2,000. `textLength` is the length of the
+ * whole text after the edit, as the editor has it: the store refuses a change that would
+ * leave it a different text.
+ */
+export interface BodyChange {
+  from: number
+  remove: number
+  blocks: BlockJSON[]
+  textLength: number
+}
+
+/** What changed in an article's annotations since the revision a save is from. */
+export interface AnnotationChanges {
+  /** Annotations new or changed in any way but their place (fields, kind, words, context), whole. */
+  upsert: Annotation[]
+  /** Ids of saved annotations taken away. */
+  removed: string[]
+  /**
+   * How the saved annotations not named above moved with the text: each anchored one that
+   * starts at or after `from` (in the saved text), and before the next shift's `from`, moves
+   * by `by` characters. Before the first shift, none moves. In the order of the text.
+   */
+  shifts: AnnotationShift[]
+}
+
+export interface AnnotationShift {
+  from: number
+  by: number
 }
 
 export interface MovedAnnotation {

@@ -60,6 +60,22 @@ export function projectDoc(doc: Node): Projection {
   return { text: parts.join(''), runs }
 }
 
+/** The length of a document's plain text (see `projectDoc`), counted without building it. */
+export function textLength(doc: Node): number {
+  let length = 0
+  let blocks = 0
+  doc.descendants((node) => {
+    if (!node.isTextblock) return true
+    blocks++
+    node.forEach((child) => {
+      if (child.isText) length += child.text?.length ?? 0
+      else if (child.type.name === 'hard_break') length += 1
+    })
+    return false
+  })
+  return length + Math.max(0, blocks - 1) * BLOCK_SEPARATOR.length
+}
+
 /** Plain text of a document (see `projectDoc`). */
 export function docText(doc: Node): string {
   return projectDoc(doc).text

@@ -6,14 +6,14 @@ import {
   annotationsToStored,
   getAnnotations,
   getOrphans,
-  splitMoved,
   updateAnnotationFields
 } from '../../src/renderer/editor/annotations'
 import { anchorFor } from '../../src/shared/anchor'
 import { FuzzyBudget } from '../../src/shared/anchor/reanchor'
 import { defaultFields, type Annotation, type AnnotationKind } from '../../src/shared/domain'
 import { articleSchema as s } from '../../src/shared/schema'
-import { docText } from '../../src/shared/text'
+import { annotationChanges, bodyChange } from '../../src/shared/save-request'
+import { docText, textLength } from '../../src/shared/text'
 import { covered, deleteRange, doc, editor, posOf, run, tag, typeAt } from './helpers'
 
 /** A richer article: heading, emphasis, a hard break, a block quote and a list. */
@@ -144,8 +144,8 @@ describe('saving and reopening annotations', () => {
   })
 })
 
-describe('saving only the places of annotations that merely moved', () => {
-  it('sends as moved those unchanged but for their place, and whole those edited, new, or lost from the text', () => {
+describe('saving only what changed in the annotations', () => {
+  it('names those edited, new or removed, and tells how the others moved as one shift', () => {
     const before = doc('The mayor said the budget would cut waste by 15 per cent.', 'Critics disagreed. Cllr Jones said it was rushed.')
     const text = docText(before)
     const saved = [
@@ -160,25 +160,53 @@ describe('saving only the places of annotations that merely moved', () => {
     state = deleteRange(state, posOf(state, 'it was rushed'), posOf(state, 'it was rushed') + 'it was rushed'.length)
     ;({ state } = tag(state, 'The mayor', 'attribution', addAnnotation))
     const now = annotationsToStored(state)
-    const { whole, moved } = splitMoved(now, new Map(saved.map((a) => [a.id, a])))
-    const shift = 'Late news: '.length
-    expect(moved).toEqual([
-      { id: 'cut waste by 15 per cent', start: saved[0].anchor.start + shift, end: saved[0].anchor.end + shift },
-      { id: 'Cllr Jones', start: saved[2].anchor.start + shift, end: saved[2].anchor.end + shift }
-    ])
-    expect(whole.map((a) => a.anchor.exact)).toEqual(['The mayor', 'Critics disagreed'])
-    // Saving what was just saved moves nothing and sends nothing whole.
-    const again = splitMoved(now, new Map(now.map((a) => [a.id, a])))
-    expect(again.whole).toEqual([])
-    expect(again.moved.map((m) => m.id)).toEqual(now.map((a) => a.id))
+    const changes = annotationChanges(now, new Map(saved.map((a) => [a.id, a])))
+    // Cllr Jones only moved, but the words deleted after it changed its context: sent whole.
+    expect(changes.upsert.map((a) => a.anchor.exact).sort()).toEqual(['Cllr Jones', 'Critics disagreed', 'The mayor'])
+    expect(changes.removed).toEqual(['it was rushed'])
+    // Everything from the first annotation on moved by the words typed before it.
+    expect(changes.shifts).toEqual([{ from: saved[0].anchor.start, by: 'Late news: '.length }])
+    // Saving what was just saved sends nothing.
+    expect(annotationChanges(now, new Map(now.map((a) => [a.id, a])))).toEqual({ upsert: [], removed: [], shifts: [] })
   })
 
   it('sends whole an annotation whose details changed though its fields object was copied', () => {
     const d = doc('Sales rose 4% in May.')
     const a = stored(docText(d), 'rose 4%')
     const copy = { ...a, fields: { ...a.fields } } as Annotation
-    expect(splitMoved([copy], new Map([[a.id, a]])).moved).toHaveLength(1)
+    expect(annotationChanges([copy], new Map([[a.id, a]]))).toEqual({ upsert: [], removed: [], shifts: [] })
     const edited = { ...a, fields: { ...a.fields, explanation: 'see the report' } } as Annotation
-    expect(splitMoved([edited], new Map([[a.id, a]])).whole).toEqual([edited])
+    expect(annotationChanges([edited], new Map([[a.id, a]])).upsert).toEqual([edited])
+  })
+
+  it('starts a shift where the move changes, and sends whole one that cannot share its place\'s shift', () => {
+    const text = 'aaaa bbbb cccc dddd eeee'
+    const [x, y, z] = ['bbbb', 'cccc', 'dddd'].map((w) => stored(text, w))
+    const at = (a: Annotation, by: number, end = by): Annotation => ({ ...a, anchor: { ...a.anchor, start: a.anchor.start + by, end: a.anchor.end + end } })
+    const twin = { ...stored(text, 'cccc'), id: 'twin' }
+    const saved = new Map([x, y, twin, z].map((a) => [a.id, a]))
+    const changes = annotationChanges([at(x, 0), at(y, 3), at(twin, 0), at(z, 5)], saved)
+    expect(changes.shifts).toEqual([{ from: y.anchor.start, by: 3 }, { from: z.anchor.start, by: 5 }])
+    // The twin starts where y does and did not move with it; a stretched one is sent whole too.
+    expect(changes.upsert.map((a) => a.id)).toEqual(['twin'])
+    expect(annotationChanges([at(x, 2, 4)], new Map([[x.id, x]])).upsert).toHaveLength(1)
+  })
+})
+
+describe('saving only the blocks that changed', () => {
+  it('sends the blocks between the ones left as they were, and nothing when none changed', () => {
+    const before = richDoc()
+    let state = editor(before, [])
+    state = typeAt(state, posOf(state, 'Critics'), 'Loud ')
+    const change = bodyChange(before, state.doc, docText(state.doc).length)
+    expect(change).toMatchObject({ from: 1, remove: 1, textLength: docText(before).length + 'Loud '.length })
+    expect(change.blocks).toEqual([state.doc.child(1).toJSON()])
+    expect(bodyChange(state.doc, state.doc, 0)).toMatchObject({ from: 4, remove: 0, blocks: [] })
+    // A block copied rather than shared is still the same block.
+    expect(bodyChange(before, s.nodeFromJSON(before.toJSON()), 0)).toMatchObject({ from: 4, remove: 0, blocks: [] })
+  })
+
+  it('counts the text as the projection does', () => {
+    for (const d of [richDoc(), doc('One.'), doc('', 'Two', '')]) expect(textLength(d)).toBe(docText(d).length)
   })
 })

@@ -1,19 +1,17 @@
 import { mkdirSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { CopydeskError, toErrorValue } from '../../shared/errors'
-import { backUpNow } from '../core/library'
 import { defaultDatabasePath } from '../core/paths'
 import { plainError } from '../core/plain-errors'
-import { describeWhen, listBackups, newestGoodBackup } from '../core/store/backups'
+import { newestGoodBackup } from '../core/store/backups'
 import { restoreLibrary } from '../core/store/restore'
 import { UsageError, type Parsed } from './args'
-import type { Context, Io } from './index'
-import { checkTarget, placeFile } from './output'
+import type { Io } from './context'
 
 /**
  * The command line's dealings with the library file itself: which file --db names (and
- * saying so when it makes a new one), backup, backups and restore, and the restore command a
- * damaged library's error names.
+ * saying so when it makes a new one), restore, and the restore command a damaged library's
+ * error names. Every command loads this; backup and backups are in backup.ts.
  */
 
 /** The library a command line names: --db (which must be in a folder that exists) or the app's own. */
@@ -52,33 +50,4 @@ export function errorLine(err: unknown, file: string | undefined, dbArgs: string
   if (value.code !== 'database_damaged' || !file) return value.message
   const backup = newestGoodBackup(file)
   return backup ? `${value.message} To restore it, run: copydesk${dbArgs} restore ${backup.path}` : value.message
-}
-
-/** backup and backups, as commands over the open library. */
-export const libraryCommands: Record<string, (ctx: Context) => Promise<void>> = {
-  async backup(ctx) {
-    const target = ctx.args.positionals[0]
-    if (!target) {
-      const b = await backUpNow(ctx.store)
-      ctx.out(ctx.json ? JSON.stringify(b, null, 2) : `Backed up the library to ${b.path}.`)
-      return
-    }
-    const force = Boolean(ctx.args.values.force)
-    const path = resolve(target)
-    checkTarget(path, force, 'copydesk-backup.db', '')
-    await placeFile(path, force, '', (temp) => ctx.store.db.backup(temp).then(() => undefined))
-    ctx.out(ctx.json ? JSON.stringify({ path }) : `Backed up the library to ${path}.`)
-  },
-  async backups(ctx) {
-    const list = listBackups(ctx.store.file)
-    if (ctx.json) {
-      ctx.out(JSON.stringify(list, null, 2))
-      return
-    }
-    if (!list.length) {
-      ctx.out(`No backups yet. Copydesk makes one each day the library is opened, in ${join(dirname(ctx.store.file), 'backups')}; make one now with: copydesk${ctx.dbArgs} backup`)
-      return
-    }
-    for (const b of list) ctx.out(`${describeWhen(b.takenAt).padEnd(40)} ${b.kind.padEnd(17)} ${(b.bytes / 1048576).toFixed(1).padStart(7)} MB  ${b.path}`)
-  },
 }

@@ -1,7 +1,7 @@
 import { LIBRARY_SORTS, type ArticleSummary, type LibraryPage, type LibrarySort } from '../../shared/domain'
 import { MAX_LIBRARY_PAGE } from '../../shared/limits'
 import { intOption, UsageError } from './args'
-import type { Context } from './index'
+import type { Context } from './context'
 import { columns } from './text'
 
 /**

@@ -2,7 +2,7 @@ import { CopydeskError } from '../../shared/errors'
 import { CLAIM_STATUS_LABELS } from '../../shared/domain'
 import { MAX_SEARCH_PAGE, type SearchHit, type SearchPage, type SnippetPart } from '../../shared/search/types'
 import { intOption, UsageError } from './args'
-import type { Context } from './index'
+import type { Context } from './context'
 
 /**
  * `copydesk search <query> [--json] [--limit N] [--cursor C | --offset N]`: the same page of

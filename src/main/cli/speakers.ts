@@ -2,7 +2,7 @@ import { CLAIM_STATUS_LABELS } from '../../shared/domain'
 import type { SpeakerDetail, SpeakerItem, SpeakerSummary } from '../../shared/speakers/types'
 import { UsageError } from './args'
 import { call } from './call'
-import type { Context } from './index'
+import type { Context } from './context'
 import { clip, columns, count, quoted } from './text'
 
 /**

@@ -5,7 +5,7 @@ import { KIND_LABELS } from '../../shared/interchange/details'
 import { commentExcerpt } from '../../shared/threads'
 import { articleIdArg, UsageError } from './args'
 import { call } from './call'
-import type { Context } from './index'
+import type { Context } from './context'
 
 /**
  * Threads from the command line: `comments` lists an annotation's thread; `comment add`

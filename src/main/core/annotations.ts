@@ -1,4 +1,4 @@
-import { anchorFor } from '../../shared/anchor'
+import { anchorFor } from '../../shared/anchor/quote'
 import type { MovedAnnotation } from '../../shared/contract'
 import type { Annotation } from '../../shared/domain'
 import { CopydeskError } from '../../shared/errors'
@@ -6,9 +6,9 @@ import { CopydeskError } from '../../shared/errors'
 /**
  * Checks a set of annotations against the article text they claim to mark: ranges inside
  * the text, anchored ones matching their quoted words, ids unique, links pointing at an
- * attribution in the same set. A set that fails is refused whole.
+ * attribution in the same set (or among `stored`). A set that fails is refused whole.
  */
-export function checkAnnotations(annotations: Annotation[], text: string): void {
+export function checkAnnotations(annotations: Annotation[], text: string, stored?: ReadonlyMap<string, string>): void {
   const byId = new Map<string, Annotation>()
   for (const a of annotations) {
     if (byId.has(a.id)) throw new CopydeskError('invalid_input', `Annotation ${a.id} appears twice.`)
@@ -25,8 +25,9 @@ export function checkAnnotations(annotations: Annotation[], text: string): void 
     }
     const link = a.kind === 'quote' ? a.fields.speakerId : a.kind === 'claim' ? a.fields.sourceId : null
     if (link) {
-      const target = byId.get(link)
-      if (!target || target.kind !== 'attribution') {
+      // A save of changes links to the article's stored annotations too (`stored`: id to kind).
+      const kind = byId.get(link)?.kind ?? stored?.get(link)
+      if (kind !== 'attribution') {
         throw new CopydeskError('invalid_input', `The ${a.kind} "${short(exact)}" is linked to ${link}, which is not an attribution in this article.`)
       }
     }

@@ -4,8 +4,9 @@ import { CopydeskError } from '../../shared/errors'
 import { JsonText } from '../../shared/json-text'
 import type { Services } from './dispatch'
 import { bodyText, checkBody } from './import/body'
-import type { Store } from './store'
+import { conflictError, type Store } from './store'
 import { checkAnnotations, placeMoved } from './annotations'
+import { applyBodyChange } from './body-change'
 import { exportArticle, insertAnnotated, saveImported, type PrintPdf } from './exchange'
 import { findBackup, restoreInPlace } from './library'
 import { plainError } from './plain-errors'
@@ -71,10 +72,17 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
     async importText({ text, headline }) {
       return store.insertArticle(await runner.run({ kind: 'articleFromText', text, headline }))
     },
-    saveArticle({ id, baseRevision, meta, body, annotations, moved }) {
+    saveArticle({ id, baseRevision, meta, body, bodyChange, annotations, moved, changes }) {
       const who = store.getPreferences().userName
-      const checked = body ? checkBody(body) : undefined
-      const text = checked ? bodyText(checked) : undefined
+      let checked = body ? checkBody(body) : undefined
+      let text = checked ? bodyText(checked) : undefined
+      let textBefore: string | undefined
+      if (bodyChange) {
+        const stored = store.storedBody(id)
+        if (stored.revision !== baseRevision) throw conflictError(stored.revision, baseRevision)
+        ;({ body: checked, text } = applyBodyChange(stored.body, stored.text, bodyChange))
+        textBefore = stored.text
+      }
       // The whole set: those sent whole, and those that only moved as the store has them.
       let all = annotations
       let before: Annotation[] | undefined
@@ -89,7 +97,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
       if (meta?.headline !== undefined && !meta.headline.trim()) {
         throw new CopydeskError('invalid_input', 'An article needs a headline.')
       }
-      return store.saveArticle({ id, baseRevision, meta, body: checked, text, annotations: all, annotationsBefore: before, who })
+      return store.saveArticle({ id, baseRevision, meta, body: checked, text, annotations: all, annotationsBefore: before, changes, textBefore, who })
     },
     deleteArticle({ id }) {
       store.softDeleteArticle(id)

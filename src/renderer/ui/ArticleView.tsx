@@ -7,6 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type ArticleMeta, type Preferences } from '../../shared/domain'
 import { HISTORY_PAGE } from '../../shared/limits'
 import { articleSchema, type DocJSON } from '../../shared/schema'
+import { annotationChanges, bodyChange } from '../../shared/save-request'
+import { textLength } from '../../shared/text'
 import { call, callInSlices, onMenuCommand } from '../api'
 import { dropPending, keepPending, newVisit, pendingFor, pendingKey, type PendingSave } from '../pending'
 import { PendingRestore } from './article/PendingRestore'
@@ -25,7 +27,6 @@ import {
   removeAnnotation,
   selectAnnotation,
   selectedAnnotationId,
-  splitMoved,
   type AnnotationRecord
 } from '../editor/annotations'
 import { readPendingDomChanges } from '../editor/dom-sync'
@@ -137,6 +138,8 @@ export function ArticleView({ id, at }: { id: number; /** An annotation to open 
   const lastVersion = useRef(-1)
   /** The annotations as the store has them, by id: what the next save compares with. */
   const saved = useRef<ReadonlyMap<string, Annotation>>(new Map())
+  /** The body as the store has it at `revision`, when known: a save sends what changed from it. */
+  const savedDoc = useRef<Node | null>(null)
 
   /** Undoes back to the undo step at `depth` (and whatever came after it), until `done`. */
   const undoBack = (depth: number, done: (view: NonNullable<typeof handle.view>) => boolean): void => {
@@ -191,17 +194,18 @@ export function ArticleView({ id, at }: { id: number; /** An annotation to open 
           const was = dirty.current
           dirty.current = { meta: false, body: false, annotations: false }
           try {
-            // Offsets move with the text, so a text change saves the annotations too: those
-            // that only moved as their new offsets.
+            // Offsets move with the text, so a text change saves the annotations too. Only what
+            // changed is sent: the blocks typed in, the annotations changed, and how the rest moved.
             const annotations = (was.body || was.annotations) && state ? annotationsToStored(state) : undefined
-            const split = annotations ? splitMoved(annotations, saved.current) : undefined
+            const base = savedDoc.current
+            const doc = was.body && state ? state.doc : undefined
             const input = {
               id,
               baseRevision: revision.current,
               meta: was.meta && metaRef.current ? metaRef.current : undefined,
-              body: was.body && state ? (state.doc.toJSON() as DocJSON) : undefined,
-              annotations: split?.whole,
-              moved: split?.moved.length ? split.moved : undefined
+              body: doc && !base ? (doc.toJSON() as DocJSON) : undefined,
+              bodyChange: doc && base ? bodyChange(base, doc, textLength(doc)) : undefined,
+              changes: annotations ? annotationChanges(annotations, saved.current) : undefined
             }
             // After a pause in typing, the request is written in idle slices of a few ms: in
             // one task, it held the page for 40–55 ms for a 20,000-word article with 2,000
@@ -217,6 +221,7 @@ export function ArticleView({ id, at }: { id: number; /** An annotation to open 
             void kept.then(() => dropPending(key)).catch(() => {})
             revision.current = result.revision
             if (annotations) saved.current = new Map(annotations.map((a) => [a.id, a]))
+            if (doc) savedDoc.current = doc
           } catch (err) {
             const d = dirty.current
             dirty.current = { meta: d.meta || was.meta, body: d.body || was.body, annotations: d.annotations || was.annotations }
@@ -248,6 +253,8 @@ export function ArticleView({ id, at }: { id: number; /** An annotation to open 
         const shown = (): ReadonlySet<AnnotationKind> => kindsRef.current
         const hooks = { user, suggestions, shown, tell: (message: string) => tellRef.current(message) }
         // Back from the library: the same text, annotations and undo history as when it was left.
+        // A kept editor's body may differ from the store's: its first save sends the body whole.
+        savedDoc.current = null
         const kept = takeEditorState(id, a.revision)
         if (kept) {
           const state = resumedEditorState(kept, hooks)
@@ -258,6 +265,7 @@ export function ArticleView({ id, at }: { id: number; /** An annotation to open 
         }
         // The body is made into a document once (20,000 words: ~5 ms); the annotations are placed on it.
         const doc = Node.fromJSON(articleSchema, a.body)
+        savedDoc.current = doc
         const records = annotationsFromStored(doc, stored, new Date().toISOString())
         const state = articleEditorState(doc, records, hooks)
         lastVersion.current = annotationsVersion(state)

@@ -12,6 +12,8 @@ import type {
 import { checkTextLength } from '../../../shared/body-limits'
 import { CopydeskError } from '../../../shared/errors'
 import type { DocJSON } from '../../../shared/schema'
+import type { AnnotationChanges } from '../../../shared/contract'
+import { planChanges, writeChanges, type ChangePlan } from './annotation-changes'
 import { backupFolder, describeWhen, newestGoodBackup } from './backups'
 import { openConnection, type ConnectionOptions } from './connection'
 import { indexArticleText } from '../search/passages'
@@ -68,6 +70,10 @@ export interface ArticleUpdate {
   annotationsBefore?: Annotation[]
   /** Comments (and resolved threads) that come with these annotations: an import's, say. */
   threads?: NewThreads
+  /** What changed in the annotations since `baseRevision`, instead of `annotations` (see annotation-changes). */
+  changes?: AnnotationChanges
+  /** The text at `baseRevision`, when the caller has read it (a save of changes compares it with `text`). */
+  textBefore?: string
   who: string
 }
 
@@ -84,6 +90,14 @@ const ANNOTATIONS_JSON = `SELECT json_group_array(json_object(
     'fields', CASE WHEN kind = 'claim' AND json_type(fields, '$.sameAs') IS NULL THEN json_set(fields, '$.sameAs', json('null')) ELSE json(fields) END, 'origin', origin, 'placement', placement,
     'createdBy', created_by, 'createdAt', created_at, 'updatedBy', updated_by, 'updatedAt', updated_at))
   FROM (SELECT * FROM annotations WHERE article_id = ? ORDER BY start, end DESC, id)`
+
+/** The error for a save from a revision the article has moved on from. */
+export function conflictError(revision: number, baseRevision: number): CopydeskError {
+  return new CopydeskError(
+    'conflict',
+    `This article was changed elsewhere (revision ${revision}, this copy started from ${baseRevision}). Reopen it to see the latest version.`
+  )
+}
 
 const DEFAULT_PREFERENCES: Preferences = { userName: '', organisation: '', organisationUrl: '' }
 
@@ -276,6 +290,21 @@ export class Store {
     return r
   }
 
+  /** An article's body and text as stored, with their revision (what a save of changes applies to). */
+  storedBody(id: number): { revision: number; body: DocJSON; text: string } {
+    const r = this.db.prepare(`SELECT revision, body, text FROM articles WHERE id = ? AND deleted_at IS NULL`).get(id) as
+      | { revision: number; body: string; text: string }
+      | undefined
+    if (!r) throw new CopydeskError('not_found', `There is no article number ${id}.`)
+    return { revision: r.revision, body: JSON.parse(r.body) as DocJSON, text: r.text }
+  }
+
+  private storedText(id: number): string {
+    const r = this.db.prepare(`SELECT text FROM articles WHERE id = ? AND deleted_at IS NULL`).get(id) as { text: string } | undefined
+    if (!r) throw new CopydeskError('not_found', `There is no article number ${id}.`)
+    return r.text
+  }
+
   /** Throws not_found unless the article exists and is not deleted; reads none of its text. */
   requireArticle(id: number): void {
     const r = this.db.prepare(`SELECT 1 FROM articles WHERE id = ? AND deleted_at IS NULL`).get(id)
@@ -349,21 +378,26 @@ export class Store {
       rows = annotationRows(u.annotations)
       history = historyRows(before, u.annotations)
     }
+    let plan: ChangePlan | undefined
+    if (u.changes) {
+      const changes = u.changes
+      plan = this.db.transaction(() => {
+        const textBefore = u.textBefore ?? this.storedText(u.id)
+        return planChanges(this.db, u.id, changes, textBefore, u.text ?? textBefore)
+      }).deferred()
+      beforeRevision = plan.revision
+    }
     return this.write(() => {
       const row = this.db.prepare(`SELECT revision FROM articles WHERE id = ? AND deleted_at IS NULL`).get(u.id) as
         | { revision: number }
         | undefined
       if (!row) throw new CopydeskError('not_found', `There is no article number ${u.id}.`)
-      if (row.revision !== u.baseRevision || row.revision !== beforeRevision) {
-        throw new CopydeskError(
-          'conflict',
-          `This article was changed elsewhere (revision ${row.revision}, this copy started from ${u.baseRevision}). Reopen it to see the latest version.`
-        )
-      }
+      if (row.revision !== u.baseRevision || row.revision !== beforeRevision) throw conflictError(row.revision, u.baseRevision)
       this.db.prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`).run(...params)
       if (u.body) indexArticleText(this.db, u.id, u.text ?? '')
       if (u.annotations) this.writeAnnotations(u.id, rows, history, u.who, t)
       if (u.threads) insertComments(this.db, u.id, u.threads.comments, u.threads.resolved ?? [], u.who, t)
+      if (plan) writeChanges(this.db, u.id, plan, u.who, t)
       const count = (
         this.db
           .prepare(`SELECT count(*) AS n FROM annotations WHERE article_id = ? AND placement = 'anchored'`)

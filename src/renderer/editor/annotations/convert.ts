@@ -2,7 +2,6 @@ import type { Node } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
 import { anchorFor, reanchor, type Reanchored } from '../../../shared/anchor'
 import { FuzzyBudget } from '../../../shared/anchor/reanchor'
-import type { MovedAnnotation } from '../../../shared/contract'
 import type { Annotation } from '../../../shared/domain'
 import { offsetToPos, posToOffset, projectDoc, type Projection } from '../../../shared/text'
 import { annotationSet } from './plugin'
@@ -119,37 +118,4 @@ function toStored(r: AnnotationRecord, anchor: Annotation['anchor'], placement: 
     updatedBy: r.updatedBy,
     updatedAt: r.updatedAt
   } as Annotation
-}
-
-/**
- * The annotations to save, split into those to send whole and those whose only change since
- * the last save (`saved`, by id) is their place in the text, to send as `{ id, start, end }`
- * (see SaveArticleInput.moved). Unchanged ones count as moved: the save names every
- * annotation the article keeps.
- */
-export function splitMoved(current: readonly Annotation[], saved: ReadonlyMap<string, Annotation>): { whole: Annotation[]; moved: MovedAnnotation[] } {
-  const whole: Annotation[] = []
-  const moved: MovedAnnotation[] = []
-  for (const a of current) {
-    const b = saved.get(a.id)
-    if (b && onlyMoved(a, b)) moved.push({ id: a.id, start: a.anchor.start, end: a.anchor.end })
-    else whole.push(a)
-  }
-  return { whole, moved }
-}
-
-function onlyMoved(a: Annotation, b: Annotation): boolean {
-  return (
-    a.placement === 'anchored' &&
-    b.placement === 'anchored' &&
-    a.kind === b.kind &&
-    a.anchor.exact === b.anchor.exact &&
-    a.origin === b.origin &&
-    a.createdBy === b.createdBy &&
-    a.createdAt === b.createdAt &&
-    a.updatedBy === b.updatedBy &&
-    a.updatedAt === b.updatedAt &&
-    // The same object unless edited since it was read (records keep the stored fields).
-    (a.fields === b.fields || JSON.stringify(a.fields) === JSON.stringify(b.fields))
-  )
 }

@@ -20,7 +20,7 @@ export {
   getOrphans,
   selectedAnnotationId
 } from './queries'
-export { annotationsFromStored, annotationsToStored, splitMoved } from './convert'
+export { annotationsFromStored, annotationsToStored } from './convert'
 export { annotationClasses, annotationDecorations, annotationDecorationSet, annotationWindow, firstFrameHooks, setAnnotationWindow } from './decorations'
 export {
   annotationHighlights,
