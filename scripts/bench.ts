@@ -24,6 +24,7 @@ import { openStore } from '../src/main/core/store'
 import type { DocJSON } from '../src/shared/schema'
 import { generateArticle } from './bench-data'
 import { benchLongDocument } from './bench-long'
+import { benchScale } from './bench-scale'
 import { pct } from './bench-stats'
 import { EDITOR_BLOCKS, keysAfterPauses, KEY_PAUSE_MS, makeAnnotations, measureFloor, moveCaret, selectLine, timeOpen, typeKeys, type Painted } from './bench-interactions'
 import { installProbe, measure, print, printProfile, profiled, row, samples, writeSamples, type Response } from './bench-probe'
@@ -187,6 +188,7 @@ async function main(): Promise<void> {
     writeSamples()
     // Scale: the sections below each build their own data and print their own figures.
     await benchLongDocument(browser)
+    await benchScale(browser)
   } finally {
     await browser.close()
     await door.close()

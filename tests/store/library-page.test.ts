@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../../src/main/core/store'
+import { COUNT_ALL } from '../../src/main/core/store/library-page'
 import { migrate, schemaVersion } from '../../src/main/core/store/migrations'
 import { createDispatch } from '../../src/main/core/dispatch'
 import { createServices } from '../../src/main/core/services'
@@ -105,6 +106,15 @@ describe('the library a page at a time', () => {
     expect(await dispatch('libraryPage', { cursor: 'not-a-cursor' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await dispatch('libraryPage', { cursor: page.value.nextCursor, offset: 3 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await dispatch('libraryPage', { limit: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    store.close()
+  })
+
+  it('counts the library off an index, not the whole table, even with statistics', () => {
+    const store = library(join(dir(), 'l.db'), 50)
+    store.db.exec('ANALYZE')
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${COUNT_ALL}`).all() as { detail: string }[]).map((p) => p.detail).join('; ')
+    expect(plan).toMatch(/USING (COVERING )?INDEX articles_updated/)
+    expect(store.libraryPage({ limit: 1 }).total).toBe(50)
     store.close()
   })
 

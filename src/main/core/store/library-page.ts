@@ -50,6 +50,13 @@ function decodeCursor(cursor: string, sort: LibrarySort): [string, number] {
   throw new CopydeskError('invalid_input', 'That page marker (cursor) is not one this list gave, or belongs to another order. Start again from the first page.')
 }
 
+/**
+ * The articles not deleted, counted off their smallest index: once ANALYZE has statistics
+ * SQLite counted them by reading the whole table instead (1.1 s at 100,000 articles, 2.4 GB,
+ * against 18 ms off the index).
+ */
+export const COUNT_ALL = `SELECT count(*) AS n FROM articles a INDEXED BY articles_updated WHERE a.deleted_at IS NULL`
+
 /** A page of library rows in `sort` order, with the list's total and the next page's cursor. */
 export function libraryPage(db: Database, q: LibraryPageQuery): LibraryPage {
   const sort = q.sort ?? 'updated'
@@ -62,7 +69,7 @@ export function libraryPage(db: Database, q: LibraryPageQuery): LibraryPage {
     where.push(`a.id IN (${filter.sql})`)
     params.push(filter.param)
   }
-  const total = (db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n
+  const total = (db.prepare(q.query ? `SELECT count(*) AS n FROM articles a WHERE ${where.join(' AND ')}` : COUNT_ALL).get(...params) as { n: number }).n
   const pageWhere = [...where]
   const pageParams = [...params]
   if (q.cursor) {
