@@ -21,7 +21,16 @@ export const OPERATION_NAMES = [
   'setPreferences',
   'databaseHealth',
   'listBackups',
-  'restoreBackup'
+  'restoreBackup',
+  'listPeople',
+  'addPerson',
+  'updatePerson',
+  'listClaims',
+  'listClaimViews',
+  'saveClaimView',
+  'deleteClaimView',
+  'updateClaim',
+  'signOffClaim'
 ] as const
 
 export type OperationName = (typeof OPERATION_NAMES)[number]

@@ -26,7 +26,7 @@ function hostile(): { article: Article; annotations: Annotation[] } {
       { url: 'javascript:alert(5)', note: BREAKOUT },
       { url: `https://example.org/"onmouseover="alert(6)`, note: 'quoted url' }
     ],
-    checker: BREAKOUT,
+    checkerId: 'p-hostile',
     note: SCRIPT
   })
   const speaker = make('attribution', 'a-hostile', 'Opposition members called it', {
@@ -61,7 +61,7 @@ group('the HTML annotated copy', () => {
 
   it('escapes markup and script in every user-written string and links only to http(s)', () => {
     const { article: a, annotations: list } = hostile()
-    const html = exportHtml(a, list, { includeInternal: true })
+    const html = exportHtml(a, list, { includeInternal: true, people: { 'p-hostile': BREAKOUT } })
     expect(html).not.toContain('<script>')
     expect(html).not.toContain('<img')
     const doc = parse(html)

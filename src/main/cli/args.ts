@@ -26,7 +26,23 @@ const OPTIONS = {
   kinds: { type: 'string' },
   statuses: { type: 'string' },
   internal: { type: 'boolean' },
-  force: { type: 'boolean' }
+  force: { type: 'boolean' },
+  // the desk (cli/desk.ts)
+  all: { type: 'boolean' },
+  role: { type: 'string' },
+  initials: { type: 'string' },
+  name: { type: 'string' },
+  checker: { type: 'string' },
+  reviewer: { type: 'string' },
+  signoff: { type: 'string' },
+  article: { type: 'string' },
+  mine: { type: 'boolean' },
+  'needs-review': { type: 'boolean' },
+  sort: { type: 'string' },
+  limit: { type: 'string' },
+  cursor: { type: 'string' },
+  due: { type: 'string' },
+  reason: { type: 'string' }
 } as const
 
 /** Splits argv into the command, its operands and its options. */
@@ -79,6 +95,21 @@ Commands:
                             an annotated copy (stdout for text formats without -o);
                             --internal adds desk notes and history; --force replaces
                             an existing file
+  claims [--status S,S] [--checker NAME|none] [--reviewer NAME] [--signoff proposed,...]
+         [--article ID] [--mine] [--needs-review] [--sort changed|oldest|due]
+         [--limit N] [--cursor C]
+                            every claim of every article, a page at a time (the next
+                            page's --cursor is said on stderr)
+  claim <id> <annotation> [--status S] [--checker NAME] [--reviewer NAME] [--due YYYY-MM-DD]
+                            assign a claim or set its status ("" or none: no one)
+  signoff <id> <annotation> approve|return|propose [--reason T]
+                            sign a verdict off as you (config set userId): an editor
+                            approves it, or returns it saying why
+  people [list [--all] | add <name> [--role checker|editor] [--initials XY]
+         | set <name> [--name N] [--role R] [--initials XY] | archive <name> | unarchive <name>]
+                            the desk roster
+  config get [key] | config set <key> <value>
+                            preferences: userName, userId, organisation, organisationUrl
   suggest <file|id>         suggest quotes, attributions and check-worthy claims
   serve [--port N]          serve the Copydesk app to a browser on this computer only (port 4720 unless it is taken)
   backup [<file>] [--force] copy the library now (into backups/ beside it, or to <file>)

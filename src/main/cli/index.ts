@@ -17,6 +17,7 @@ import type { Store } from '../core/store'
 import { threadRunner, type JobRunner } from '../core/work/runner'
 import { importWorkerFile } from '../core/work/worker-file'
 import { articleIdArg, HELP, intOption, parse, UsageError, type Parsed } from './args'
+import { deskCommands } from './desk'
 import { errorLine, libraryCommands, libraryPath, restore } from './library'
 import { checkTarget, placeFile } from './output'
 
@@ -291,6 +292,7 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
     ctx.out(ctx.json ? JSON.stringify(flatAnnotation(a), null, 2) : `Added ${a.kind} ${a.id} at ${a.anchor.start}-${a.anchor.end}.`)
   },
   ...libraryCommands,
+  ...deskCommands,
   async serve(ctx) {
     const asked = intOption(ctx.args.values.port, 'port', 0, 65535)
     const rendererDir = join(__dirname, '..', 'renderer')

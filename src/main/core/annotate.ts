@@ -1,3 +1,5 @@
+import { statusPatch } from '../../shared/signoff'
+import { currentPerson } from './desk'
 import { randomUUID } from 'node:crypto'
 import { anchorFor } from '../../shared/anchor'
 import {
@@ -47,7 +49,10 @@ export function annotateByQuote(store: Store, req: AnnotateRequest): Annotation 
   }
   const who = store.getPreferences().userName
   const at = new Date().toISOString()
-  const fields = { ...defaultFields(req.kind), ...(req.note ? { note: req.note } : {}), ...(req.status ? { status: req.status as ClaimStatus } : {}) }
+  const me = req.status ? currentPerson(store) : undefined
+  // A verdict set as the claim is tagged is proposed, as the app does (see shared/signoff.ts).
+  const status = req.status ? statusPatch({ status: 'unchecked' }, req.status as ClaimStatus, me?.id ?? null, at) : {}
+  const fields = { ...defaultFields(req.kind), ...(req.note ? { note: req.note } : {}), ...status }
   const annotation = {
     id: randomUUID(),
     kind: req.kind,

@@ -40,6 +40,13 @@ export interface ExportRequest {
   kinds?: AnnotationKind[]
   statuses?: ClaimStatus[]
   includeInternal?: boolean
+  includeUnapproved?: boolean
+}
+
+/** An export's files, and how many claims it left out because their verdict is not approved yet. */
+export interface ExportOutcome {
+  files: ExportedFile[]
+  unapprovedLeftOut: number
 }
 
 /** Prints self-contained HTML to PDF bytes (Chromium: Electron's, or the machine's). */
@@ -60,7 +67,11 @@ function slug(s: string): string {
 const encoder = new TextEncoder()
 
 /** The annotated copy of an article in one format, as files (brat gives two). */
-export async function exportArticle(store: Store, req: ExportRequest, printPdf?: PrintPdf): Promise<ExportedFile[]> {
+export async function exportArticle(store: Store, req: ExportRequest, printPdf?: PrintPdf): Promise<ExportOutcome> {
+  return { files: await exportFiles(store, req, printPdf), unapprovedLeftOut: 0 }
+}
+
+async function exportFiles(store: Store, req: ExportRequest, printPdf?: PrintPdf): Promise<ExportedFile[]> {
   const article = store.getArticle(req.id)
   const annotations = store.listAnnotations(req.id)
   const prefs = store.getPreferences()
@@ -69,7 +80,8 @@ export async function exportArticle(store: Store, req: ExportRequest, printPdf?:
     statuses: req.statuses,
     includeInternal: req.includeInternal ?? false,
     organisation: prefs.organisation ? { name: prefs.organisation, url: prefs.organisationUrl } : undefined,
-    history: req.includeInternal ? store.annotationHistory(req.id) : undefined
+    history: req.includeInternal ? store.annotationHistory(req.id) : undefined,
+    people: Object.fromEntries(store.listPeople(true).map((p) => [p.id, p.name]))
   }
   const base = slug(article.headline)
   const text = (fileName: string, mime: string, s: string): ExportedFile => ({ fileName, mime, bytes: encoder.encode(s) })
@@ -112,16 +124,25 @@ export async function exportArticle(store: Store, req: ExportRequest, printPdf?:
  * worker) to the article they were placed in, in one save; refused when the article changed
  * since its text was read.
  */
-export function saveImported(store: Store, article: Pick<Article, 'id' | 'text' | 'revision'>, placed: Annotation[]): void {
-  const all = [...store.listAnnotations(article.id), ...placed]
+export function saveImported(store: Store, article: Pick<Article, 'id' | 'text' | 'revision'>, placed: Annotation[], checkers: Record<string, string> = {}): void {
+  const all = [...store.listAnnotations(article.id), ...withCheckers(store, placed, checkers)]
   checkAnnotations(all, article.text)
   store.saveArticle({ id: article.id, baseRevision: article.revision, annotations: all, who: store.getPreferences().userName })
 }
 
+/** Imported claims with the checkers their file named, found on the roster or added to it. */
+function withCheckers(store: Store, placed: Annotation[], checkers: Record<string, string>): Annotation[] {
+  return placed.map((a) => {
+    const name = checkers[a.id]
+    if (a.kind !== 'claim' || !name) return a
+    return { ...a, fields: { ...a.fields, checkerId: store.personFor(name, 'checker').id } }
+  })
+}
+
 /** Stores an article read with its annotations (a brat .txt and .ann) as a new article. */
-export function insertAnnotated(store: Store, article: NewArticle, placed: Annotation[]): Article {
+export function insertAnnotated(store: Store, article: NewArticle, placed: Annotation[], checkers: Record<string, string> = {}): Article {
   checkAnnotations(placed, article.text)
-  return store.insertArticle(article, placed, store.getPreferences().userName)
+  return store.insertArticle(article, withCheckers(store, placed, checkers), store.getPreferences().userName)
 }
 
 /** Parses a comma-separated list of kinds or statuses from a user. */

@@ -12,6 +12,7 @@ import { plainError } from './plain-errors'
 import { listBackups, newestGoodBackup, type Backup } from './store/backups'
 import type { BackupValue } from '../../shared/contract'
 import { sameThreadRunner, type JobRunner } from './work/runner'
+import { deskServices, keepSignoffRules } from './desk'
 
 export interface ServiceOptions {
   /** Prints HTML to PDF (Chromium: Electron's, or the machine's). */
@@ -80,6 +81,8 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
           all = [...all, ...placeMoved(before, moved, current)]
         }
         checkAnnotations(all, current)
+        const claims = all.filter((a) => a.kind === 'claim').map((a) => a.id)
+        all = keepSignoffRules(store, all, store.claimFieldsOf(id, claims), new Date().toISOString())
       }
       if (meta?.headline !== undefined && !meta.headline.trim()) {
         throw new CopydeskError('invalid_input', 'An article needs a headline.')
@@ -100,18 +103,21 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
       return store.annotationHistory(articleId, annotationId, { limit: limit ?? HISTORY_PAGE, before })
     },
     async exportArticle(input) {
-      const files = await exportArticle(store, input, options.printPdf)
-      return { files: files.map((f) => ({ fileName: f.fileName, mime: f.mime, dataBase64: Buffer.from(f.bytes).toString('base64') })) }
+      const { files, unapprovedLeftOut } = await exportArticle(store, input, options.printPdf)
+      return {
+        files: files.map((f) => ({ fileName: f.fileName, mime: f.mime, dataBase64: Buffer.from(f.bytes).toString('base64') })),
+        unapprovedLeftOut
+      }
     },
     async importAnnotations({ articleId, fileName, content }) {
       const article = store.getArticle(articleId)
-      const { placed, report } = await runner.run({ kind: 'placeAnnotations', fileName, content, articleText: article.text })
-      saveImported(store, article, placed)
+      const { placed, report, checkers } = await runner.run({ kind: 'placeAnnotations', fileName, content, articleText: article.text })
+      saveImported(store, article, placed, checkers)
       return report
     },
     async importAnnotatedArticle({ fileName, text, ann }) {
       const read = await runner.run({ kind: 'readAnnotatedArticle', fileName, text, ann })
-      return { article: insertAnnotated(store, read.article, read.placed), placement: read.report }
+      return { article: insertAnnotated(store, read.article, read.placed, read.checkers), placement: read.report }
     },
     listDismissals({ articleId }) {
       store.requireArticle(articleId)
@@ -134,6 +140,7 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
       const backup = findBackup(store.file, name)
       const restored = await restoreInPlace(store, backup.path, store.options)
       return { restoredFrom: backupValue(backup), keptCopy: restored.keptCopy && restored.keptCopy.split(/[/\\]/).pop()!, message: restored.message }
-    }
+    },
+    ...deskServices(store)
   })
 }

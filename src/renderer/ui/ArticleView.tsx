@@ -49,6 +49,7 @@ import { ImportAnnotationsDialog } from './ImportAnnotationsDialog'
 import { KIND_LABELS } from './labels'
 import { MetaFields } from './MetaFields'
 import { PreferencesDialog } from './PreferencesDialog'
+import { setMe } from './desk/roster'
 import { printArticle } from './print'
 import { SaveIndicator, SaveState } from './SaveIndicator'
 import { SidePanel, type PanelTab } from './SidePanel'
@@ -58,7 +59,7 @@ import type { SuggestionsControl } from './suggestions/useSuggestions'
 function filledFields(a: AnnotationRecord): string[] {
   const f = a.fields
   if (a.kind === 'claim' && 'status' in f) {
-    return [f.status !== 'unchecked' && 'verdict', f.explanation && 'explanation', f.evidence.length && 'evidence', f.checker && 'checker', f.sourceId && 'source'].filter(Boolean) as string[]
+    return [f.status !== 'unchecked' && 'verdict', f.explanation && 'explanation', f.evidence.length && 'evidence', f.checkerId && 'checker', f.reviewerId && 'reviewer', f.due && 'due date', f.sourceId && 'source'].filter(Boolean) as string[]
   }
   if (a.kind === 'quote' && 'speakerId' in f) return [(f.speakerId || f.speakerName) && 'speaker', f.checked && 'check', f.checkedNote && 'check note'].filter(Boolean) as string[]
   if (a.kind === 'attribution' && 'sourceName' in f) return [f.sourceName && 'source name', f.cue && 'cue'].filter(Boolean) as string[]
@@ -96,7 +97,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   const narrow = useNarrow()
   const panel = usePanelWidth()
   const revision = useRef(0)
-  const prefs = useRef<Preferences>({ userName: '', organisation: '', organisationUrl: '' })
+  const prefs = useRef<Preferences>({ userName: '', userId: '', organisation: '', organisationUrl: '' })
   const metaRef = useRef<ArticleMeta | null>(null)
   const dirty = useRef({ meta: false, body: false, annotations: false })
   const place = useRef<HTMLDivElement>(null)
@@ -234,6 +235,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         const m: ArticleMeta = { headline: a.headline, byline: a.byline, outlet: a.outlet, url: a.url, publishedAt: a.publishedAt }
         prefs.current = p
         setUserName(p.userName)
+        setMe(p.userId)
         setLoaded(true)
         setMeta(m)
         metaRef.current = m
@@ -658,6 +660,7 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
           onSaved={(p) => {
             prefs.current = p
             setUserName(p.userName)
+            setMe(p.userId)
           }}
         />
       )}

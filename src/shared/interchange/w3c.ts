@@ -38,7 +38,7 @@ export function exportW3C(article: Article, annotations: Annotation[], options: 
 export function w3cCollection(article: Article, annotations: Annotation[], options: ExportOptions = {}): JsonObject {
   const set = selectForExport(article, annotations, options)
   const source = articleSource(article)
-  const items: JsonValue[] = set.items.map(({ annotation }) => toW3C(annotation, source, set.includeInternal))
+  const items: JsonValue[] = set.items.map(({ annotation }) => toW3C(annotation, source, set.includeInternal, set.people))
   for (const { annotation } of set.items) {
     const target = linkTarget(annotation)
     if (target === null || set.byId.get(target)?.annotation.kind !== 'attribution') continue
@@ -63,7 +63,7 @@ export function w3cCollection(article: Article, annotations: Annotation[], optio
   }
 }
 
-function toW3C(a: Annotation, source: string, includeInternal: boolean): JsonObject {
+function toW3C(a: Annotation, source: string, includeInternal: boolean, people: Record<string, string>): JsonObject {
   const bodies: JsonObject[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.kind }]
   let motivation = 'tagging'
   switch (a.kind) {
@@ -79,7 +79,7 @@ function toW3C(a: Annotation, source: string, includeInternal: boolean): JsonObj
         'copydesk:status': f.status,
         'copydesk:explanation': f.explanation,
         'copydesk:evidence': f.evidence.map((e) => ({ 'copydesk:url': e.url, 'copydesk:note': e.note })),
-        'copydesk:checker': f.checker
+        'copydesk:checker': f.checkerId ? (people[f.checkerId] ?? '') : ''
       })
       break
     }

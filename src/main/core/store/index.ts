@@ -5,9 +5,18 @@ import type {
   Article,
   ArticleMeta,
   ArticleSummary,
+  ClaimFields,
   ImportFormat,
+  Person,
+  PersonRole,
   Preferences
 } from '../../../shared/domain'
+import type { ClaimFilters, ClaimPage, ClaimQuery, ClaimView } from '../../../shared/claims'
+import type { NewPersonInput, PersonUpdate } from '../../../shared/contract'
+import { listClaims } from './claims-query'
+import { claimCounts } from './desk-counts'
+import { addPerson, findPerson, listPeople, personFor, updatePerson } from './people'
+import { deleteClaimView, listClaimViews, saveClaimView } from './claim-views'
 import { checkTextLength } from '../../../shared/body-limits'
 import { CopydeskError } from '../../../shared/errors'
 import type { DocJSON } from '../../../shared/schema'
@@ -65,7 +74,7 @@ const ANNOTATIONS_JSON = `SELECT json_group_array(json_object(
     'createdBy', created_by, 'createdAt', created_at, 'updatedBy', updated_by, 'updatedAt', updated_at))
   FROM (SELECT * FROM annotations WHERE article_id = ? ORDER BY start, end DESC, id)`
 
-const DEFAULT_PREFERENCES: Preferences = { userName: '', organisation: '', organisationUrl: '' }
+const DEFAULT_PREFERENCES: Preferences = { userName: '', userId: '', organisation: '', organisationUrl: '' }
 
 function now(): string {
   return new Date().toISOString()
@@ -220,7 +229,20 @@ export class Store {
             `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.deleted_at IS NULL ORDER BY a.updated_at DESC, a.id DESC`
           )
           .all() as ArticleRow[])
-    return rows.map(toSummary)
+    return this.withDesk(rows)
+  }
+
+  /** Library rows with their desk columns: claims approved of all, the worst verdict, open threads. */
+  private withDesk(rows: ArticleRow[]): ArticleSummary[] {
+    const ids = rows.map((r) => r.id)
+    const claims = claimCounts(this.db, ids)
+    const threads = this.openThreadCounts(ids)
+    return rows.map((r) => ({ ...toSummary(r), ...claims.get(r.id), openThreads: threads.get(r.id) ?? 0 }))
+  }
+
+  /** How many comment threads on each article's annotations are open: none until threads exist. */
+  openThreadCounts(articleIds: readonly number[]): Map<number, number> {
+    return new Map(articleIds.map((id) => [id, 0]))
   }
 
   getArticle(id: number): Article {
@@ -254,7 +276,7 @@ export class Store {
       | ArticleRow
       | undefined
     if (!r) throw new CopydeskError('not_found', `There is no article number ${id}.`)
-    return toSummary(r)
+    return this.withDesk([r])[0]
   }
 
   insertArticle(a: NewArticle, annotations: Annotation[] = [], who = ''): Article {
@@ -474,6 +496,56 @@ export class Store {
     const prefs: Preferences = { ...DEFAULT_PREFERENCES }
     for (const r of rows) if (r.key in prefs) prefs[r.key as keyof Preferences] = JSON.parse(r.value)
     return prefs
+  }
+
+  /** The desk roster (see people.ts). */
+  listPeople(includeArchived = false): Person[] {
+    return listPeople(this.db, includeArchived)
+  }
+
+  addPerson(p: NewPersonInput): Person {
+    return addPerson(this.db, (fn) => this.write(fn), p)
+  }
+
+  updatePerson(u: PersonUpdate): Person {
+    return updatePerson(this.db, (fn) => this.write(fn), u)
+  }
+
+  /** The stored fields of the claims among `ids` in an article: what a save's sign-off rules compare with. */
+  claimFieldsOf(articleId: number, ids: readonly string[]): Map<string, ClaimFields> {
+    if (!ids.length) return new Map()
+    const rows = this.db
+      .prepare(`SELECT id, fields FROM annotations WHERE article_id = ? AND kind = 'claim' AND id IN (SELECT value FROM json_each(?))`)
+      .all(articleId, JSON.stringify(ids)) as { id: string; fields: string }[]
+    return new Map(rows.map((r) => [r.id, JSON.parse(r.fields) as ClaimFields]))
+  }
+
+  /** The current roster person of this name, added with `role` when there is none. */
+  personFor(name: string, role: PersonRole): Person {
+    return personFor(this.db, (fn) => this.write(fn), name, role)
+  }
+
+  /** One roster person by id, archived or not. */
+  findPerson(id: string): Person | undefined {
+    return findPerson(this.db, id)
+  }
+
+  /** The Claims view's saved views (see claim-views.ts). */
+  listClaimViews(): ClaimView[] {
+    return listClaimViews(this.db)
+  }
+
+  saveClaimView(name: string, filters: ClaimFilters): ClaimView {
+    return saveClaimView(this.db, (fn) => this.write(fn), name, filters)
+  }
+
+  deleteClaimView(id: string): ClaimView {
+    return deleteClaimView(this.db, (fn) => this.write(fn), id)
+  }
+
+  /** A page of every article's claims (see claims-query.ts), "me" being the user's roster id. */
+  listClaims(q: ClaimQuery): ClaimPage {
+    return listClaims(this.db, q, this.getPreferences().userId)
   }
 
   setPreferences(p: Partial<Preferences>): Preferences {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { deskRoster } from './migration-4-desk'
 
 /**
  * Numbered schema migrations. Each runs in one transaction that also sets `user_version`,
@@ -105,6 +106,11 @@ export const migrations: Migration[] = [
         ) STRICT;
       `)
     }
+  },
+  {
+    version: 4,
+    name: 'the desk: roster, claim assignment and sign-off, saved claim views',
+    up: deskRoster
   }
 ]
 

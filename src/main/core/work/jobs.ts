@@ -33,8 +33,8 @@ export async function runJob<J extends Job>(job: J): Promise<ResultOf<J>> {
       case 'placeAnnotations':
         return placeAnnotations(job.articleText, parseAnnotationFile(job.fileName, job.content, job.articleText))
       case 'readAnnotatedArticle': {
-        const { article, placed, report } = readAnnotatedArticle(job.fileName, job.text, job.ann)
-        return { article, placed, report }
+        const { article, placed, report, checkers } = readAnnotatedArticle(job.fileName, job.text, job.ann)
+        return { article, placed, report, checkers }
       }
     }
   }

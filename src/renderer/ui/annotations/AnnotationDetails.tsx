@@ -17,6 +17,9 @@ import { KIND_LABELS, SOURCE_TYPE_LABELS } from '../labels'
 import { useSaveState, type SaveState } from '../SaveIndicator'
 import type { AnnotationActions } from './actions'
 import { DraftField } from './DraftField'
+import { statusPatch } from '../../../shared/signoff'
+import { ClaimDesk } from '../desk/ClaimDesk'
+import { myId, personById } from '../desk/roster'
 
 interface Props {
   record: AnnotationRecord
@@ -79,7 +82,11 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
         <>
           <label className="field">
             <span>Status</span>
-            <select aria-label="Status" value={record.fields.status} onChange={(e) => actions.update(record.id, { status: e.target.value as ClaimStatus })}>
+            <select
+              aria-label="Status"
+              value={record.fields.status}
+              onChange={(e) => actions.update(record.id, statusPatch(record.fields, e.target.value as ClaimStatus, myId(), new Date().toISOString()))}
+            >
               {CLAIM_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {CLAIM_STATUS_LABELS[s]}
@@ -89,7 +96,7 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
           </label>
           <DraftField label="Explanation" multiline value={record.fields.explanation} onCommit={(v) => actions.update(record.id, { explanation: v })} placeholder="Why this verdict" />
           <EvidenceList evidence={record.fields.evidence} onChange={(evidence) => actions.update(record.id, { evidence })} />
-          <DraftField label="Checker" value={record.fields.checker} onCommit={(v) => actions.update(record.id, { checker: v })} placeholder="Who is checking it" />
+          <ClaimDesk fields={record.fields} onChange={(patch) => actions.update(record.id, patch)} />
           <SourcePicker
             label="Source"
             value={record.fields.sourceId}
@@ -145,7 +152,7 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
         {record.origin === 'suggested' ? 'Accepted from a suggestion' : record.origin === 'imported' ? 'Imported' : 'Tagged'} by {record.createdBy || 'Someone'} ·{' '}
         {new Date(record.createdAt).toLocaleString()}
       </p>
-      <History history={history} nameOf={(linked) => { const a = all.find((x) => x.id === linked); return a ? label(a) : undefined }} />
+      <History history={history} nameOf={(linked) => { const a = all.find((x) => x.id === linked); return a ? label(a) : personById(linked)?.name }} />
     </section>
   )
 }
