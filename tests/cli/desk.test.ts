@@ -52,9 +52,20 @@ describe('copydesk people, config, claims, claim and signoff', () => {
     expect(bad.stderr).toMatch(/"colour" is not a preference; the preferences are userName, userId, organisation, organisationUrl/)
     expect(copydesk(db(), 'config', 'set', 'userId', 'Nobody Here')).toMatchObject({ code: 1 })
 
+    // Until an editor approves the verdict, ClaimReview leaves it out and says so; --unapproved takes it.
+    const early = copydesk(db(), 'export', '1', '--format', 'claimreview')
+    expect(early).toMatchObject({ code: 0, stderr: '1 claim was left out: its verdict is not approved by an editor yet (--unapproved includes them).\n' })
+    expect(JSON.parse(early.stdout)).toEqual([])
+    const asked = copydesk(db(), 'export', '1', '--format', 'claimreview', '--unapproved')
+    expect(asked).toMatchObject({ code: 0, stderr: '' })
+    expect(asked.stdout).toContain('"alternateName": "False"')
+    const md = copydesk(db(), 'export', '1', '--format', 'md')
+    expect(md.stdout).toContain('> Only verdicts approved by an editor are published here: 1 claim whose verdict is not approved yet was left out.')
+    expect(copydesk(db(), 'export', '1', '--format', 'md', '--unapproved').stdout).toContain('> 1 verdict here is not approved by an editor yet.')
+
     ok('signoff', '1', claimId(1, 'the largest increase since 1998'), 'approve')
     const exported = copydesk(db(), 'export', '1', '--format', 'claimreview')
-    expect(exported.code).toBe(0)
+    expect(exported).toMatchObject({ code: 0, stderr: '' })
     const reviews = JSON.parse(exported.stdout) as { author: { name: string }; reviewRating: { alternateName: string } }[] | { author: { name: string } }
     expect(JSON.stringify(reviews)).toContain('Riverton Fact Desk')
     expect(JSON.stringify(reviews)).toContain('False')

@@ -42,7 +42,8 @@ const OPTIONS = {
   limit: { type: 'string' },
   cursor: { type: 'string' },
   due: { type: 'string' },
-  reason: { type: 'string' }
+  reason: { type: 'string' },
+  unapproved: { type: 'boolean' }
 } as const
 
 /** Splits argv into the command, its operands and its options. */
@@ -91,9 +92,11 @@ Commands:
                             add annotations from W3C JSON(-LD) or brat .ann
   export <id> --format html|pdf|md|docx|w3c|claimreview|brat|csv [-o <file>]
             [--kinds claim,quote,attribution] [--statuses false,misleading,...]
-            [--internal] [--force]
+            [--internal] [--unapproved] [--force]
                             an annotated copy (stdout for text formats without -o);
-                            --internal adds desk notes and history; --force replaces
+                            --internal adds desk notes and history; a public html, pdf,
+                            md, docx or claimreview copy has only approved verdicts
+                            unless --unapproved; --force replaces
                             an existing file
   claims [--status S,S] [--checker NAME|none] [--reviewer NAME] [--signoff proposed,...]
          [--article ID] [--mine] [--needs-review] [--sort changed|oldest|due]

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
-import { EXPORT_FORMATS, type ExportedFileValue, type PlacementCounts } from '../../shared/contract'
+import { EXPORT_FORMATS, type ExportResult, type PlacementCounts } from '../../shared/contract'
 import { suggest } from '../../shared/suggest'
 import { parseList } from '../core/exchange'
 import { printWithChromium } from '../core/pdf'
@@ -213,9 +213,14 @@ const commands: Record<string, (ctx: Context) => Promise<void>> = {
       format,
       kinds: typeof v.kinds === 'string' ? parseList(v.kinds, ANNOTATION_KINDS, 'kind') : undefined,
       statuses: typeof v.statuses === 'string' ? parseList(v.statuses, CLAIM_STATUSES, 'claim status') : undefined,
-      includeInternal: Boolean(v.internal)
+      includeInternal: Boolean(v.internal),
+      ...(v.unapproved ? { includeUnapproved: true } : {})
     }
-    const { files } = await call<{ files: ExportedFileValue[] }>(ctx, 'exportArticle', input)
+    const { files, unapprovedLeftOut } = await call<ExportResult>(ctx, 'exportArticle', input)
+    if (unapprovedLeftOut > 0) {
+      const n = unapprovedLeftOut
+      ctx.err(`${n === 1 ? '1 claim was' : `${n} claims were`} left out: ${n === 1 ? 'its verdict is' : 'their verdicts are'} not approved by an editor yet (--unapproved includes them).`)
+    }
     const output = typeof v.output === 'string' ? v.output : undefined
     const binary = format === 'pdf' || format === 'docx'
     if (!output) {

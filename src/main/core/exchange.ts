@@ -17,6 +17,7 @@ import {
   exportW3C,
   type ExportOptions
 } from '../../shared/interchange'
+import { selectForExport } from '../../shared/interchange/options'
 import type { ExportFormat } from '../../shared/contract'
 import { checkAnnotations } from './annotations'
 import type { NewArticle, Store } from './store'
@@ -68,21 +69,32 @@ const encoder = new TextEncoder()
 
 /** The annotated copy of an article in one format, as files (brat gives two). */
 export async function exportArticle(store: Store, req: ExportRequest, printPdf?: PrintPdf): Promise<ExportOutcome> {
-  return { files: await exportFiles(store, req, printPdf), unapprovedLeftOut: 0 }
-}
-
-async function exportFiles(store: Store, req: ExportRequest, printPdf?: PrintPdf): Promise<ExportedFile[]> {
   const article = store.getArticle(req.id)
   const annotations = store.listAnnotations(req.id)
+  const options = exportOptions(store, req)
+  const files = await exportFiles(article, annotations, options, req, printPdf)
+  return { files, unapprovedLeftOut: options.approvedOnly ? selectForExport(article, annotations, options).unapprovedLeftOut : 0 }
+}
+
+/** The formats that publish verdicts to readers: a public copy of them carries only approved ones unless asked. */
+const PUBLISHING: ReadonlySet<ExportFormat> = new Set(['html', 'pdf', 'md', 'docx', 'claimreview'])
+
+function exportOptions(store: Store, req: ExportRequest): ExportOptions {
   const prefs = store.getPreferences()
-  const options: ExportOptions = {
+  // ClaimReview has no internal form: it is always for publication.
+  const forReaders = PUBLISHING.has(req.format) && (req.format === 'claimreview' || !req.includeInternal)
+  return {
     kinds: req.kinds,
     statuses: req.statuses,
     includeInternal: req.includeInternal ?? false,
     organisation: prefs.organisation ? { name: prefs.organisation, url: prefs.organisationUrl } : undefined,
     history: req.includeInternal ? store.annotationHistory(req.id) : undefined,
-    people: Object.fromEntries(store.listPeople(true).map((p) => [p.id, p.name]))
+    people: Object.fromEntries(store.listPeople(true).map((p) => [p.id, p.name])),
+    approvedOnly: forReaders && !req.includeUnapproved
   }
+}
+
+async function exportFiles(article: Article, annotations: Annotation[], options: ExportOptions, req: ExportRequest, printPdf?: PrintPdf): Promise<ExportedFile[]> {
   const base = slug(article.headline)
   const text = (fileName: string, mime: string, s: string): ExportedFile => ({ fileName, mime, bytes: encoder.encode(s) })
   switch (req.format) {

@@ -620,7 +620,12 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
         <ExportDialog
           articleId={id}
           onClose={() => setDialog(null)}
-          onExported={(names) => notify({ tone: 'info', message: `Exported ${names.join(' and ')}.` })}
+          onExported={(names, leftOut) =>
+            notify({
+              tone: 'info',
+              message: `Exported ${names.join(' and ')}.${leftOut ? ` ${leftOut === 1 ? '1 claim was' : `${leftOut} claims were`} left out: ${leftOut === 1 ? 'its verdict is' : 'their verdicts are'} not approved yet.` : ''}`
+            })
+          }
         />
       )}
       {dialog === 'import' && (
