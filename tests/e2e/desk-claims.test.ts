@@ -94,6 +94,12 @@ describe('a claim assigned, proposed, returned and approved in the app', () => {
     await expect.poll(() => signoff.innerText()).toMatch(/Proposed by Inés Salgado/)
     await waitSaved(page)
     expect(claims().rows[0]).toMatchObject({ status: 'misleading', signoff: 'proposed' })
+
+    // The library says how far the article's claims are: approved of all, and the worst verdict.
+    await page.goto(app.served().url)
+    const row = page.getByRole('row', { name: /Riverton council passes/ })
+    await expect.poll(() => row.innerText()).toMatch(/0\/1\s+claims approved\s+Misleading/)
+    await expectAccessible(page, 'library with desk columns')
     expect(problems).toEqual([])
   }, 180_000)
 

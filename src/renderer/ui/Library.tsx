@@ -1,6 +1,6 @@
 import type { JSX } from 'react'
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
-import type { ArticleSummary } from '../../shared/domain'
+import { CLAIM_STATUS_LABELS, type ArticleSummary } from '../../shared/domain'
 import { call } from '../api'
 import { openArticle, useAppCommands } from './App'
 import { ACCEPT_ATTRIBUTE, planImport, runImport } from './importing'
@@ -183,6 +183,8 @@ export function Library(): JSX.Element {
                 <th>Outlet</th>
                 <th>Published</th>
                 <th className="num">Annotations</th>
+                <th className="num">Claims approved</th>
+                <th>Worst verdict</th>
                 <th>Last edited</th>
                 <th>
                   <span className="visually-hidden">Actions</span>
@@ -201,6 +203,17 @@ export function Library(): JSX.Element {
                   <td>{a.outlet || '—'}</td>
                   <td>{formatDate(a.publishedAt)}</td>
                   <td className="num">{a.annotationCount}</td>
+                  <td className="num">
+                    {a.claimCount ? (
+                      <>
+                        {a.approvedCount}/{a.claimCount}
+                        <span className="visually-hidden"> claims approved</span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>{a.worstVerdict ? <span className={`verdict verdict-${a.worstVerdict}`}>{CLAIM_STATUS_LABELS[a.worstVerdict]}</span> : '—'}</td>
                   <td>{formatEdited(a.updatedAt)}</td>
                   <td>
                     <button type="button" className="quiet" aria-label={`Delete “${a.headline}”`} title="Delete (you can undo)" onClick={() => void remove(a)}>

@@ -9,7 +9,23 @@ export interface ClaimCounts {
   worstVerdict: ClaimStatus | null
 }
 
+/** Everything the library shows of an article's desk work (ArticleSummary's desk columns). */
+export interface DeskCounts extends ClaimCounts {
+  /** Comment threads on its annotations not yet resolved. */
+  openThreads: number
+}
+
 const NONE: ClaimCounts = { claimCount: 0, approvedCount: 0, worstVerdict: null }
+
+/**
+ * The desk columns of each of `ids`: its claims (counts and worst verdict) and its open
+ * threads. Threads are not in the store yet, so none are open; when they are, their count
+ * is read here and every door's library shows it.
+ */
+export function deskCounts(db: Database, ids: readonly number[]): Map<number, DeskCounts> {
+  const claims = claimCounts(db, ids)
+  return new Map(ids.map((id) => [id, { ...(claims.get(id) ?? NONE), openThreads: 0 }]))
+}
 
 const SEVERITY_SQL = `CASE n.claim_status ${Object.entries(VERDICT_SEVERITY)
   .map(([status, n]) => `WHEN '${status}' THEN ${n}`)

@@ -14,7 +14,7 @@ import type {
 import type { ClaimFilters, ClaimPage, ClaimQuery, ClaimView } from '../../../shared/claims'
 import type { NewPersonInput, PersonUpdate } from '../../../shared/contract'
 import { listClaims } from './claims-query'
-import { claimCounts } from './desk-counts'
+import { deskCounts, type DeskCounts } from './desk-counts'
 import { addPerson, findPerson, listPeople, personFor, updatePerson } from './people'
 import { deleteClaimView, listClaimViews, saveClaimView } from './claim-views'
 import { checkTextLength } from '../../../shared/body-limits'
@@ -232,17 +232,15 @@ export class Store {
     return this.withDesk(rows)
   }
 
-  /** Library rows with their desk columns: claims approved of all, the worst verdict, open threads. */
+  /** Library rows with their desk columns (see deskCounts). */
   private withDesk(rows: ArticleRow[]): ArticleSummary[] {
-    const ids = rows.map((r) => r.id)
-    const claims = claimCounts(this.db, ids)
-    const threads = this.openThreadCounts(ids)
-    return rows.map((r) => ({ ...toSummary(r), ...claims.get(r.id), openThreads: threads.get(r.id) ?? 0 }))
+    const desk = this.deskCounts(rows.map((r) => r.id))
+    return rows.map((r) => ({ ...toSummary(r), ...desk.get(r.id) }))
   }
 
-  /** How many comment threads on each article's annotations are open: none until threads exist. */
-  openThreadCounts(articleIds: readonly number[]): Map<number, number> {
-    return new Map(articleIds.map((id) => [id, 0]))
+  /** What the library shows of each article's desk work: claims approved of all, the worst verdict, open threads. */
+  deskCounts(articleIds: readonly number[]): Map<number, DeskCounts> {
+    return deskCounts(this.db, articleIds)
   }
 
   getArticle(id: number): Article {
