@@ -3,6 +3,7 @@ import { call, onMenuCommand } from '../api'
 import { createArticleLoader } from './article-load'
 import { ArticleView } from './ArticleView'
 import { Library } from './Library'
+import { ClaimsView } from './desk/ClaimsView'
 import { PasteDialog } from './PasteDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { LiveRegion } from './common/announce'
@@ -10,11 +11,12 @@ import { NoticeProvider } from './common/notices'
 import { warmUpArticleEditor } from './warm-up'
 
 /** Where the window is: the library, or one article. Kept in the URL hash so reload stays put. */
-type Route = { view: 'library' } | { view: 'article'; id: number }
+type Route = { view: 'library' } | { view: 'claims' } | { view: 'article'; id: number; claim?: string }
 
 function readRoute(): Route {
-  const m = location.hash.match(/^#\/article\/(\d+)$/)
-  return m ? { view: 'article', id: Number(m[1]) } : { view: 'library' }
+  if (location.hash === '#/claims') return { view: 'claims' }
+  const m = location.hash.match(/^#\/article\/(\d+)(?:\/claim\/([^/]+))?$/)
+  return m ? { view: 'article', id: Number(m[1]), ...(m[2] ? { claim: decodeURIComponent(m[2]) } : {}) } : { view: 'library' }
 }
 
 /** Articles are read from the store as the window goes to them (see createArticleLoader). */
@@ -107,7 +109,13 @@ export function App(): JSX.Element {
     <NoticeProvider>
       <LiveRegion />
       <AppCommandsContext.Provider value={commands}>
-        {route.view === 'article' ? <ArticleView key={`${route.id}:${opened}`} id={route.id} /> : <Library />}
+        {route.view === 'article' ? (
+          <ArticleView key={`${route.id}:${opened}`} id={route.id} claim={route.claim} />
+        ) : route.view === 'claims' ? (
+          <ClaimsView />
+        ) : (
+          <Library />
+        )}
         {sheet && <ShortcutsSheet onClose={() => setSheet(false)} />}
         {pasting && (
           <PasteDialog

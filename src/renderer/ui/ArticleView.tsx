@@ -78,7 +78,7 @@ function named(a: AnnotationRecord): string {
  * or a dialog change: the toolbar, the save state and the side panel follow the editor by
  * themselves.
  */
-export function ArticleView({ id }: { id: number }): JSX.Element {
+export function ArticleView({ id, claim }: { id: number; claim?: string }): JSX.Element {
   const [loaded, setLoaded] = useState(false)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [meta, setMeta] = useState<ArticleMeta | null>(null)
@@ -328,6 +328,18 @@ export function ArticleView({ id }: { id: number }): JSX.Element {
   )
 
   const actions = useMemo(() => annotationActions(() => handle.view), [handle])
+  // Opened from the Claims view: the claim's details, and the text at it, once the editor is there.
+  useEffect(() => {
+    if (!loaded || !claim) return
+    let frame = 0
+    let tries = 0
+    const open = (): void => {
+      if (handle.view) actions.select(claim, true)
+      else if (tries++ < 120) frame = requestAnimationFrame(open)
+    }
+    open()
+    return () => cancelAnimationFrame(frame)
+  }, [loaded, claim, actions, handle])
   const suggestionsRef = useRef<SuggestionsControl | null>(null)
   // The newest page of the history (older pages: `before` the first entry's id).
   const loadHistory = useCallback((annotationId: string) => call('annotationHistory', { articleId: id, annotationId, limit: HISTORY_PAGE }), [id])

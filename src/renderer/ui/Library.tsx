@@ -108,6 +108,12 @@ export function Library(): JSX.Element {
     >
       <header className="topbar library-topbar">
         <h1 className="brand">Copydesk</h1>
+        <nav className="view-tabs" aria-label="Views">
+          <a href="#/" aria-current="page">
+            Library
+          </a>
+          <a href="#/claims">Claims</a>
+        </nav>
         <input
           className="search"
           type="search"
