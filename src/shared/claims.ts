@@ -122,7 +122,9 @@ export function sentenceAround(text: string, start: number, end: number, max = 2
     from--
   }
   let to = end
-  const ceiling = Math.min(text.length, end + max)
+  // A claim that ends its sentence has nothing after it in that sentence.
+  const endsSentence = /[.!?]["”’')\]]*$/.test(text.slice(Math.max(start, end - 4), end))
+  const ceiling = endsSentence ? end : Math.min(text.length, end + max)
   while (to < ceiling) {
     const c = text[to]
     if (c === '\n') break
@@ -135,6 +137,6 @@ export function sentenceAround(text: string, start: number, end: number, max = 2
   let before = text.slice(from, start)
   let after = text.slice(end, to)
   if (from === floor && from > 0 && text[from - 1] !== '\n') before = `…${before.replace(/^\S*\s/, '')}`
-  if (to === ceiling && to < text.length && text[to] !== '\n') after = `${after.replace(/\s\S*$/, '')}…`
+  if (!endsSentence && to === ceiling && to < text.length && text[to] !== '\n') after = `${after.replace(/\s\S*$/, '')}…`
   return { before: before.replace(/^\s+/, ''), after: after.replace(/\s+$/, '') }
 }

@@ -149,10 +149,13 @@ export function listClaims(db: Database, q: ClaimQuery, me: string): ClaimPage {
   if (q.changedTo) add('n.updated_at < ?', dayAfter(q.changedTo))
   if (q.cursor) add(sort.after, ...decodeCursor(q.cursor))
 
+  // Deleted articles' claims are skipped by a lookup per row read: as EXISTS, SQLite built a
+  // Bloom filter over every article for each page (93-184 ms at 20,000 articles, against
+  // 0.1-0.3 ms so).
   const armSql = (arm: Arm): string =>
     `SELECT ${COLUMNS} FROM annotations n INDEXED BY ${arm.index}
      WHERE n.kind = 'claim' AND ${arm.where}${residual.length ? ` AND ${residual.join(' AND ')}` : ''}
-       AND EXISTS (SELECT 1 FROM articles a WHERE a.id = n.article_id AND a.deleted_at IS NULL)
+       AND (SELECT a.deleted_at FROM articles a WHERE a.id = n.article_id) IS NULL
      ORDER BY ${sort.order.replace('due_key', 'n.claim_due').replace(/\b(updated_at|id)\b/g, 'n.$1')} LIMIT ?`
   const sql =
     arms.length === 1
