@@ -13,7 +13,7 @@ import type { NodeJSON } from '../src/shared/schema'
  */
 
 /** Bump whenever what is generated changes, so a cached library is built again. */
-export const SCALE_GENERATOR_VERSION = 2
+export const SCALE_GENERATOR_VERSION = 3
 
 /** A seeded random source (mulberry32): the same seed gives the same library. */
 export function seeded(seed: number): () => number {
@@ -80,6 +80,11 @@ const EXPLANATIONS = [
   'Correct for the city proper, but not for the metropolitan area the speaker named.'
 ]
 const DESK = ['Ana Ruiz', 'Ben Kofi', 'Cara Lind', 'Dev Patel', 'Eve Marsh']
+
+/** The desk's roster in a generated library: the first three check claims, the last two sign verdicts off. */
+export const SCALE_ROSTER = DESK.map((name, i) => ({ id: `p-scale-${i + 1}`, name, role: i < 3 ? ('checker' as const) : ('editor' as const) }))
+const CHECKERS = SCALE_ROSTER.filter((p) => p.role === 'checker').map((p) => p.id)
+const EDITORS = SCALE_ROSTER.filter((p) => p.role === 'editor').map((p) => p.id)
 
 function person(rng: Rng): string {
   return `${pick(rng, FIRST)} ${pick(rng, LAST)}`
@@ -200,6 +205,9 @@ function annotate(rng: Rng, text: string, count: number, from: number, to: numbe
     }
     const st = status(rng)
     const verdict = st !== 'unchecked' && st !== 'in_review'
+    const checkerId = st === 'unchecked' && rng() < 0.6 ? null : pick(rng, CHECKERS)
+    const signoff = !verdict ? 'none' : rng() < 0.6 ? 'approved' : 'proposed'
+    const signedOffBy = signoff === 'approved' ? pick(rng, EDITORS) : signoff === 'proposed' ? (checkerId ?? pick(rng, CHECKERS)) : null
     return {
       ...base,
       kind: 'claim',
@@ -207,7 +215,13 @@ function annotate(rng: Rng, text: string, count: number, from: number, to: numbe
         status: st,
         explanation: verdict ? pick(rng, EXPLANATIONS) : '',
         evidence: verdict ? [{ url: `https://records.example.org/${pick(rng, TOPICS)}/${int(rng, 1000, 99999)}`, note: 'Official figures' }] : [],
-        checker: st === 'unchecked' && rng() < 0.6 ? '' : pick(rng, DESK),
+        checkerId,
+        reviewerId: verdict ? pick(rng, EDITORS) : null,
+        due: '',
+        signoff,
+        signedOffBy,
+        signedOffAt: signedOffBy ? iso(updated) : '',
+        returnReason: '',
         sourceId: attributions.length && rng() < 0.3 ? attributions[attributions.length - 1] : null,
         sameAs: null
       }

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3'
 import { openStore } from '../src/main/core/store'
 import { indexArticleText } from '../src/main/core/search/passages'
 import { annotationRows, historyRows } from '../src/main/core/store/rows'
-import { annotationCounts, corpusTexts, generateArticle, SCALE_GENERATOR_VERSION, type GeneratedArticle } from './scale-data'
+import { annotationCounts, corpusTexts, generateArticle, SCALE_GENERATOR_VERSION, SCALE_ROSTER, type GeneratedArticle } from './scale-data'
 
 /**
  * Builds (once, then from the cache) a library of generated articles and annotations for the
@@ -38,8 +38,15 @@ export interface ScaleLibrary {
 const ROOT = join(__dirname, '..')
 export const DEFAULT_CORPUS = join(ROOT, '..', 'shared', 'corpora', 'polnear')
 
+/** The generated desk's roster, which its claims name as checkers, reviewers and signers. */
+export function writeRoster(db: Database): void {
+  const add = db.prepare(`INSERT OR IGNORE INTO people (id, name, initials, role, created_at) VALUES (?, ?, ?, ?, ?)`)
+  for (const p of SCALE_ROSTER) add.run(p.id, p.name, p.name.split(' ').map((w) => w[0]).join(''), p.role, '2023-01-01T00:00:00.000Z')
+}
+
 /** Writes generated articles with their annotations and "created" history, as insertArticle does. */
 export function writeGenerated(db: Database, items: GeneratedArticle[]): number[] {
+  writeRoster(db)
   const article = db.prepare(
     `INSERT INTO articles (headline, byline, outlet, url, published_at, body, text, source_name, source_format, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`

@@ -20,6 +20,7 @@ import { createServices } from '../src/main/core/services'
 import { openStore, type Store } from '../src/main/core/store'
 import type { ExportedFileValue } from '../src/shared/contract'
 import type { Annotation, ClaimFields, SourceType } from '../src/shared/domain'
+import { approvePatch, isVerdict } from '../src/shared/signoff'
 
 const ROOT = join(__dirname, '..')
 const OUT = join(ROOT, 'docs', 'screenshots')
@@ -78,8 +79,15 @@ async function annotatedSample(store: Store): Promise<number> {
   }
   const speakers: Record<string, string> = { [pension.id]: becker.id, [twoPercent.id]: vail.id, [downgrade.id]: castellanos.id, [letter.id]: alliance.id }
   const verdicts = new Map(claims.map(([a, f]) => [a.id, f]))
+  // The verdicts are approved: a public copy publishes only those.
+  const checker = store.personFor(CHECKER, 'checker').id
+  const editor = store.personFor('Inés Salgado', 'editor').id
+  const at = new Date().toISOString()
   const all = store.listAnnotations(id).map((a): Annotation => {
-    if (a.kind === 'claim') return { ...a, fields: { ...a.fields, checker: CHECKER, ...verdicts.get(a.id) } }
+    if (a.kind === 'claim') {
+      const fields = { ...a.fields, checkerId: checker, reviewerId: editor, ...verdicts.get(a.id) }
+      return { ...a, fields: { ...fields, ...(isVerdict(fields.status) ? approvePatch(editor, at) : {}) } }
+    }
     if (a.kind === 'attribution') return { ...a, fields: { ...a.fields, sourceName: sources[a.id].name, sourceType: sources[a.id].type, cue: sources[a.id].cue } }
     return { ...a, fields: { ...a.fields, speakerId: speakers[a.id] ?? null, checked: a.id === pension.id, checkedNote: a.id === pension.id ? 'Council video, 1:42:10' : '' } }
   })

@@ -16,6 +16,7 @@ import { readArticleFile } from '../src/main/core/import'
 import { createServices } from '../src/main/core/services'
 import { openStore } from '../src/main/core/store'
 import type { Annotation } from '../src/shared/domain'
+import { proposePatch } from '../src/shared/signoff'
 
 const ROOT = join(__dirname, '..')
 const OUT = join(ROOT, 'docs', 'screenshots')
@@ -34,9 +35,11 @@ async function main(): Promise<void> {
   const quote = add('quote', 'We spent a decade pretending the pension bill would go away if we didn\'t look at it,')
   const becker = add('attribution', 'Becker told reporters')
   add('quote', 'pension bill')
+  const rosa = store.personFor('Rosa Alvarez', 'checker').id
+  const at = new Date().toISOString()
   const all = store.listAnnotations(budget.id).map((a) => {
-    if (a.id === claim.id && a.kind === 'claim') return { ...a, fields: { ...a.fields, status: 'true' as const, explanation: 'The adopted ordinance sets the rate 6.8% above 2026.', checker: 'Rosa Alvarez', evidence: [{ url: 'https://riverton.example/ordinance-2026-114', note: 'Adopted budget ordinance' }] } }
-    if (a.id === record.id && a.kind === 'claim') return { ...a, fields: { ...a.fields, status: 'in_review' as const, checker: 'Rosa Alvarez' } }
+    if (a.id === claim.id && a.kind === 'claim') return { ...a, fields: { ...a.fields, status: 'true' as const, ...proposePatch(rosa, at), explanation: 'The adopted ordinance sets the rate 6.8% above 2026.', checkerId: rosa, evidence: [{ url: 'https://riverton.example/ordinance-2026-114', note: 'Adopted budget ordinance' }] } }
+    if (a.id === record.id && a.kind === 'claim') return { ...a, fields: { ...a.fields, status: 'in_review' as const, checkerId: rosa } }
     if (a.id === quote.id && a.kind === 'quote') return { ...a, fields: { ...a.fields, speakerId: becker.id, checked: true, checkedNote: 'Council video, 1:42:10' } }
     if (a.id === becker.id && a.kind === 'attribution') return { ...a, fields: { ...a.fields, sourceName: 'Mayor Lorraine Becker', cue: 'told reporters' } }
     return a

@@ -6,6 +6,10 @@ const FIELD_LABELS: Record<string, string> = {
   explanation: 'explanation',
   evidence: 'evidence',
   checker: 'checker',
+  checkerId: 'checker',
+  reviewerId: 'reviewer',
+  due: 'due',
+  returnReason: 'reason for returning it',
   sourceId: 'source',
   sameAs: 'same claim as an earlier check',
   speakerId: 'speaker',
@@ -19,6 +23,17 @@ const FIELD_LABELS: Record<string, string> = {
   note: 'internal note',
   kind: 'kind',
   text: 'words'
+}
+
+/** Fields that hold a desk roster person's id. */
+const PERSON_FIELDS = new Set(['checkerId', 'reviewerId', 'signedOffBy'])
+
+/** What a sign-off change did, said as the act ("approved the verdict"). */
+const SIGNOFF_ACTS: Record<string, string> = {
+  none: 'cleared the sign-off',
+  proposed: 'proposed the verdict',
+  approved: 'approved the verdict',
+  returned: 'returned the verdict'
 }
 
 const SOURCE_TYPES: Record<string, string> = { person: 'person', organisation: 'organisation', document: 'document', anonymous: 'anonymous' }
@@ -37,6 +52,8 @@ function valueText(field: string, value: unknown, nameOf: (id: string) => string
   if (value === null || value === undefined || value === '') return '—'
   if (field === 'status' && typeof value === 'string') return (CLAIM_STATUS_LABELS as Record<string, string>)[value] ?? value
   if ((field === 'sourceId' || field === 'speakerId') && typeof value === 'string') return nameOf(value) ?? 'an attribution'
+  if (PERSON_FIELDS.has(field) && typeof value === 'string') return nameOf(value) ?? 'someone not on the roster'
+  if (field === 'due' && typeof value === 'string') return value
   if (field === 'sourceType' && typeof value === 'string') return SOURCE_TYPES[value] ?? value
   if (typeof value === 'boolean') return value ? 'yes' : 'no'
   if (typeof value === 'string') return `“${clip(value)}”`
@@ -81,7 +98,7 @@ function threadChangeText(change: AnnotationChange): string | null {
  * What a recorded change did, in an editor's words: "tagged it", "status: Unchecked → False",
  * "added evidence https://… — Adopted ordinance", "speaker: — → Lorraine Becker",
  * "commented “Ask the clerk…”". `nameOf` names a linked annotation (an attribution's source)
- * from its id.
+ * or a desk roster person from their id.
  */
 export function changeText(change: AnnotationChange, nameOf: (id: string) => string | undefined = () => undefined): string {
   if (change.action === 'created') return 'tagged it'
@@ -89,9 +106,18 @@ export function changeText(change: AnnotationChange, nameOf: (id: string) => str
   if (change.action === 'moved') return `its words became “${clip(String(change.changes.text?.[1] ?? ''), 50)}”`
   const thread = threadChangeText(change)
   if (thread !== null) return thread
-  const parts = Object.entries(change.changes).map(([field, [before, after]]) => {
-    if (field === 'evidence') return evidenceChange(before, after)
-    return `${FIELD_LABELS[field] ?? field}: ${valueText(field, before, nameOf)} → ${valueText(field, after, nameOf)}`
+  const signoff = change.changes.signoff
+  // Who signed off is the entry's "who", and when its time: the act is said once.
+  const skip = new Set(['signedOffBy', 'signedOffAt', ...(signoff ? ['returnReason'] : [])])
+  const parts = Object.entries(change.changes).flatMap(([field, [before, after]]) => {
+    if (skip.has(field)) return []
+    if (field === 'evidence') return [evidenceChange(before, after)]
+    if (field === 'signoff') {
+      const act = SIGNOFF_ACTS[String(after)] ?? `sign-off: ${String(after)}`
+      const reason = after === 'returned' ? String(change.changes.returnReason?.[1] ?? '') : ''
+      return [reason ? `${act}: “${clip(reason, 120)}”` : act]
+    }
+    return [`${FIELD_LABELS[field] ?? field}: ${valueText(field, before, nameOf)} → ${valueText(field, after, nameOf)}`]
   })
   return parts.join('; ') || 'changed it'
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import type { Annotation, AnnotationChange, AnnotationKind, Article, ArticleMeta, ArticleSummary, ClaimStatus, Comment, LibraryPage, LibrarySort, Preferences, Thread } from './domain'
-import { ANNOTATION_KINDS, CLAIM_STATUSES, LIBRARY_SORTS, SOURCE_TYPES } from './domain'
+import type { Annotation, AnnotationChange, AnnotationKind, Article, ArticleMeta, ArticleSummary, ClaimStatus, Comment, LibraryPage, LibrarySort, Person, PersonRole, Preferences, Thread } from './domain'
+import { ANNOTATION_KINDS, CLAIM_STATUSES, LIBRARY_SORTS, PERSON_ROLES, SIGNOFFS, SOURCE_TYPES } from './domain'
+import { CLAIM_SORTS, MAX_CLAIM_PAGE, type ClaimFilters, type ClaimPage, type ClaimQuery, type ClaimView } from './claims'
 import type { OperationName } from './ops'
 import type { BlockJSON, DocJSON } from './schema'
 import { MAX_SEARCH_PAGE, type CheckedBeforeInput, type CheckedBeforeMatch, type SearchInput, type SearchPage } from './search/types'
@@ -47,12 +48,29 @@ const anchorSchema = z
   .strict()
   .refine((a) => a.end > a.start, { message: 'An annotation must end after it starts' })
 
+/** True for a real day written YYYY-MM-DD (not 2026-02-30). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+}
+
+const day = z.string().refine(isCalendarDate, { message: 'A date is written as YYYY-MM-DD, for example 2026-12-01' })
+const personId = z.string().min(1).max(100)
+
 const claimFields = z
   .object({
     status: z.enum(CLAIM_STATUSES),
     explanation: noteText,
     evidence: z.array(z.object({ url: shortText, note: noteText }).strict()).max(200),
-    checker: shortText,
+    checkerId: personId.nullable(),
+    reviewerId: personId.nullable(),
+    due: z.union([z.literal(''), day]),
+    signoff: z.enum(SIGNOFFS),
+    signedOffBy: personId.nullable(),
+    signedOffAt: z.string().max(40),
+    returnReason: noteText,
     sourceId: z.string().max(100).nullable(),
     sameAs: z.string().max(100).nullable().default(null)
   })
@@ -105,8 +123,31 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 
 export const preferencesSchema = z
-  .object({ userName: shortText, organisation: shortText, organisationUrl: shortText })
+  .object({ userName: shortText, userId: z.union([z.literal(''), personId]), organisation: shortText, organisationUrl: shortText })
   .strict()
+
+const personName = z
+  .string()
+  .max(200)
+  .refine((s) => s.trim().length > 0, { message: 'A person on the desk needs a name' })
+const initials = z.string().max(8, 'Initials are at most 8 characters')
+
+export const claimFiltersSchema = z
+  .object({
+    statuses: z.array(z.enum(CLAIM_STATUSES)).max(CLAIM_STATUSES.length).optional(),
+    signoffs: z.array(z.enum(SIGNOFFS)).max(SIGNOFFS.length).optional(),
+    checkerId: personId.optional(),
+    reviewerId: personId.optional(),
+    articleId: articleId.optional(),
+    changedFrom: day.optional(),
+    changedTo: day.optional(),
+    mine: z.boolean().optional(),
+    needsReview: z.boolean().optional(),
+    sort: z.enum(CLAIM_SORTS).optional()
+  })
+  .strict()
+
+const annotationRef = { articleId, annotationId: z.string().min(1).max(100) }
 
 /**
  * An operation: its input's schema and its output's type. Every string of every input is
@@ -223,14 +264,15 @@ export const contract = {
       })
       .strict()
   ),
-  exportArticle: op<z.ZodType<ExportInput>, { files: ExportedFileValue[] }>(
+  exportArticle: op<z.ZodType<ExportInput>, ExportResult>(
     z
       .object({
         id: articleId,
         format: z.enum(EXPORT_FORMATS),
         kinds: z.array(kindSchema).max(3).optional(),
         statuses: z.array(z.enum(CLAIM_STATUSES)).max(7).optional(),
-        includeInternal: z.boolean().optional()
+        includeInternal: z.boolean().optional(),
+        includeUnapproved: z.boolean().optional()
       })
       .strict()
   ),
@@ -271,6 +313,53 @@ export const contract = {
   mergeSpeakers: op<z.ZodType<{ a: string; b: string }>, SpeakerDetail>(z.object({ a: speakerRef, b: speakerRef }).strict()),
   splitSpeaker: op<z.ZodType<{ id: string; part: string }>, { speaker: SpeakerDetail; apart: SpeakerDetail }>(
     z.object({ id: speakerRef, part: speakerRef }).strict()
+  ),
+  listPeople: op<z.ZodType<{ includeArchived?: boolean }>, Person[]>(z.object({ includeArchived: z.boolean().optional() }).strict()),
+  addPerson: op<z.ZodType<NewPersonInput>, Person>(
+    z.object({ name: personName, initials: initials.optional(), role: z.enum(PERSON_ROLES) }).strict()
+  ),
+  updatePerson: op<z.ZodType<PersonUpdate>, Person>(
+    z
+      .object({ id: personId, name: personName.optional(), initials: initials.optional(), role: z.enum(PERSON_ROLES).optional(), archived: z.boolean().optional() })
+      .strict()
+  ),
+  listClaims: op<z.ZodType<ClaimQuery>, ClaimPage>(
+    claimFiltersSchema.extend({ limit: z.number().int().min(1).max(MAX_CLAIM_PAGE).optional(), cursor: z.string().max(2_000).optional() }).strict()
+  ),
+  listClaimViews: op<z.ZodType<Record<string, never>>, ClaimView[]>(
+    z.object({}).strict() as unknown as z.ZodType<Record<string, never>>
+  ),
+  saveClaimView: op<z.ZodType<{ name: string; filters: ClaimFilters }>, ClaimView>(
+    z
+      .object({
+        name: z
+          .string()
+          .max(100, 'A view name is at most 100 characters')
+          .refine((s) => s.trim().length > 0, { message: 'A saved view needs a name' }),
+        filters: claimFiltersSchema
+      })
+      .strict()
+  ),
+  deleteClaimView: op<z.ZodType<{ id: string }>, ClaimView>(z.object({ id: z.string().min(1).max(100) }).strict()),
+  updateClaim: op<z.ZodType<ClaimUpdate>, Annotation>(
+    z
+      .object({
+        ...annotationRef,
+        status: z.enum(CLAIM_STATUSES).optional(),
+        checkerId: personId.nullable().optional(),
+        reviewerId: personId.nullable().optional(),
+        due: z.union([z.literal(''), day]).optional()
+      })
+      .strict()
+  ),
+  signOffClaim: op<z.ZodType<SignOffInput>, Annotation>(
+    z
+      .object({ ...annotationRef, action: z.enum(['propose', 'approve', 'return']), reason: noteText.optional() })
+      .strict()
+      .refine((s) => s.action !== 'return' || (s.reason ?? '').trim().length > 0, {
+        message: 'Say why the verdict goes back to the checker',
+        path: ['reason']
+      }) as unknown as z.ZodType<SignOffInput>
   )
 } satisfies Record<OperationName, { input: z.ZodType; output: unknown }>
 
@@ -320,6 +409,49 @@ export interface ExportInput {
   kinds?: AnnotationKind[]
   statuses?: ClaimStatus[]
   includeInternal?: boolean
+  /**
+   * Publish verdicts no editor approved yet too. Without it a public copy (HTML, PDF,
+   * Markdown, Word, ClaimReview, CSV) leaves such claims out and says so.
+   */
+  includeUnapproved?: boolean
+}
+
+export interface ExportResult {
+  files: ExportedFileValue[]
+  /** Claims left out because their verdict is not approved yet (0 when none or when asked to include them). */
+  unapprovedLeftOut: number
+}
+
+export interface NewPersonInput {
+  name: string
+  initials?: string
+  role: PersonRole
+}
+
+export interface PersonUpdate {
+  id: string
+  name?: string
+  initials?: string
+  role?: PersonRole
+  archived?: boolean
+}
+
+/** The desk's fields of one claim, as the command line sets them; absent ones stay as they are. */
+export interface ClaimUpdate {
+  articleId: number
+  annotationId: string
+  status?: ClaimStatus
+  checkerId?: string | null
+  reviewerId?: string | null
+  due?: string
+}
+
+export interface SignOffInput {
+  articleId: number
+  annotationId: string
+  action: 'propose' | 'approve' | 'return'
+  /** Why a verdict is returned (required then). */
+  reason?: string
 }
 
 /** One exported file crossing a door (bytes as base64). */

@@ -14,6 +14,13 @@ export interface ArticleMeta {
 export interface ArticleSummary extends ArticleMeta {
   id: number
   annotationCount: number
+  /** Its claims, and of them those whose verdict an editor approved. */
+  claimCount: number
+  approvedCount: number
+  /** The worst verdict among its claims (false worst), or null when none has one. */
+  worstVerdict: ClaimStatus | null
+  /** Comment threads on its annotations not yet resolved. */
+  openThreads: number
   createdAt: string
   updatedAt: string
 }
@@ -69,11 +76,41 @@ export interface Evidence {
   note: string
 }
 
+/**
+ * Where a claim's verdict stands with the desk's editors: setting a verdict proposes it, an
+ * editor approves it or returns it (with a reason), and changing an approved verdict
+ * proposes it again. A claim without a verdict has none.
+ */
+export const SIGNOFFS = ['none', 'proposed', 'approved', 'returned'] as const
+export type Signoff = (typeof SIGNOFFS)[number]
+
+export const SIGNOFF_LABELS: Record<Signoff, string> = {
+  none: 'No verdict yet',
+  proposed: 'Proposed',
+  approved: 'Approved',
+  returned: 'Returned'
+}
+
 export interface ClaimFields {
   status: ClaimStatus
   explanation: string
   evidence: Evidence[]
-  checker: string
+  /** The roster person checking it (a Person id), or null. */
+  checkerId: string | null
+  /** The roster editor who reviews the verdict (a Person id), or null. */
+  reviewerId: string | null
+  /** When the check is due: YYYY-MM-DD, or ''. */
+  due: string
+  signoff: Signoff
+  /** Who proposed, approved or returned the verdict last (a Person id), or null. */
+  signedOffBy: string | null
+  /** When (ISO 8601), or '' when there is no sign-off. */
+  signedOffAt: string
+  /**
+   * Why the verdict was returned ('' otherwise). Kept on the claim, and so in its history,
+   * until threads hold it as a comment.
+   */
+  returnReason: string
   /** The attribution this claim is sourced to, if any. */
   sourceId: string | null
   /** The desk's earlier claim (its annotation id) this one says the same as, once linked ("checked before"). */
@@ -195,7 +232,20 @@ export interface Thread {
 /** Fresh fields for a new annotation of a kind. */
 export function defaultFields<K extends AnnotationKind>(kind: K): FieldsByKind[K] {
   const byKind: FieldsByKind = {
-    claim: { status: 'unchecked', explanation: '', evidence: [], checker: '', sourceId: null, sameAs: null },
+    claim: {
+      status: 'unchecked',
+      explanation: '',
+      evidence: [],
+      checkerId: null,
+      reviewerId: null,
+      due: '',
+      signoff: 'none',
+      signedOffBy: null,
+      signedOffAt: '',
+      returnReason: '',
+      sourceId: null,
+      sameAs: null
+    },
     quote: { speakerId: null, speakerName: '', checked: false, checkedNote: '' },
     attribution: { sourceName: '', sourceType: 'person', cue: '' }
   }
@@ -205,6 +255,8 @@ export function defaultFields<K extends AnnotationKind>(kind: K): FieldsByKind[K
 /** Preferences kept in the store. */
 export interface Preferences {
   userName: string
+  /** Who "me" is on the desk roster (a Person id), or '' when unset. */
+  userId: string
   organisation: string
   organisationUrl: string
 }
@@ -220,4 +272,18 @@ export interface LibraryPage {
   total: number
   /** Hands back to get the page after this one; null after the last. */
   nextCursor: string | null
+}
+
+export const PERSON_ROLES = ['checker', 'editor'] as const
+export type PersonRole = (typeof PERSON_ROLES)[number]
+
+/** Someone on the desk's roster: who checks claims and who signs their verdicts off. */
+export interface Person {
+  /** 'p-' and a UUID: what a claim's checker, reviewer and sign-off record. */
+  id: string
+  name: string
+  initials: string
+  role: PersonRole
+  /** Archived people stay on the claims they worked on, but are no longer offered. */
+  archived: boolean
 }

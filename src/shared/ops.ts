@@ -34,7 +34,16 @@ export const OPERATION_NAMES = [
   'getSpeaker',
   'mergeSpeakers',
   'splitSpeaker',
-  'libraryPage'
+  'libraryPage',
+  'listPeople',
+  'addPerson',
+  'updatePerson',
+  'listClaims',
+  'listClaimViews',
+  'saveClaimView',
+  'deleteClaimView',
+  'updateClaim',
+  'signOffClaim'
 ] as const
 
 export type OperationName = (typeof OPERATION_NAMES)[number]

@@ -18,7 +18,7 @@ import {
   updateAnnotationFields,
   AnnotationStep
 } from '../../src/renderer/editor/annotations'
-import type { Annotation } from '../../src/shared/domain'
+import { defaultFields, type Annotation } from '../../src/shared/domain'
 import { covered, doc, editor, redoOf, refuses, run, select, tag, textOf, undoOf } from './helpers'
 
 const story = doc(
@@ -155,14 +155,14 @@ describe('retagging', () => {
 describe('editing details', () => {
   it('sets a claim verdict and explanation; undo and redo step through the edits', () => {
     let { state, id } = tag(editor(story), 'fell by 12 per cent', 'claim', addAnnotation)
-    state = run(state, updateAnnotationFields(id, { status: 'in_review', checker: 'Ben' }, { by: 'Ben', at: 'T1' }))
+    state = run(state, updateAnnotationFields(id, { status: 'in_review', checkerId: 'p-ben' }, { by: 'Ben', at: 'T1' }))
     state = run(state, updateAnnotationFields(id, { status: 'false', explanation: 'It fell by 2 per cent.' }))
-    expect(getAnnotation(state, id)?.fields).toMatchObject({ status: 'false', checker: 'Ben' })
+    expect(getAnnotation(state, id)?.fields).toMatchObject({ status: 'false', checkerId: 'p-ben' })
 
     const once = undoOf(state)
     expect(getAnnotation(once, id)).toMatchObject({ fields: { status: 'in_review', explanation: '' }, updatedBy: 'Ben', updatedAt: 'T1' })
     const twice = undoOf(once)
-    expect(getAnnotation(twice, id)?.fields).toMatchObject({ status: 'unchecked', checker: '' })
+    expect(getAnnotation(twice, id)?.fields).toMatchObject({ status: 'unchecked', checkerId: null })
     expect(getAnnotation(redoOf(redoOf(twice)), id)?.fields).toMatchObject({ status: 'false' })
   })
 
@@ -189,7 +189,7 @@ describe('orphaned annotations', () => {
     id: 'lost',
     kind: 'claim',
     anchor: { start: 0, end: 22, exact: 'inflation hit 9 percent', prefix: '', suffix: '' },
-    fields: { status: 'in_review', explanation: '', evidence: [], checker: '', sourceId: null, sameAs: null },
+    fields: { ...defaultFields('claim'), status: 'in_review' },
     origin: 'manual',
     placement: 'anchored',
     createdBy: 'Ada',

@@ -56,14 +56,14 @@ describe('dragging annotated words', () => {
 
   it('dropped elsewhere, the words take their annotations with them, fields and all; undo puts them back', () => {
     let { state, id } = tag(editor(story), 'the largest increase since 1998', 'claim', addAnnotation)
-    state = run(state, updateAnnotationFields(id, { status: 'in_review', checker: 'Rosa' }))
+    state = run(state, updateAnnotationFields(id, { status: 'in_review', checkerId: 'p-rosa' }))
     state = run(state, selectAnnotation(id))
     const [from, to] = range(state, 'the largest increase since 1998')
     const moved = drop(state, from, to, posOf(state, 'in January'))
     expect(moved.doc.textContent).toContain('see the change the largest increase since 1998in January')
     expect(textOf(moved, id)).toBe('the largest increase since 1998')
     expect(getAnnotation(moved, id)!.from).toBeGreaterThan(posOf(moved, 'Residents'))
-    expect(getAnnotation(moved, id)!.fields).toMatchObject({ status: 'in_review', checker: 'Rosa' })
+    expect(getAnnotation(moved, id)!.fields).toMatchObject({ status: 'in_review', checkerId: 'p-rosa' })
     expect(selectedAnnotationId(moved)).toBe(id)
     const undone = undoOf(moved)
     expect(undone.doc.eq(state.doc)).toBe(true)

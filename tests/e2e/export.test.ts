@@ -29,6 +29,10 @@ describe('exporting an annotated copy and importing annotations in Chromium', ()
     expect(copydesk(db, 'import', join(ROOT, 'samples', 'city-budget.txt')).code).toBe(0)
     const annotated = copydesk(db, 'annotate', '1', '--kind', 'claim', '--quote', CLAIM, '--status', 'false')
     expect(annotated.stderr).toBe('')
+    // An editor approves the verdict: a public copy publishes only approved ones.
+    for (const args of [['people', 'add', 'Inés Salgado', '--role', 'editor'], ['config', 'set', 'userId', 'Inés Salgado']]) expect(copydesk(db, ...args).code).toBe(0)
+    const claim = (JSON.parse(copydesk(db, '--json', 'annotations', '1').stdout) as { id: string }[])[0]
+    expect(copydesk(db, 'signoff', '1', claim.id, 'approve').code).toBe(0)
   })
   const db = app.db
   const dir = app.dir
@@ -61,6 +65,36 @@ describe('exporting an annotated copy and importing annotations in Chromium', ()
     // The dialog closes once the file is handed over, and focus returns to the toolbar.
     await dialog.waitFor({ state: 'detached' })
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export…')
+    expect(problems).toEqual([])
+  })
+
+  it('a verdict no editor approved stays out of a public copy, which says so, unless the editor asks for it', async () => {
+    expect(copydesk(db(), 'annotate', '2', '--kind', 'claim', '--quote', CLAIM, '--status', 'misleading').code).toBe(0)
+    const { page, problems } = await strictPage(app.browser())
+    await page.goto(`${app.served().url}#/article/2`)
+    await page.locator('.ProseMirror').waitFor()
+    const claimPattern = new RegExp(`<mark[^>]*claim[^>]*>${CLAIM.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</mark>`)
+    const exportHtml = async (unapproved: boolean): Promise<string> => {
+      const dialog = await openExport(page)
+      const box = dialog.getByRole('checkbox', { name: 'Include verdicts not approved yet' })
+      expect(await box.isChecked()).toBe(false)
+      if (unapproved) await box.check()
+      const download = page.waitForEvent('download')
+      await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+      const file = await download
+      const saved = join(dir(), `${unapproved ? 'all' : 'approved'}-${file.suggestedFilename()}`)
+      await file.saveAs(saved)
+      await dialog.waitFor({ state: 'detached' })
+      return readFileSync(saved, 'utf8')
+    }
+    const publicCopy = await exportHtml(false)
+    expect(publicCopy).not.toMatch(claimPattern)
+    expect(publicCopy).toContain('Only verdicts approved by an editor are published here: 1 claim whose verdict is not approved yet was left out.')
+    // The notice says it too (and the announcer reads it out).
+    await page.getByText(/1 claim was left out: its verdict is not approved yet/).first().waitFor()
+    const asked = await exportHtml(true)
+    expect(asked).toMatch(claimPattern)
+    expect(asked).toContain('1 verdict here is not approved by an editor yet.')
     expect(problems).toEqual([])
   })
 

@@ -3,7 +3,7 @@ import type { Annotation, Article } from '../../src/shared/domain'
 import { exportBrat } from '../../src/shared/interchange/brat'
 import { parseBrat } from '../../src/shared/interchange/brat-import'
 import type { ImportedAnnotation } from '../../src/shared/interchange/imported'
-import { annotations, article, make } from '../fixtures/interchange/article'
+import { annotations, article, make, people } from '../fixtures/interchange/article'
 
 /** The .ann lines by kind, read with brat's own line grammar. */
 function readAnn(ann: string) {
@@ -27,6 +27,7 @@ function essence(a: Annotation | ImportedAnnotation, idOf: (ref: string | null) 
   const fields = { ...a.fields } as Record<string, unknown>
   if ('speakerId' in fields) fields.speakerId = idOf(fields.speakerId as string | null)
   if ('sourceId' in fields) fields.sourceId = idOf(fields.sourceId as string | null)
+  if (!('anchor' in a) && a.kind === 'claim') fields.checkerId = Object.entries(people).find(([, name]) => name === a.checkerName)?.[0] ?? null
   return { kind: a.kind, start: span.start, end: span.end, exact: span.exact, fields }
 }
 
@@ -78,7 +79,7 @@ describe('the brat export', () => {
 
 describe('importing brat', () => {
   it('gives back the same kinds, spans, fields and links after a Copydesk export', () => {
-    const { txt, ann } = exportBrat(article, annotations, { includeInternal: true })
+    const { txt, ann } = exportBrat(article, annotations, { includeInternal: true, people })
     const back = parseBrat(ann, txt)
     expect(back.skipped).toEqual([])
     const byRef = new Map(back.annotations.map((a) => [a.ref, a]))
@@ -138,10 +139,11 @@ describe('importing brat', () => {
   })
 
   it('reads spans and fields without the text, taking the quote from the .ann', () => {
-    const { ann } = exportBrat(article, annotations)
+    const { ann } = exportBrat(article, annotations, { people })
     const { annotations: got } = parseBrat(ann)
-    expect(got[0]).toMatchObject({ kind: 'claim', exact: annotations[0].anchor.exact, start: 0, prefix: '' })
-    expect(got[0].fields).toMatchObject({ status: 'misleading', checker: 'Dana Reyes' })
+    expect(got[0]).toMatchObject({ kind: 'claim', exact: annotations[0].anchor.exact, start: 0, prefix: '', checkerName: 'Dana Reyes' })
+    // A verdict read from a file is proposed: approving it is this desk's editors' call.
+    expect(got[0].fields).toMatchObject({ status: 'misleading', signoff: 'proposed', checkerId: null })
   })
 
   it('refuses malformed input with a message naming the line or the id', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { csvCell, exportCsv } from '../../src/shared/interchange/csv'
-import { annotations, article, history, make, threads } from '../fixtures/interchange/article'
+import { annotations, article, history, make, people, threads } from '../fixtures/interchange/article'
 
 /** An RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. */
 function readCsv(text: string): string[][] {
@@ -35,7 +35,7 @@ function readCsv(text: string): string[][] {
 
 describe('the CSV fact-check log', () => {
   it('has one row per claim with its text, status, verdict, explanation, evidence, checker, source and dates', () => {
-    const rows = readCsv(exportCsv(article, annotations))
+    const rows = readCsv(exportCsv(article, annotations, { people }))
     expect(rows[0]).toEqual(['number', 'text', 'status', 'verdict', 'explanation', 'evidence', 'checker', 'source', 'created', 'updated'])
     expect(rows).toHaveLength(6)
     const [, cost, reserves, third] = rows
@@ -68,8 +68,8 @@ describe('the CSV fact-check log', () => {
       expect(csvCell(attack).replace(/^"/, '').startsWith(`'`), attack).toBe(true)
     }
     expect(csvCell('plain')).toBe('plain')
-    const claim = make('claim', 'c-f', 'Who pays', { explanation: '=1+2', checker: '@admin', evidence: [{ url: '', note: '-cmd' }] })
-    const row = readCsv(exportCsv(article, [claim]))[1]
+    const claim = make('claim', 'c-f', 'Who pays', { explanation: '=1+2', checkerId: 'p-admin', evidence: [{ url: '', note: '-cmd' }] })
+    const row = readCsv(exportCsv(article, [claim], { people: { 'p-admin': '@admin' } }))[1]
     expect(row[4]).toBe(`'=1+2`)
     expect(row[5]).toBe(`'-cmd`)
     expect(row[6]).toBe(`'@admin`)

@@ -26,7 +26,7 @@ function hostile(): { article: Article; annotations: Annotation[]; threads: Thre
       { url: 'javascript:alert(5)', note: BREAKOUT },
       { url: `https://example.org/"onmouseover="alert(6)`, note: 'quoted url' }
     ],
-    checker: BREAKOUT
+    checkerId: 'p-hostile'
   })
   const speaker = make('attribution', 'a-hostile', 'Opposition members called it', {
     sourceName: SCRIPT,
@@ -71,7 +71,7 @@ group('the HTML annotated copy', () => {
 
   it('escapes markup and script in every user-written string and links only to http(s)', () => {
     const { article: a, annotations: list, threads: talk } = hostile()
-    const html = exportHtml(a, list, { includeInternal: true, threads: talk })
+    const html = exportHtml(a, list, { includeInternal: true, threads: talk, people: { 'p-hostile': BREAKOUT } })
     expect(html).not.toContain('<script>')
     expect(html).not.toContain('<img')
     const doc = parse(html)
@@ -198,5 +198,28 @@ group('the HTML annotated copy', () => {
     expect(notes).toHaveLength(2)
     expect(textOf(notes[1])).toContain('Not found in the text')
     expect(byClass(byClass(doc, 'body')[0], 'hl-claim').every((m) => m.attribs['data-notes'] === '1')).toBe(true)
+  })
+})
+
+group('a public copy and the sign-off (desk-claims)', () => {
+  const verdicts = annotations.filter((a) => a.kind === 'claim' && a.fields.status !== 'in_review' && a.fields.status !== 'unchecked')
+
+  it('publishes only approved verdicts when asked to, and says how many it left out', () => {
+    const approved = annotations.map((a) =>
+      a.id === 'c-reserves' && a.kind === 'claim' ? { ...a, fields: { ...a.fields, signoff: 'approved' as const, signedOffBy: 'p-lee', signedOffAt: '2024-06-06T10:00:00.000Z' } } : a
+    )
+    const doc = parse(exportHtml(article, approved, { approvedOnly: true }))
+    const notes = byClass(doc, 'approval-note')
+    expect(notes).toHaveLength(1)
+    expect(textOf(notes[0])).toBe(`Only verdicts approved by an editor are published here: ${verdicts.length - 1} claims whose verdicts are not approved yet were left out.`)
+    // The approved verdict's explanation is published; an unapproved one's is not.
+    const text = textOf(doc)
+    expect(text).toContain('The March treasury report lists general reserves of £12.1 million.')
+    expect(text).not.toContain('No traffic count since 2019 has been published.')
+  })
+
+  it('says so when it includes verdicts not approved', () => {
+    const doc = parse(exportHtml(article, annotations))
+    expect(textOf(byClass(doc, 'approval-note')[0])).toBe(`${verdicts.length} verdicts here are not approved by an editor yet.`)
   })
 })

@@ -41,10 +41,12 @@ describe('the Markdown export', () => {
     const doc = renderBody(exportMarkdown(article, annotations))
     // A tight list's items hold their text directly.
     const blocks = elements(doc).filter((e) => /^(p|h[1-6])$/.test(e.name) || (e.name === 'li' && !elements(e).some((c) => c.name === 'p')))
-    expect(blocks.map((e) => e.name)).toEqual(['h1', 'p', 'p', 'h3', 'p', 'p', 'p', 'p', 'li', 'li', 'p'])
+    // The title, the byline, the note that verdicts here are not approved yet, then the article.
+    expect(blocks.map((e) => e.name)).toEqual(['h1', 'p', 'p', 'p', 'h3', 'p', 'p', 'p', 'p', 'li', 'li', 'p'])
     expect(textOf(blocks[0])).toBe(article.headline)
+    expect(textOf(blocks[2])).toMatch(/^\d verdicts here are not approved by an editor yet\.$/)
     // Markdown-it keeps the hard break as <br> plus the source newline.
-    expect(blocks.slice(2).map((e) => textOf(e).replace('\n\n', '\n')).join('\n\n')).toBe(article.text)
+    expect(blocks.slice(3).map((e) => textOf(e).replace('\n\n', '\n')).join('\n\n')).toBe(article.text)
     const names = new Set(elements(doc).map((e) => e.name))
     for (const name of ['blockquote', 'ul', 'li', 'em', 'a', 'br']) expect(names.has(name), name).toBe(true)
     const link = elements(doc).find((e) => e.name === 'a' && textOf(e) === 'council website')

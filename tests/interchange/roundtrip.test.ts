@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Annotation, Article, ClaimStatus, Thread } from '../../src/shared/domain'
 import { CLAIM_STATUSES } from '../../src/shared/domain'
+import { importedSignoff } from '../../src/shared/signoff'
 import { exportBrat } from '../../src/shared/interchange/brat'
 import { parseBrat } from '../../src/shared/interchange/brat-import'
 import { exportHtml } from '../../src/shared/interchange/html'
@@ -21,6 +22,10 @@ function random(seed: number) {
 }
 
 const WORDS = ['the', 'council', 'said', 'bridge', '“repairs”', 'cost', '£48m', 'steel', 'Osei', 'told', 'reporters', 'reserves', '🚧', 'café']
+/** The roster the generated claims' checkers come from (names an export writes and an import reads). */
+const ROSTER: Record<string, string> = { 'p-1': 'plain', 'p-2': 'quote "x" and, comma', 'p-3': '<b>markup</b>', 'p-4': 'emoji 🚧 and ünïcode', 'p-5': '=1+1' }
+const idOfName = new Map(Object.entries(ROSTER).map(([id, name]) => [name, id]))
+
 const FIELD_TEXT = ['', 'plain', 'two\nlines', 'tab\there', 'quote "x" and, comma', '<b>markup</b>', 'emoji 🚧 and ünïcode', '=1+1']
 
 /** An article of generated paragraphs and many overlapping, nested and duplicate annotations, some with threads. */
@@ -53,10 +58,13 @@ function generate(seed: number, count: number): { article: Article; annotations:
     const fields =
       kind === 'claim'
         ? {
-            status: r.pick(CLAIM_STATUSES) as ClaimStatus,
+            ...importedSignoff(CLAIM_STATUSES[i % CLAIM_STATUSES.length]),
+            status: CLAIM_STATUSES[i % CLAIM_STATUSES.length] as ClaimStatus,
             explanation: fieldText(),
             evidence: r.next() < 0.5 ? [] : [{ url: 'https://example.org/e', note: fieldText() }, { url: '', note: fieldText() }],
-            checker: fieldText(),
+            checkerId: r.next() < 0.3 ? null : r.pick(Object.keys(ROSTER)),
+            reviewerId: null,
+            due: '',
             sourceId: link
           }
         : kind === 'quote'
@@ -105,6 +113,7 @@ function importedThread(a: ImportedAnnotation) {
 function essence(a: Annotation | ImportedAnnotation, idOf: (ref: string | null) => string | null = (x) => x) {
   const span = 'anchor' in a ? a.anchor : a
   const fields = { ...a.fields } as Record<string, unknown>
+  if (!('anchor' in a) && a.kind === 'claim') fields.checkerId = (a.checkerName && idOfName.get(a.checkerName)) ?? null
   if ('speakerId' in fields) fields.speakerId = idOf(fields.speakerId as string | null)
   if ('sourceId' in fields) fields.sourceId = idOf(fields.sourceId as string | null)
   return { kind: a.kind, start: span.start, end: span.end, exact: span.exact, fields }
@@ -125,14 +134,14 @@ describe('round trips over many overlapping annotations', () => {
 
     it(`W3C export then import gives back every annotation and thread (seed ${seed})`, () => {
       expect(threads.length).toBeGreaterThan(50)
-      const back = parseW3C(JSON.parse(exportW3C(article, annotations, { includeInternal: true, threads })))
+      const back = parseW3C(JSON.parse(exportW3C(article, annotations, { includeInternal: true, threads, people: ROSTER })))
       expect(back.skipped).toEqual([])
       expect(back.annotations.map((a) => essence(a))).toEqual(inExportOrder(annotations).map((a) => essence(a)))
       expect(back.annotations.map(importedThread)).toEqual(inExportOrder(annotations).map((a) => threadOf(a, threads)))
     })
 
     it(`brat export then import gives back every annotation and thread (seed ${seed})`, () => {
-      const { txt, ann } = exportBrat(article, annotations, { includeInternal: true, threads })
+      const { txt, ann } = exportBrat(article, annotations, { includeInternal: true, threads, people: ROSTER })
       const back = parseBrat(ann, txt)
       expect(back.skipped).toEqual([])
       const ordered = inExportOrder(annotations)

@@ -5,7 +5,7 @@ import { bodyText } from '../../src/main/core/import/body'
 import { annotationSchema } from '../../src/shared/contract'
 import type { DocJSON } from '../../src/shared/schema'
 import { annotationCounts, generateArticle } from '../../scripts/scale-data'
-import { scaleLibrary, writeGenerated } from '../../scripts/scale-library'
+import { scaleLibrary, writeGenerated, writeRoster } from '../../scripts/scale-library'
 import { useTempDir } from '../helpers/tmp'
 
 /** Every row of a table but the columns a write stamps with the time it ran. */
@@ -47,6 +47,7 @@ describe('the scale generator', () => {
     const items = [0, 1, 2, 3].map((i) => generateArticle(11, i, 4, 6 + i))
     const viaStore = join(dir(), 'store.db')
     const store = openStore(viaStore)
+    writeRoster(store.db)
     for (const a of items) {
       store.insertArticle(
         { headline: a.headline, byline: a.byline, outlet: a.outlet, url: a.url, publishedAt: a.publishedAt, body: a.body as DocJSON, text: a.text, sourceName: a.sourceName, sourceFormat: 'txt' },

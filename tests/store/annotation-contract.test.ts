@@ -1,3 +1,4 @@
+import { proposePatch } from '../../src/shared/signoff'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createDispatch, type Dispatch } from '../../src/main/core/dispatch'
@@ -102,7 +103,7 @@ describe('saving annotations through the contract', () => {
 
     it('deletes what neither list names, and takes changes from the annotations sent whole', async () => {
       const newText = edited.join('\n\n')
-      const checked = { ...annotationOn(newText, '$4.2 billion', 'claim', 'c1', { status: 'false' }), updatedAt: '2026-11-28T09:00:00.000Z' }
+      const checked = { ...annotationOn(newText, '$4.2 billion', 'claim', 'c1', { status: 'false', ...proposePatch(null, '2026-11-28T09:00:00.000Z') }), updatedAt: '2026-11-28T09:00:00.000Z' }
       expect(await saveEdited({ annotations: [checked], moved: [] })).toMatchObject({ ok: true, value: { annotationCount: 1 } })
       expect(store.listAnnotations(1)).toEqual([checked])
       expect(store.annotationHistory(1).map((h) => h.action)).toEqual(['created', 'created', 'updated', 'deleted'])

@@ -20,9 +20,9 @@ function library(store: Store): { pension: number; bridge: number; wire: number 
     status: 'false',
     explanation: 'The adopted budget shows $198 million.',
     evidence: [{ url: 'https://riverton.example/budget-2027.pdf', note: 'Budget book, pensions table' }],
-    checker: 'Rosa Lind'
+    checkerId: store.personFor('Rosa Lind', 'checker').id
   })
-  const claimTrue = annotationOn(t, 'The pension fund is 61% funded', 'claim', 'c-61', { status: 'true', checker: 'Sam Ortiz' })
+  const claimTrue = annotationOn(t, 'The pension fund is 61% funded', 'claim', 'c-61', { status: 'true', checkerId: store.personFor('Sam Ortiz', 'checker').id })
   store.saveArticle({ id: pension.id, baseRevision: 1, annotations: [attribution, quote, claimFalse, claimTrue] as Annotation[], who: '' })
 
   const bridgeText = ['The Harbor Street bridge will close for nine months of repairs.', 'Pension money will not be used, the mayor said.']

@@ -80,7 +80,7 @@ describe('the article store', () => {
   it('preferences are kept in the data file', () => {
     const file = join(dir(), 'prefs.db')
     const store = openStore(file)
-    expect(store.getPreferences()).toEqual({ userName: '', organisation: '', organisationUrl: '' })
+    expect(store.getPreferences()).toEqual({ userName: '', userId: '', organisation: '', organisationUrl: '' })
     store.setPreferences({ userName: 'Rosa', organisation: 'Ledger Fact Desk' })
     store.close()
     const again = openStore(file)

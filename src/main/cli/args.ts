@@ -31,7 +31,21 @@ const OPTIONS = {
   limit: { type: 'string' },
   cursor: { type: 'string' },
   offset: { type: 'string' },
-  sort: { type: 'string' }
+  sort: { type: 'string' },
+  // the desk (cli/desk.ts)
+  all: { type: 'boolean' },
+  role: { type: 'string' },
+  initials: { type: 'string' },
+  name: { type: 'string' },
+  checker: { type: 'string' },
+  reviewer: { type: 'string' },
+  signoff: { type: 'string' },
+  article: { type: 'string' },
+  mine: { type: 'boolean' },
+  'needs-review': { type: 'boolean' },
+  due: { type: 'string' },
+  reason: { type: 'string' },
+  unapproved: { type: 'boolean' }
 } as const
 
 /** Splits argv into the command, its operands and its options. */
@@ -92,15 +106,31 @@ Commands:
                             add annotations from W3C JSON(-LD) or brat .ann
   export <id> --format html|pdf|md|docx|w3c|claimreview|brat|csv [-o <file>]
             [--kinds claim,quote,attribution] [--statuses false,misleading,...]
-            [--internal] [--force]
+            [--internal] [--unapproved] [--force]
                             an annotated copy (stdout for text formats without -o);
-                            --internal adds the desk's comments and history; --force replaces
-                            an existing file
+                            --internal adds the desk's comments and history; a public
+                            html, pdf, md, docx or claimreview copy has only approved
+                            verdicts unless --unapproved; --force replaces an existing file
   search <query> [--limit N] [--cursor C | --offset N]
                             search headlines, bylines, outlets, links, text,
                             annotations, evidence, verdicts and names, best first;
                             filters: kind: status: speaker: outlet: byline: checker:
                             before: after: (see the README)
+  claims [--status S,S] [--checker NAME|none] [--reviewer NAME] [--signoff proposed,...]
+         [--article ID] [--mine] [--needs-review] [--sort changed|oldest|due]
+         [--limit N] [--cursor C]
+                            every claim of every article, a page at a time (the next
+                            page's --cursor is said on stderr)
+  claim <id> <annotation> [--status S] [--checker NAME] [--reviewer NAME] [--due YYYY-MM-DD]
+                            assign a claim or set its status ("" or none: no one)
+  signoff <id> <annotation> approve|return|propose [--reason T]
+                            sign a verdict off as you (config set userId): an editor
+                            approves it, or returns it saying why
+  people [list [--all] | add <name> [--role checker|editor] [--initials XY]
+         | set <name> [--name N] [--role R] [--initials XY] | archive <name> | unarchive <name>]
+                            the desk roster
+  config get [key] | config set <key> <value>
+                            preferences: userName, userId, organisation, organisationUrl
   suggest <file|id>         suggest quotes, attributions and check-worthy claims
   serve [--port N]          serve the Copydesk app to a browser on this computer only (port 4720 unless it is taken)
   speakers [<word>]         people quoted or cited across the library, with counts

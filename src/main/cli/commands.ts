@@ -23,5 +23,10 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   comment: () => import('./threads').then((m) => m.threadCommands.comment),
   search: () => import('./search').then((m) => m.searchCommand),
   speakers: () => import('./speakers').then((m) => m.speakerCommands.speakers),
-  speaker: () => import('./speakers').then((m) => m.speakerCommands.speaker)
+  speaker: () => import('./speakers').then((m) => m.speakerCommands.speaker),
+  people: () => import('./desk').then((m) => m.deskCommands.people),
+  config: () => import('./desk').then((m) => m.deskCommands.config),
+  claims: () => import('./desk').then((m) => m.deskCommands.claims),
+  claim: () => import('./desk').then((m) => m.deskCommands.claim),
+  signoff: () => import('./desk').then((m) => m.deskCommands.signoff)
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { extname } from 'node:path'
-import { EXPORT_FORMATS, type ExportedFileValue } from '../../shared/contract'
+import { EXPORT_FORMATS, type ExportResult } from '../../shared/contract'
 import { ANNOTATION_KINDS, CLAIM_STATUSES } from '../../shared/domain'
 import { parseList } from '../core/exchange'
 import { articleIdArg, UsageError } from './args'
@@ -21,9 +21,14 @@ export async function exportArticle(ctx: Context): Promise<void> {
     format,
     kinds: typeof v.kinds === 'string' ? parseList(v.kinds, ANNOTATION_KINDS, 'kind') : undefined,
     statuses: typeof v.statuses === 'string' ? parseList(v.statuses, CLAIM_STATUSES, 'claim status') : undefined,
-    includeInternal: Boolean(v.internal)
+    includeInternal: Boolean(v.internal),
+    ...(v.unapproved ? { includeUnapproved: true } : {})
   }
-  const { files } = await call<{ files: ExportedFileValue[] }>(ctx, 'exportArticle', input)
+  const { files, unapprovedLeftOut } = await call<ExportResult>(ctx, 'exportArticle', input)
+  if (unapprovedLeftOut > 0) {
+    const n = unapprovedLeftOut
+    ctx.err(`${n === 1 ? '1 claim was' : `${n} claims were`} left out: ${n === 1 ? 'its verdict is' : 'their verdicts are'} not approved by an editor yet (--unapproved includes them).`)
+  }
   const output = typeof v.output === 'string' ? v.output : undefined
   const binary = format === 'pdf' || format === 'docx'
   if (!output) {

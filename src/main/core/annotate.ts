@@ -1,3 +1,5 @@
+import { statusPatch } from '../../shared/signoff'
+import { currentPerson } from './desk'
 import { randomUUID } from 'node:crypto'
 import { anchorFor } from '../../shared/anchor'
 import {
@@ -9,7 +11,7 @@ import {
 } from '../../shared/domain'
 import { CopydeskError } from '../../shared/errors'
 import { checkAnnotations } from './annotations'
-import { currentPerson } from './me'
+import { currentAuthor } from './me'
 import { MAX_COMMENT_LENGTH } from '../../shared/limits'
 import type { Store } from './store'
 
@@ -54,7 +56,10 @@ export function annotateByQuote(store: Store, req: AnnotateRequest): Annotation 
   }
   const who = store.getPreferences().userName
   const at = new Date().toISOString()
-  const fields = { ...defaultFields(req.kind), ...(req.status ? { status: req.status as ClaimStatus } : {}) }
+  const me = req.status ? currentPerson(store) : undefined
+  // A verdict set as the claim is tagged is proposed, as the app does (see shared/signoff.ts).
+  const status = req.status ? statusPatch({ status: 'unchecked' }, req.status as ClaimStatus, me?.id ?? null, at) : {}
+  const fields = { ...defaultFields(req.kind), ...status }
   const annotation = {
     id: randomUUID(),
     kind: req.kind,
@@ -69,7 +74,7 @@ export function annotateByQuote(store: Store, req: AnnotateRequest): Annotation 
   } as Annotation
   const all = [...store.listAnnotations(req.articleId), annotation]
   checkAnnotations(all, article.text)
-  const threads = comment ? { comments: [{ annotationId: annotation.id, authorId: currentPerson(store).id, authorName: who, body: comment, createdAt: at }] } : undefined
+  const threads = comment ? { comments: [{ annotationId: annotation.id, authorId: currentAuthor(store).id, authorName: who, body: comment, createdAt: at }] } : undefined
   store.saveArticle({ id: req.articleId, baseRevision: article.revision, annotations: all, threads, who })
   return annotation
 }

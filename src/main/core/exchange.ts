@@ -17,6 +17,7 @@ import {
   exportW3C,
   type ExportOptions
 } from '../../shared/interchange'
+import { selectForExport } from '../../shared/interchange/options'
 import type { ExportFormat } from '../../shared/contract'
 import { checkAnnotations } from './annotations'
 import type { NewArticle, NewThreads, Store } from './store'
@@ -40,6 +41,13 @@ export interface ExportRequest {
   kinds?: AnnotationKind[]
   statuses?: ClaimStatus[]
   includeInternal?: boolean
+  includeUnapproved?: boolean
+}
+
+/** An export's files, and how many claims it left out because their verdict is not approved yet. */
+export interface ExportOutcome {
+  files: ExportedFile[]
+  unapprovedLeftOut: number
 }
 
 /** Prints self-contained HTML to PDF bytes (Chromium: Electron's, or the machine's). */
@@ -60,19 +68,35 @@ function slug(s: string): string {
 const encoder = new TextEncoder()
 
 /** The annotated copy of an article in one format, as files (brat gives two). */
-export async function exportArticle(store: Store, req: ExportRequest, printPdf?: PrintPdf): Promise<ExportedFile[]> {
+export async function exportArticle(store: Store, req: ExportRequest, printPdf?: PrintPdf): Promise<ExportOutcome> {
   const article = store.getArticle(req.id)
   const annotations = store.listAnnotations(req.id)
+  const options = exportOptions(store, req)
+  const files = await exportFiles(article, annotations, options, req, printPdf)
+  return { files, unapprovedLeftOut: options.approvedOnly ? selectForExport(article, annotations, options).unapprovedLeftOut : 0 }
+}
+
+/** The formats that publish verdicts to readers: a public copy of them carries only approved ones unless asked. */
+const PUBLISHING: ReadonlySet<ExportFormat> = new Set(['html', 'pdf', 'md', 'docx', 'claimreview'])
+
+function exportOptions(store: Store, req: ExportRequest): ExportOptions {
   const prefs = store.getPreferences()
-  const options: ExportOptions = {
+  // ClaimReview has no internal form: it is always for publication.
+  const forReaders = PUBLISHING.has(req.format) && (req.format === 'claimreview' || !req.includeInternal)
+  return {
     kinds: req.kinds,
     statuses: req.statuses,
     includeInternal: req.includeInternal ?? false,
     organisation: prefs.organisation ? { name: prefs.organisation, url: prefs.organisationUrl } : undefined,
     history: req.includeInternal ? store.annotationHistory(req.id) : undefined,
     // Threads are the desk's own: read only for an internal copy.
-    threads: req.includeInternal ? store.threads.forArticle(req.id) : undefined
+    threads: req.includeInternal ? store.threads.forArticle(req.id) : undefined,
+    people: Object.fromEntries(store.listPeople(true).map((p) => [p.id, p.name])),
+    approvedOnly: forReaders && !req.includeUnapproved
   }
+}
+
+async function exportFiles(article: Article, annotations: Annotation[], options: ExportOptions, req: ExportRequest, printPdf?: PrintPdf): Promise<ExportedFile[]> {
   const base = slug(article.headline)
   const text = (fileName: string, mime: string, s: string): ExportedFile => ({ fileName, mime, bytes: encoder.encode(s) })
   switch (req.format) {
@@ -114,16 +138,31 @@ export async function exportArticle(store: Store, req: ExportRequest, printPdf?:
  * worker), with their threads, to the article they were placed in, in one save; refused when
  * the article changed since its text was read.
  */
-export function saveImported(store: Store, article: Pick<Article, 'id' | 'text' | 'revision'>, placed: Annotation[], threads?: NewThreads): void {
-  const all = [...store.listAnnotations(article.id), ...placed]
+export function saveImported(
+  store: Store,
+  article: Pick<Article, 'id' | 'text' | 'revision'>,
+  placed: Annotation[],
+  threads?: NewThreads,
+  checkers: Record<string, string> = {}
+): void {
+  const all = [...store.listAnnotations(article.id), ...withCheckers(store, placed, checkers)]
   checkAnnotations(all, article.text)
   store.saveArticle({ id: article.id, baseRevision: article.revision, annotations: all, threads, who: store.getPreferences().userName })
 }
 
+/** Imported claims with the checkers their file named, found on the roster or added to it. */
+function withCheckers(store: Store, placed: Annotation[], checkers: Record<string, string>): Annotation[] {
+  return placed.map((a) => {
+    const name = checkers[a.id]
+    if (a.kind !== 'claim' || !name) return a
+    return { ...a, fields: { ...a.fields, checkerId: store.personFor(name, 'checker').id } }
+  })
+}
+
 /** Stores an article read with its annotations (a brat .txt and .ann) and their threads as a new article. */
-export function insertAnnotated(store: Store, article: NewArticle, placed: Annotation[], threads?: NewThreads): Article {
+export function insertAnnotated(store: Store, article: NewArticle, placed: Annotation[], threads?: NewThreads, checkers: Record<string, string> = {}): Article {
   checkAnnotations(placed, article.text)
-  return store.insertArticle(article, placed, store.getPreferences().userName, threads)
+  return store.insertArticle(article, withCheckers(store, placed, checkers), store.getPreferences().userName, threads)
 }
 
 /** Parses a comma-separated list of kinds or statuses from a user. */

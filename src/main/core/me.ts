@@ -1,10 +1,12 @@
 import type { Me } from '../../shared/threads'
+import { currentPerson } from './desk'
 import type { Store } from './store'
 
 /**
- * Who "me" is for threads: the name set in Preferences. (The roster's person id goes in `id`
- * once the roster is there; until then comments carry the name only.)
+ * Who "me" is for threads: the roster person chosen in Preferences (their id, so a comment
+ * stays theirs when they are renamed), or else the name set there.
  */
-export function currentPerson(store: Store): Me {
-  return { id: null, name: store.getPreferences().userName }
+export function currentAuthor(store: Store): Me {
+  const person = currentPerson(store)
+  return person ? { id: person.id, name: person.name } : { id: null, name: store.getPreferences().userName }
 }

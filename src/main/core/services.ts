@@ -13,8 +13,9 @@ import { plainError } from './plain-errors'
 import { listBackups, newestGoodBackup, type Backup } from './store/backups'
 import type { BackupValue } from '../../shared/contract'
 import { sameThreadRunner, type JobRunner } from './work/runner'
-import { currentPerson } from './me'
+import { currentAuthor } from './me'
 import { speakerServices } from './speakers/service'
+import { deskServices, keepSignoffRules } from './desk'
 
 export interface ServiceOptions {
   /** Prints HTML to PDF (Chromium: Electron's, or the machine's). */
@@ -93,6 +94,8 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
           all = [...all, ...placeMoved(before, moved, current)]
         }
         checkAnnotations(all, current)
+        const claims = all.filter((a) => a.kind === 'claim').map((a) => a.id)
+        all = keepSignoffRules(store, all, store.claimFieldsOf(id, claims), new Date().toISOString())
       }
       if (meta?.headline !== undefined && !meta.headline.trim()) {
         throw new CopydeskError('invalid_input', 'An article needs a headline.')
@@ -113,18 +116,21 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
       return store.annotationHistory(articleId, annotationId, { limit: limit ?? HISTORY_PAGE, before })
     },
     async exportArticle(input) {
-      const files = await exportArticle(store, input, options.printPdf)
-      return { files: files.map((f) => ({ fileName: f.fileName, mime: f.mime, dataBase64: Buffer.from(f.bytes).toString('base64') })) }
+      const { files, unapprovedLeftOut } = await exportArticle(store, input, options.printPdf)
+      return {
+        files: files.map((f) => ({ fileName: f.fileName, mime: f.mime, dataBase64: Buffer.from(f.bytes).toString('base64') })),
+        unapprovedLeftOut
+      }
     },
     async importAnnotations({ articleId, fileName, content }) {
       const article = store.getArticle(articleId)
-      const { placed, threads, report } = await runner.run({ kind: 'placeAnnotations', fileName, content, articleText: article.text })
-      saveImported(store, article, placed, threads)
+      const { placed, threads, report, checkers } = await runner.run({ kind: 'placeAnnotations', fileName, content, articleText: article.text })
+      saveImported(store, article, placed, threads, checkers)
       return report
     },
     async importAnnotatedArticle({ fileName, text, ann }) {
       const read = await runner.run({ kind: 'readAnnotatedArticle', fileName, text, ann })
-      return { article: insertAnnotated(store, read.article, read.placed, read.threads), placement: read.report }
+      return { article: insertAnnotated(store, read.article, read.placed, read.threads, read.checkers), placement: read.report }
     },
     listDismissals({ articleId }) {
       store.requireArticle(articleId)
@@ -152,11 +158,12 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
       store.requireArticle(articleId)
       return store.threads.get(articleId, annotationId)
     },
-    addComment: ({ articleId, annotationId, body }) => store.threads.add(articleId, annotationId, body, currentPerson(store)),
-    editComment: ({ articleId, commentId, body }) => store.threads.edit(articleId, commentId, body, currentPerson(store)),
-    deleteComment: ({ articleId, commentId }) => store.threads.remove(articleId, commentId, currentPerson(store)),
-    restoreComment: ({ articleId, commentId }) => store.threads.restore(articleId, commentId, currentPerson(store)),
-    resolveThread: ({ articleId, annotationId, resolved }) => store.threads.resolve(articleId, annotationId, resolved, currentPerson(store)),
-    ...speakerServices(store)
+    addComment: ({ articleId, annotationId, body }) => store.threads.add(articleId, annotationId, body, currentAuthor(store)),
+    editComment: ({ articleId, commentId, body }) => store.threads.edit(articleId, commentId, body, currentAuthor(store)),
+    deleteComment: ({ articleId, commentId }) => store.threads.remove(articleId, commentId, currentAuthor(store)),
+    restoreComment: ({ articleId, commentId }) => store.threads.restore(articleId, commentId, currentAuthor(store)),
+    resolveThread: ({ articleId, annotationId, resolved }) => store.threads.resolve(articleId, annotationId, resolved, currentAuthor(store)),
+    ...speakerServices(store),
+    ...deskServices(store)
   })
 }

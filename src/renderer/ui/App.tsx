@@ -5,6 +5,7 @@ import { ArticleView } from './ArticleView'
 import { Library } from './Library'
 import { SpeakerPage } from './speakers/SpeakerPage'
 import { SpeakersView } from './speakers/SpeakersView'
+import { ClaimsView } from './desk/ClaimsView'
 import { PasteDialog } from './PasteDialog'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { LiveRegion } from './common/announce'
@@ -12,16 +13,18 @@ import { NoticeProvider } from './common/notices'
 import { warmUpArticleEditor } from './warm-up'
 
 /**
- * Where the window is: the library, one article (at one of its annotations), people in the
- * news or one of them. Kept in the URL hash so reload stays put.
+ * Where the window is: the library, the claims across articles, one article (at one of its
+ * annotations), people in the news or one of them. Kept in the URL hash so reload stays put.
  */
 type Route =
   | { view: 'library' }
   | { view: 'article'; id: number; at?: string }
   | { view: 'speakers' }
   | { view: 'speaker'; id: string }
+  | { view: 'claims' }
 
 function readRoute(): Route {
+  if (location.hash === '#/claims') return { view: 'claims' }
   const m = location.hash.match(/^#\/article\/(\d+)(?:\/annotation\/([^/]+))?$/)
   if (m) return { view: 'article', id: Number(m[1]), at: m[2] ? decodeURIComponent(m[2]) : undefined }
   const p = location.hash.match(/^#\/speakers(?:\/([^/]+))?$/)
@@ -135,6 +138,8 @@ export function App(): JSX.Element {
           <SpeakersView />
         ) : route.view === 'speaker' ? (
           <SpeakerPage key={route.id} id={route.id} />
+        ) : route.view === 'claims' ? (
+          <ClaimsView />
         ) : (
           <Library />
         )}

@@ -51,6 +51,7 @@ import { ImportAnnotationsDialog } from './ImportAnnotationsDialog'
 import { KIND_LABELS } from './labels'
 import { MetaFields } from './MetaFields'
 import { PreferencesDialog } from './PreferencesDialog'
+import { setMe } from './desk/roster'
 import { printArticle } from './print'
 import { SaveIndicator, SaveState } from './SaveIndicator'
 import { SidePanel, type PanelTab } from './SidePanel'
@@ -60,7 +61,7 @@ import type { SuggestionsControl } from './suggestions/useSuggestions'
 function filledFields(a: AnnotationRecord): string[] {
   const f = a.fields
   if (a.kind === 'claim' && 'status' in f) {
-    return [f.status !== 'unchecked' && 'verdict', f.explanation && 'explanation', f.evidence.length && 'evidence', f.checker && 'checker', f.sourceId && 'source'].filter(Boolean) as string[]
+    return [f.status !== 'unchecked' && 'verdict', f.explanation && 'explanation', f.evidence.length && 'evidence', f.checkerId && 'checker', f.reviewerId && 'reviewer', f.due && 'due date', f.sourceId && 'source'].filter(Boolean) as string[]
   }
   if (a.kind === 'quote' && 'speakerId' in f) return [(f.speakerId || f.speakerName) && 'speaker', f.checked && 'check', f.checkedNote && 'check note'].filter(Boolean) as string[]
   if (a.kind === 'attribution' && 'sourceName' in f) return [f.sourceName && 'source name', f.cue && 'cue'].filter(Boolean) as string[]
@@ -98,7 +99,7 @@ export function ArticleView({ id, at }: { id: number; /** An annotation to open 
   const narrow = useNarrow()
   const panel = usePanelWidth()
   const revision = useRef(0)
-  const prefs = useRef<Preferences>({ userName: '', organisation: '', organisationUrl: '' })
+  const prefs = useRef<Preferences>({ userName: '', userId: '', organisation: '', organisationUrl: '' })
   const metaRef = useRef<ArticleMeta | null>(null)
   const dirty = useRef({ meta: false, body: false, annotations: false })
   const place = useRef<HTMLDivElement>(null)
@@ -240,6 +241,7 @@ export function ArticleView({ id, at }: { id: number; /** An annotation to open 
         const m: ArticleMeta = { headline: a.headline, byline: a.byline, outlet: a.outlet, url: a.url, publishedAt: a.publishedAt }
         prefs.current = p
         setUserName(p.userName)
+        setMe(p.userId)
         setLoaded(true)
         setMeta(m)
         metaRef.current = m
@@ -633,7 +635,12 @@ export function ArticleView({ id, at }: { id: number; /** An annotation to open 
         <ExportDialog
           articleId={id}
           onClose={() => setDialog(null)}
-          onExported={(names) => notify({ tone: 'info', message: `Exported ${names.join(' and ')}.` })}
+          onExported={(names, leftOut) =>
+            notify({
+              tone: 'info',
+              message: `Exported ${names.join(' and ')}.${leftOut ? ` ${leftOut === 1 ? '1 claim was' : `${leftOut} claims were`} left out: ${leftOut === 1 ? 'its verdict is' : 'their verdicts are'} not approved yet.` : ''}`
+            })
+          }
         />
       )}
       {dialog === 'import' && (
@@ -673,6 +680,7 @@ export function ArticleView({ id, at }: { id: number; /** An annotation to open 
           onSaved={(p) => {
             prefs.current = p
             setUserName(p.userName)
+            setMe(p.userId)
           }}
         />
       )}

@@ -28,14 +28,16 @@ export function exportRequest(
   format: ExportFormat,
   kinds: readonly AnnotationKind[],
   statuses: readonly ClaimStatus[],
-  includeInternal: boolean
+  includeInternal: boolean,
+  includeUnapproved = false
 ): ExportInput {
   return {
     id,
     format,
     kinds: kinds.length === ANNOTATION_KINDS.length ? undefined : ANNOTATION_KINDS.filter((k) => kinds.includes(k)),
     statuses: statuses.length === CLAIM_STATUSES.length ? undefined : CLAIM_STATUSES.filter((s) => statuses.includes(s)),
-    includeInternal
+    includeInternal,
+    ...(includeUnapproved ? { includeUnapproved } : {})
   }
 }
 
@@ -51,13 +53,14 @@ export function ExportDialog({
 }: {
   articleId: number
   onClose: () => void
-  /** Told the names of the files handed to the browser (for a toast); optional. */
-  onExported?: (fileNames: string[]) => void
+  /** Told the names of the files handed to the browser, and how many claims were left out as not approved (for a toast); optional. */
+  onExported?: (fileNames: string[], unapprovedLeftOut: number) => void
 }): JSX.Element {
   const [format, setFormat] = useState<ExportFormat>('html')
   const [kinds, setKinds] = useState<AnnotationKind[]>([...ANNOTATION_KINDS])
   const [statuses, setStatuses] = useState<ClaimStatus[]>([...CLAIM_STATUSES])
   const [includeInternal, setIncludeInternal] = useState(false)
+  const [includeUnapproved, setIncludeUnapproved] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const dialog = useRef<HTMLDivElement>(null)
@@ -78,11 +81,11 @@ export function ExportDialog({
     setBusy(true)
     setError(null)
     try {
-      const { files } = await call('exportArticle', exportRequest(articleId, format, kinds, statuses, includeInternal))
+      const { files, unapprovedLeftOut } = await call('exportArticle', exportRequest(articleId, format, kinds, statuses, includeInternal, includeUnapproved))
       // Closed while the store worked: the editor no longer wants the file.
       if (!open.current) return
       downloadFiles(files)
-      onExported?.(files.map((f) => f.fileName))
+      onExported?.(files.map((f) => f.fileName), unapprovedLeftOut)
       onClose()
     } catch (err) {
       if (!open.current) return
@@ -154,6 +157,19 @@ export function ExportDialog({
         </label>
         <p id={`${ids}-internal`} className="muted small export-note">
           Leave off for a public copy.
+        </p>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={includeUnapproved}
+            disabled={busy}
+            aria-describedby={`${ids}-unapproved`}
+            onChange={(e) => setIncludeUnapproved(e.target.checked)}
+          />
+          Include verdicts not approved yet
+        </label>
+        <p id={`${ids}-unapproved`} className="muted small export-note">
+          A public copy (HTML, PDF, Markdown, Word, ClaimReview) publishes only verdicts an editor approved, and says so.
         </p>
         {(noKinds || noClaimStatuses) && (
           <p className="muted small" role="status">

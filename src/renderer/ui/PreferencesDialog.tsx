@@ -2,19 +2,24 @@ import { useEffect, useId, useState, type JSX } from 'react'
 import type { Preferences } from '../../shared/domain'
 import { call } from '../api'
 import { Modal } from './common/modal'
+import { RosterEditor } from './desk/RosterEditor'
+import { setMe, useRoster } from './desk/roster'
 
-/** Preferences: the name recorded on every change, and the organisation public fact-checks carry. */
+/** Preferences: the name recorded on every change, who you are on the desk roster (and the roster), and the organisation public fact-checks carry. */
 export function PreferencesDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (p: Preferences) => void }): JSX.Element {
   const [prefs, setPrefs] = useState<Preferences | null>(null)
   const [error, setError] = useState<string | null>(null)
   const ids = useId()
+  const { people } = useRoster()
   useEffect(() => {
     call('getPreferences', {}).then(setPrefs, (e: Error) => setError(e.message))
   }, [])
   async function save(): Promise<void> {
     if (!prefs) return
     try {
-      onSaved(await call('setPreferences', prefs))
+      const saved = await call('setPreferences', prefs)
+      setMe(saved.userId)
+      onSaved(saved)
       onClose()
     } catch (e) {
       setError((e as Error).message)
@@ -38,6 +43,22 @@ export function PreferencesDialog({ onClose, onSaved }: { onClose: () => void; o
               Recorded on every annotation you make or change.
             </p>
             <label className="field">
+              <span>You on the desk roster</span>
+              <select aria-describedby={`${ids}-me`} value={prefs.userId} onChange={(e) => setPrefs({ ...prefs, userId: e.target.value })}>
+                <option value="">— not chosen —</option>
+                {people
+                  .filter((p) => !p.archived || p.id === prefs.userId)
+                  .map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name} ({p.role === 'editor' ? 'editor' : 'checker'})
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <p className="muted small" id={`${ids}-me`}>
+              Claims assigned to you, and verdicts you may approve as an editor.
+            </p>
+            <label className="field">
               <span>Organisation</span>
               <input value={prefs.organisation} onChange={(e) => setPrefs({ ...prefs, organisation: e.target.value })} />
             </label>
@@ -45,6 +66,7 @@ export function PreferencesDialog({ onClose, onSaved }: { onClose: () => void; o
               <span>Organisation website</span>
               <input type="url" value={prefs.organisationUrl} onChange={(e) => setPrefs({ ...prefs, organisationUrl: e.target.value })} />
             </label>
+            <RosterEditor />
           </>
         ) : (
           !error && <p className="muted">Loading…</p>

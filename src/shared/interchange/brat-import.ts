@@ -153,7 +153,7 @@ export function parseBrat(ann: string, text?: string): ImportResult {
     if (m && threadNote(a, m[1], m[2])) continue
     let value: unknown
     let isField = false
-    if (m && m[1] in a.fields && m[1] !== 'speakerId' && m[1] !== 'sourceId' && m[1] !== 'status') {
+    if (m && (m[1] in a.fields || (m[1] === 'checker' && a.kind === 'claim')) && m[1] !== 'speakerId' && m[1] !== 'sourceId' && m[1] !== 'status') {
       try {
         value = JSON.parse(m[2])
         isField = true

@@ -1,7 +1,7 @@
 import type { Annotation, Article } from '../domain'
 import { offsetMap } from './brat-offsets'
 import type { ExportItem, ExportOptions } from './options'
-import { selectForExport } from './options'
+import { personName, selectForExport } from './options'
 
 /**
  * brat standoff export (https://brat.nlplab.org/standoff.html): the article's plain text and
@@ -67,7 +67,8 @@ export function exportBrat(article: Article, annotations: Annotation[], options:
       aLines.push(`A${aLines.length + 1}\tStatus ${t} ${f.status}`)
       if (f.explanation) note(t, 'explanation', f.explanation)
       for (const e of f.evidence) note(t, 'evidence', { url: e.url, note: e.note })
-      if (f.checker) note(t, 'checker', f.checker)
+      const checker = personName(set, f.checkerId)
+      if (checker) note(t, 'checker', checker)
     } else if (a.kind === 'quote') {
       const f = a.fields
       if (f.checked) aLines.push(`A${aLines.length + 1}\tChecked ${t}`)

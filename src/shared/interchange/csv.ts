@@ -2,7 +2,7 @@ import type { Annotation, Article } from '../domain'
 import { CLAIM_STATUS_LABELS, VERDICTS } from '../domain'
 import { describeChange, describeComment, describeResolved, nameIn, sourceLabel } from './details'
 import type { ExportOptions } from './options'
-import { linkedAttribution, selectForExport } from './options'
+import { linkedAttribution, personName, selectForExport } from './options'
 
 /**
  * A cell as RFC 4180 wants it (quoted when it holds a comma, quote or line break; quotes
@@ -37,7 +37,7 @@ export function exportCsv(article: Article, annotations: Annotation[], options: 
       VERDICTS.includes(f.status) ? CLAIM_STATUS_LABELS[f.status] : '',
       f.explanation,
       f.evidence.map((e) => [e.note.trim(), e.url.trim()].filter(Boolean).join(' — ')).join('\n'),
-      f.checker,
+      personName(set, f.checkerId),
       source ? sourceLabel(source) : '',
       a.createdAt,
       a.updatedAt

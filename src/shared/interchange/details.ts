@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationChange, AnnotationKind, ClaimStatus, Comment, SourceType, Thread } from '../domain'
+import type { Annotation, AnnotationChange, AnnotationKind, ClaimFields, ClaimStatus, Comment, SourceType, Thread } from '../domain'
 import { changeText } from '../change-text'
 import { CLAIM_STATUS_LABELS, VERDICTS } from '../domain'
 import type { ExportItem, ExportSet } from './options'
@@ -75,9 +75,15 @@ export function describe(set: ExportSet, item: ExportItem): Description {
         add('Evidence', e.note.trim() || e.url.trim(), url ? { url } : {})
         if (!url && e.note.trim() && e.url.trim()) add('Evidence link', e.url.trim())
       }
-      add('Checked by', f.checker)
+      const person = (id: string | null): string => (id ? (set.people[id] ?? 'someone not on the roster') : '')
+      add('Checked by', person(f.checkerId))
+      if (isVerdict) add('Sign-off', signoffText(f, person, set.includeInternal))
       const source = linkedAttribution(set, a)
       if (source) add('Source', sourceLabel(source), { refs: refTo(source.id) })
+      if (set.includeInternal) {
+        add('Reviewer', person(f.reviewerId))
+        add('Due', f.due)
+      }
       break
     }
     case 'quote': {
@@ -124,15 +130,35 @@ export function describe(set: ExportSet, item: ExportItem): Description {
   }
 }
 
+/**
+ * Where a verdict stands, as a copy says it: a public copy only says that a verdict is not
+ * approved yet (when asked to include such); an internal one says who signed it off, when,
+ * and why it was returned.
+ */
+function signoffText(f: ClaimFields, person: (id: string | null) => string, internal: boolean): string {
+  const by = f.signedOffBy ? ` by ${person(f.signedOffBy)}` : ''
+  const when = f.signedOffAt ? ` on ${f.signedOffAt.slice(0, 10)}` : ''
+  if (!internal) return f.signoff === 'approved' ? '' : 'Not approved by an editor yet'
+  switch (f.signoff) {
+    case 'approved':
+      return `Approved${by}${when}`
+    case 'returned':
+      return `Returned${by}${when}${f.returnReason ? `: ${f.returnReason}` : ''}`
+    default:
+      return `Proposed${by}${when}, not approved yet`
+  }
+}
+
 /** An attribution's source as a reader would name it. */
 export function sourceLabel(a: Extract<Annotation, { kind: 'attribution' }>): string {
   return a.fields.sourceName.trim() || a.anchor.exact
 }
 
-/** A linked annotation's name in an export (an attribution's source), if it is in it. */
+/** A linked annotation's name in an export (an attribution's source) if it is in it, or a roster person's. */
 export function nameIn(set: ExportSet, id: string): string | undefined {
   const linked = set.byId.get(id)?.annotation
-  return linked?.kind === 'attribution' ? sourceLabel(linked) : linked?.anchor.exact
+  if (!linked) return set.people[id]
+  return linked.kind === 'attribution' ? sourceLabel(linked) : linked.anchor.exact
 }
 
 /** When, in an export's words: "2026-11-03 14:05" (UTC, as the history gives it). */

@@ -19,7 +19,7 @@ import { describe } from './details'
 import type { LaidInline, LaidNode } from './layout'
 import { layoutArticle } from './layout'
 import type { ExportOptions } from './options'
-import { isWebUrl, isoDate, selectForExport } from './options'
+import { approvalNotice, isWebUrl, isoDate, selectForExport } from './options'
 import type { InlineEvent } from './segments'
 import { segmentTextblocks } from './segments'
 
@@ -137,7 +137,7 @@ export async function exportDocx(stored: Article, storedAnnotations: Annotation[
     description: 'Annotated copy exported by Copydesk',
     comments: { children: comments },
     numbering: { config: numbering },
-    sections: [{ children: [...headerParagraphs(article), ...paragraphs] }]
+    sections: [{ children: [...headerParagraphs(article), ...approvalParagraph(approvalNotice(set)), ...paragraphs] }]
   })
   return new Uint8Array(await Packer.toArrayBuffer(doc))
 }
@@ -176,6 +176,11 @@ function inlineChildren(events: InlineEvent[]): ParagraphChild[] {
   }
   closeLink()
   return out
+}
+
+/** What the copy says about the verdicts it publishes (see approvalNotice), as a paragraph. */
+function approvalParagraph(notice: string | null): Paragraph[] {
+  return notice ? [new Paragraph({ children: [new TextRun({ text: notice, italics: true })] })] : []
 }
 
 function headerParagraphs(article: Article): Paragraph[] {

@@ -18,6 +18,7 @@ header h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 0.5rem; }
 .meta a { color: inherit; word-break: break-all; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; padding: 0.6rem 0.9rem; margin: 0 0 1.5rem;
   border: 1px solid var(--rule); border-radius: 4px; font: 0.85rem/1.6 system-ui, sans-serif; list-style: none; }
+.approval-note { color: var(--muted); font: italic 0.9rem/1.4 system-ui, sans-serif; margin: 0 0 1rem; }
 .legend li { white-space: nowrap; }
 .legend .count { color: var(--muted); }
 .body { line-height: 2; }

@@ -6,7 +6,7 @@ import { HTML_STYLE } from './html-style'
 import type { LaidInline, LaidNode, LaidTextblock } from './layout'
 import { layoutArticle } from './layout'
 import type { ExportOptions, ExportSet } from './options'
-import { isWebUrl, isoDate, selectForExport } from './options'
+import { approvalNotice, isWebUrl, isoDate, selectForExport } from './options'
 import type { InlineEvent } from './segments'
 import { segmentTextblocks } from './segments'
 
@@ -64,6 +64,7 @@ export function exportHtml(article: Article, annotations: Annotation[], options:
 
   const descriptions = set.items.map((item) => describe(set, item))
   const title = escapeHtml(article.headline || 'Untitled article')
+  const approval = approvalNotice(set)
   return [
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n`,
@@ -71,6 +72,7 @@ export function exportHtml(article: Article, annotations: Annotation[], options:
     '<meta name="generator" content="Copydesk">\n',
     `<title>${title}</title>\n<style>${HTML_STYLE}</style>\n</head>\n<body>\n<article>\n`,
     `<header>\n<h1>${title}</h1>\n${renderMeta(article)}</header>\n`,
+    approval ? `<p class="approval-note" role="note">${escapeHtml(approval)}</p>\n` : '',
     renderLegend(set),
     `<div class="body">\n${layout.blocks.map(renderNode).join('')}</div>\n`,
     renderNotes(descriptions),

@@ -1,5 +1,6 @@
 import type { AnnotationKind, ClaimStatus, FieldsByKind, SourceType } from '../domain'
 import { ANNOTATION_KINDS, CLAIM_STATUSES, defaultFields, SOURCE_TYPES } from '../domain'
+import { importedSignoff } from '../signoff'
 
 /**
  * What the annotation importers return: plain data for the caller to re-anchor and store.
@@ -35,6 +36,8 @@ interface ImportedBase {
   end?: number
   links: ImportedLink[]
   createdBy?: string
+  /** A claim's checker as the file names them: the store finds or adds them on the roster. */
+  checkerName?: string
   createdAt?: string
   updatedAt?: string
   /** Its thread's comments, oldest first. */
@@ -76,12 +79,23 @@ export function newImported<K extends AnnotationKind>(kind: K, ref: string, exac
 }
 
 /**
+ * A claim's assignment and sign-off belong to this desk: a file's (another desk's ids, its
+ * approvals) are not taken; an imported verdict starts proposed (see importedSignoff).
+ */
+const DESK_FIELDS = new Set(['checkerId', 'reviewerId', 'due', 'signoff', 'signedOffBy', 'signedOffAt', 'returnReason'])
+
+/**
  * Sets one field from a file, checking its type; `where` names the item for the error.
  * Unknown names are ignored so a newer Copydesk's exports still load.
  */
 export function setField(a: ImportedAnnotation, name: string, value: unknown, where: string): void {
   const fields = a.fields as unknown as Record<string, unknown>
-  if (!(name in fields) || name === 'speakerId' || name === 'sourceId') return
+  if (name === 'checker' && a.kind === 'claim') {
+    if (typeof value !== 'string') throw new Error(`${where}: field "checker" should be a string, got ${JSON.stringify(value)}`)
+    if (value.trim()) a.checkerName = value.trim()
+    return
+  }
+  if (!(name in fields) || name === 'speakerId' || name === 'sourceId' || DESK_FIELDS.has(name)) return
   const current = fields[name]
   const fail = (expected: string): never => {
     throw new Error(`${where}: field "${name}" should be ${expected}, got ${JSON.stringify(value)}`)
@@ -89,6 +103,7 @@ export function setField(a: ImportedAnnotation, name: string, value: unknown, wh
   if (name === 'status') {
     if (!(CLAIM_STATUSES as readonly unknown[]).includes(value)) fail(`one of ${CLAIM_STATUSES.join(', ')}`)
     fields.status = value as ClaimStatus
+    Object.assign(fields, importedSignoff(value as ClaimStatus))
   } else if (name === 'sourceType') {
     if (!(SOURCE_TYPES as readonly unknown[]).includes(value)) fail(`one of ${SOURCE_TYPES.join(', ')}`)
     fields.sourceType = value as SourceType

@@ -4,7 +4,7 @@ import { describe } from './details'
 import type { LaidInline, LaidNode } from './layout'
 import { layoutArticle } from './layout'
 import type { ExportOptions } from './options'
-import { isWebUrl, isoDate, selectForExport } from './options'
+import { approvalNotice, isWebUrl, isoDate, selectForExport } from './options'
 import type { InlineEvent } from './segments'
 import { segmentTextblocks } from './segments'
 
@@ -87,6 +87,8 @@ export function exportMarkdown(article: Article, annotations: Annotation[], opti
     .map((s) => escapeMarkdown(s.trim()))
   if (isWebUrl(article.url)) meta.push(destination(article.url))
   if (meta.length > 0) out.push(`*${meta.join(' · ')}*`, '')
+  const approval = approvalNotice(set)
+  if (approval) out.push(`> ${escapeMarkdown(approval)}`, '')
   out.push(...renderNodes(layout.blocks))
   const orphans = descriptions.filter((d) => !d.placed)
   if (orphans.length > 0) out.push('', `Not found in the text: ${orphans.map((d) => `[^${d.number}]`).join(' ')}`)

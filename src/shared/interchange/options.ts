@@ -1,5 +1,5 @@
 import type { Annotation, AnnotationChange, AnnotationKind, Article, ClaimStatus, Thread } from '../domain'
-import { ANNOTATION_KINDS } from '../domain'
+import { ANNOTATION_KINDS, VERDICTS } from '../domain'
 
 /** What goes into an export. Every field is optional; the default is a public copy of everything. */
 export interface ExportOptions {
@@ -17,6 +17,13 @@ export interface ExportOptions {
   threads?: Thread[]
   /** Where the fact-check will be published: ClaimReview's `url` (default: the article's URL). */
   publicationUrl?: string
+  /** The desk roster's names by person id: who checks, reviews and signed a claim off. */
+  people?: Record<string, string>
+  /**
+   * Leave out claims whose verdict no editor approved (and say so): what a copy that
+   * publishes verdicts does unless asked otherwise.
+   */
+  approvedOnly?: boolean
 }
 
 /** An annotation chosen for export, numbered in reading order, with its place in the text. */
@@ -39,6 +46,23 @@ export interface ExportSet {
   /** Annotation id → its thread, when it has comments (empty unless `includeInternal`). */
   threads: Map<string, Thread>
   includeInternal: boolean
+  people: Record<string, string>
+  /** Whether only approved verdicts were taken (ExportOptions.approvedOnly). */
+  approvedOnly: boolean
+  /** Claims left out because their verdict is not approved yet. */
+  unapprovedLeftOut: number
+  /** Claims in the export with a verdict not approved yet (when asked to include them). */
+  unapprovedIncluded: number
+}
+
+/** A roster person's name in an export, or '' for nobody (or someone the export was not told of). */
+export function personName(set: Pick<ExportSet, 'people'>, id: string | null): string {
+  return id ? (set.people[id] ?? '') : ''
+}
+
+/** True for a claim whose verdict an editor has not approved (yet). */
+export function isUnapprovedVerdict(a: Annotation): boolean {
+  return a.kind === 'claim' && VERDICTS.includes(a.fields.status) && a.fields.signoff !== 'approved'
 }
 
 const KIND_ORDER: Record<AnnotationKind, number> = { claim: 0, quote: 1, attribution: 2 }
@@ -52,9 +76,11 @@ export function selectForExport(article: Article, annotations: Annotation[], opt
   const kinds = new Set<AnnotationKind>(options.kinds ?? ANNOTATION_KINDS)
   const statuses = options.statuses ? new Set<ClaimStatus>(options.statuses) : null
   const textLength = article.text.length
-  const chosen = annotations.filter(
+  const wanted = annotations.filter(
     (a) => kinds.has(a.kind) && (a.kind !== 'claim' || statuses === null || statuses.has(a.fields.status))
   )
+  const approvedOnly = options.approvedOnly === true
+  const chosen = approvedOnly ? wanted.filter((a) => !isUnapprovedVerdict(a)) : wanted
   const isPlaced = (a: Annotation): boolean =>
     a.placement !== 'orphaned' &&
     Number.isInteger(a.anchor.start) &&
@@ -101,7 +127,36 @@ export function selectForExport(article: Article, annotations: Annotation[], opt
       if (byId.has(thread.annotationId) && thread.comments.length > 0) threads.set(thread.annotationId, thread)
     }
   }
-  return { items, byId, supportedBy, history, threads, includeInternal }
+  return {
+    items,
+    byId,
+    supportedBy,
+    history,
+    threads,
+    includeInternal,
+    people: options.people ?? {},
+    approvedOnly,
+    unapprovedLeftOut: wanted.length - chosen.length,
+    unapprovedIncluded: chosen.filter(isUnapprovedVerdict).length
+  }
+}
+
+/**
+ * What a copy says about the verdicts it publishes: that only approved ones are in it and
+ * how many were left out, or that some in it are not approved yet; null when it has no
+ * verdict to speak of.
+ */
+export function approvalNotice(set: Pick<ExportSet, 'approvedOnly' | 'unapprovedLeftOut' | 'unapprovedIncluded' | 'items'>): string | null {
+  const verdicts = set.items.some((i) => i.annotation.kind === 'claim' && VERDICTS.includes(i.annotation.fields.status))
+  if (set.approvedOnly && (verdicts || set.unapprovedLeftOut > 0)) {
+    const left = set.unapprovedLeftOut
+    return left === 0
+      ? 'Only verdicts approved by an editor are published here.'
+      : `Only verdicts approved by an editor are published here: ${left === 1 ? '1 claim whose verdict is' : `${left} claims whose verdicts are`} not approved yet ${left === 1 ? 'was' : 'were'} left out.`
+  }
+  const n = set.unapprovedIncluded
+  if (n > 0) return `${n === 1 ? '1 verdict here is' : `${n} verdicts here are`} not approved by an editor yet.`
+  return null
 }
 
 /** The attribution a quote (speaker) or claim (source) links to, or null. */

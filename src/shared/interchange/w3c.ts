@@ -42,7 +42,7 @@ export function w3cCollection(article: Article, annotations: Annotation[], optio
   const set = selectForExport(article, annotations, options)
   const source = articleSource(article)
   const items: JsonValue[] = set.items.map(({ annotation }) => {
-    const out = toW3C(annotation, source, set.includeInternal)
+    const out = toW3C(annotation, source, set.includeInternal, set.people)
     const resolvedAt = set.threads.get(annotation.id)?.resolvedAt
     if (resolvedAt) out['copydesk:threadResolvedAt'] = resolvedAt
     return out
@@ -73,7 +73,7 @@ export function w3cCollection(article: Article, annotations: Annotation[], optio
   }
 }
 
-function toW3C(a: Annotation, source: string, includeInternal: boolean): JsonObject {
+function toW3C(a: Annotation, source: string, includeInternal: boolean, people: Record<string, string>): JsonObject {
   const bodies: JsonObject[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.kind }]
   let motivation = 'tagging'
   switch (a.kind) {
@@ -89,7 +89,7 @@ function toW3C(a: Annotation, source: string, includeInternal: boolean): JsonObj
         'copydesk:status': f.status,
         'copydesk:explanation': f.explanation,
         'copydesk:evidence': f.evidence.map((e) => ({ 'copydesk:url': e.url, 'copydesk:note': e.note })),
-        'copydesk:checker': f.checker
+        'copydesk:checker': f.checkerId ? (people[f.checkerId] ?? '') : ''
       })
       break
     }

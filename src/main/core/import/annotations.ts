@@ -22,6 +22,8 @@ export interface Placed {
   placed: Annotation[]
   threads: NewThreads
   report: PlacementCounts
+  /** Claims' checkers as the file named them, by the new annotation's id (see exchange.ts). */
+  checkers: Record<string, string>
 }
 
 /** Reads an annotation file by its name: W3C JSON(-LD) or brat standoff. */
@@ -62,6 +64,8 @@ export function placeAnnotations(text: string, result: ImportResult, budget = ne
   const report: PlacementCounts = { exact: 0, fuzzy: 0, orphaned: 0, unsearched: 0, skipped: result.skipped.map(cleanText) }
   const now = new Date().toISOString()
   const threads: NewThreads = { comments: [], resolved: [] }
+  const checkers: Record<string, string> = {}
+  for (const a of result.annotations) if (a.checkerName) checkers[ids.get(a.ref)!] = cleanText(a.checkerName)
   const placed = result.annotations.map((a): Annotation => {
     const guess = { start: a.start ?? -1, end: a.end ?? -1, exact: a.exact, prefix: a.prefix, suffix: a.suffix }
     const found = reanchor(text, guess, { budget })
@@ -96,7 +100,7 @@ export function placeAnnotations(text: string, result: ImportResult, budget = ne
       updatedAt: a.updatedAt ?? now
     }) as unknown as Annotation
   })
-  return { placed, threads, report }
+  return { placed, threads, report, checkers }
 }
 
 /** A brat .txt with its .ann as a new annotated article: the text is kept exactly, so spans fit. */
@@ -114,12 +118,13 @@ export function readAnnotatedArticle(name: string, text: string, ann: string): P
   const body = plainTextToDoc(clean)
   const projected = bodyText(body)
   if (projected !== clean) throw new CopydeskError('internal', `The text of "${name}" could not be kept exactly.`)
-  const { placed, threads, report } = placeAnnotations(clean, result)
+  const { placed, threads, report, checkers } = placeAnnotations(clean, result)
   const headline = clean.split('\n', 1)[0].trim().slice(0, 500) || name
   return {
     article: { headline, byline: '', outlet: '', url: '', publishedAt: '', body, text: clean, sourceName: name, sourceFormat: 'brat' },
     placed,
     threads,
-    report
+    report,
+    checkers
   }
 }

@@ -5,10 +5,19 @@ import type {
   Article,
   ArticleMeta,
   ArticleSummary,
+  ClaimFields,
   ImportFormat,
   LibraryPage,
+  Person,
+  PersonRole,
   Preferences
 } from '../../../shared/domain'
+import type { ClaimFilters, ClaimPage, ClaimQuery, ClaimView } from '../../../shared/claims'
+import type { NewPersonInput, PersonUpdate } from '../../../shared/contract'
+import { listClaims } from './claims-query'
+import { deskCounts, type DeskCounts } from './desk-counts'
+import { addPerson, findPerson, listPeople, personFor, updatePerson } from './people'
+import { deleteClaimView, listClaimViews, saveClaimView } from './claim-views'
 import { checkTextLength } from '../../../shared/body-limits'
 import { CopydeskError } from '../../../shared/errors'
 import type { DocJSON } from '../../../shared/schema'
@@ -99,7 +108,7 @@ export function conflictError(revision: number, baseRevision: number): CopydeskE
   )
 }
 
-const DEFAULT_PREFERENCES: Preferences = { userName: '', organisation: '', organisationUrl: '' }
+const DEFAULT_PREFERENCES: Preferences = { userName: '', userId: '', organisation: '', organisationUrl: '' }
 
 function now(): string {
   return new Date().toISOString()
@@ -252,7 +261,18 @@ export class Store {
         `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.deleted_at IS NULL${ids ? ` AND a.id IN (SELECT value FROM json_each(?))` : ''} ORDER BY a.updated_at DESC, a.id DESC`
       )
       .all(...(ids ? [JSON.stringify(ids)] : [])) as ArticleRow[]
-    return rows.map(toSummary)
+    return this.withDesk(rows)
+  }
+
+  /** Library rows with their desk columns (see deskCounts). */
+  private withDesk(rows: ArticleRow[]): ArticleSummary[] {
+    const desk = this.deskCounts(rows.map((r) => r.id))
+    return rows.map((r) => ({ ...toSummary(r), ...desk.get(r.id) }))
+  }
+
+  /** What the library shows of each article's desk work: claims approved of all, the worst verdict, open threads. */
+  deskCounts(articleIds: readonly number[]): Map<number, DeskCounts> {
+    return deskCounts(this.db, articleIds)
   }
 
   /** A page of search results over everything the library holds (see core/search). */
@@ -316,7 +336,7 @@ export class Store {
       | ArticleRow
       | undefined
     if (!r) throw new CopydeskError('not_found', `There is no article number ${id}.`)
-    return toSummary(r)
+    return this.withDesk([r])[0]
   }
 
   insertArticle(a: NewArticle, annotations: Annotation[] = [], who = '', threads?: NewThreads): Article {
@@ -555,6 +575,56 @@ export class Store {
     const prefs: Preferences = { ...DEFAULT_PREFERENCES }
     for (const r of rows) if (r.key in prefs) prefs[r.key as keyof Preferences] = JSON.parse(r.value)
     return prefs
+  }
+
+  /** The desk roster (see people.ts). */
+  listPeople(includeArchived = false): Person[] {
+    return listPeople(this.db, includeArchived)
+  }
+
+  addPerson(p: NewPersonInput): Person {
+    return addPerson(this.db, (fn) => this.write(fn), p)
+  }
+
+  updatePerson(u: PersonUpdate): Person {
+    return updatePerson(this.db, (fn) => this.write(fn), u)
+  }
+
+  /** The stored fields of the claims among `ids` in an article: what a save's sign-off rules compare with. */
+  claimFieldsOf(articleId: number, ids: readonly string[]): Map<string, ClaimFields> {
+    if (!ids.length) return new Map()
+    const rows = this.db
+      .prepare(`SELECT id, fields FROM annotations WHERE article_id = ? AND kind = 'claim' AND id IN (SELECT value FROM json_each(?))`)
+      .all(articleId, JSON.stringify(ids)) as { id: string; fields: string }[]
+    return new Map(rows.map((r) => [r.id, JSON.parse(r.fields) as ClaimFields]))
+  }
+
+  /** The current roster person of this name, added with `role` when there is none. */
+  personFor(name: string, role: PersonRole): Person {
+    return personFor(this.db, (fn) => this.write(fn), name, role)
+  }
+
+  /** One roster person by id, archived or not. */
+  findPerson(id: string): Person | undefined {
+    return findPerson(this.db, id)
+  }
+
+  /** The Claims view's saved views (see claim-views.ts). */
+  listClaimViews(): ClaimView[] {
+    return listClaimViews(this.db)
+  }
+
+  saveClaimView(name: string, filters: ClaimFilters): ClaimView {
+    return saveClaimView(this.db, (fn) => this.write(fn), name, filters)
+  }
+
+  deleteClaimView(id: string): ClaimView {
+    return deleteClaimView(this.db, (fn) => this.write(fn), id)
+  }
+
+  /** A page of every article's claims (see claims-query.ts), "me" being the user's roster id. */
+  listClaims(q: ClaimQuery): ClaimPage {
+    return listClaims(this.db, q, this.getPreferences().userId)
   }
 
   setPreferences(p: Partial<Preferences>): Preferences {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { notesToComments } from './migrate-notes'
 import { createSearchTables, fillSearchIndex } from '../search/schema'
+import { deskRoster } from './migration-4-desk'
 
 /**
  * Numbered schema migrations. Each runs in one transaction that also sets `user_version`,
@@ -107,6 +108,11 @@ export const migrations: Migration[] = [
         ) STRICT;
       `)
     }
+  },
+  {
+    version: 4,
+    name: 'the desk: roster, claim assignment and sign-off, saved claim views',
+    up: deskRoster
   },
   {
     version: 5,

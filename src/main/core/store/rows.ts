@@ -41,9 +41,13 @@ export interface AnnotationRow {
   updated_at: string
 }
 
-/** A library row as the contract gives it. */
+/** A library row as the contract gives it (its desk columns filled in by Store.withDesk). */
 export function toSummary(r: ArticleRow): ArticleSummary {
   return {
+    claimCount: 0,
+    approvedCount: 0,
+    worstVerdict: null,
+    openThreads: 0,
     id: r.id,
     headline: r.headline,
     byline: r.byline,

@@ -33,8 +33,8 @@ export async function runJob<J extends Job>(job: J): Promise<ResultOf<J>> {
       case 'placeAnnotations':
         return placeAnnotations(job.articleText, parseAnnotationFile(job.fileName, job.content, job.articleText))
       case 'readAnnotatedArticle': {
-        const { article, placed, threads, report } = readAnnotatedArticle(job.fileName, job.text, job.ann)
-        return { article, placed, threads, report }
+        const { article, placed, threads, report, checkers } = readAnnotatedArticle(job.fileName, job.text, job.ann)
+        return { article, placed, threads, report, checkers }
       }
     }
   }

@@ -21,6 +21,9 @@ import { Thread } from './Thread'
 import type { ThreadClient } from './thread-client'
 import { SpeakerLink } from '../speakers/SpeakerLink'
 import { CheckedBefore } from '../search/CheckedBefore'
+import { statusPatch } from '../../../shared/signoff'
+import { ClaimDesk } from '../desk/ClaimDesk'
+import { myId, personById } from '../desk/roster'
 
 interface Props {
   record: AnnotationRecord
@@ -87,7 +90,11 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
         <>
           <label className="field">
             <span>Status</span>
-            <select aria-label="Status" value={record.fields.status} onChange={(e) => actions.update(record.id, { status: e.target.value as ClaimStatus })}>
+            <select
+              aria-label="Status"
+              value={record.fields.status}
+              onChange={(e) => actions.update(record.id, statusPatch(record.fields, e.target.value as ClaimStatus, myId(), new Date().toISOString()))}
+            >
               {CLAIM_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {CLAIM_STATUS_LABELS[s]}
@@ -98,7 +105,7 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
           <DraftField label="Explanation" multiline value={record.fields.explanation} onCommit={(v) => actions.update(record.id, { explanation: v })} placeholder="Why this verdict" />
           <EvidenceList evidence={record.fields.evidence} onChange={(evidence) => actions.update(record.id, { evidence })} />
           <CheckedBefore claimId={record.id} text={record.exact} fields={record.fields} onLink={(changes) => actions.update(record.id, changes)} />
-          <DraftField label="Checker" value={record.fields.checker} onCommit={(v) => actions.update(record.id, { checker: v })} placeholder="Who is checking it" />
+          <ClaimDesk fields={record.fields} onChange={(patch) => actions.update(record.id, patch)} />
           <SourcePicker
             label="Source"
             value={record.fields.sourceId}
@@ -162,7 +169,7 @@ export function AnnotationDetails({ record, text, all, actions, loadHistory, sav
         {record.origin === 'suggested' ? 'Accepted from a suggestion' : record.origin === 'imported' ? 'Imported' : 'Tagged'} by {record.createdBy || 'Someone'} ·{' '}
         {new Date(record.createdAt).toLocaleString()}
       </p>
-      <History history={history} nameOf={(linked) => { const a = all.find((x) => x.id === linked); return a ? label(a) : undefined }} />
+      <History history={history} nameOf={(linked) => { const a = all.find((x) => x.id === linked); return a ? label(a) : personById(linked)?.name }} />
     </section>
   )
 }

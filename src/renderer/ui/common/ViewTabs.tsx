@@ -1,8 +1,9 @@
 import type { JSX } from 'react'
 
-/** The desk's views across articles, as links in the top bar: the library and people in the news. */
+/** The desk's views across articles, as links in the top bar: the library, the claims and people in the news. */
 const VIEWS = [
   { id: 'library', label: 'Library', href: '#/' },
+  { id: 'claims', label: 'Claims', href: '#/claims' },
   { id: 'speakers', label: 'People in the news', href: '#/speakers' }
 ] as const
 
