@@ -76,13 +76,15 @@ describe('migration 4: the desk roster and claim sign-off', () => {
       signedOffAt: '',
       returnReason: '',
       sourceId: null,
-      note: 'Note c1'
+      sameAs: null
     })
+    // The note went on, by migration 5, into the first comment of the claim's thread.
+    expect(store.threads.get(1, 'c1').comments.map((c) => c.body)).toEqual(['Note c1'])
     // The same name typed in another case or spacing is the same person.
     expect(fields('c2')).toMatchObject({ checkerId: id('Rosa Díaz'), signoff: 'none' })
     expect(fields('c3')).toMatchObject({ checkerId: id('Ben Okafor'), signoff: 'proposed' })
     expect(fields('c4')).toMatchObject({ checkerId: null, signoff: 'none' })
-    expect(fields('q1')).toEqual({ sourceName: 'The mayor', sourceType: 'person', cue: 'said', note: '' })
+    expect(fields('q1')).toEqual({ sourceName: 'The mayor', sourceType: 'person', cue: 'said' })
     expect(list.find((a) => a.id === 'c1')).toMatchObject({ createdBy: 'Rosa Díaz', updatedAt: '2026-10-01T10:00:00.000Z' })
 
     // The audit trail keeps the names of the time.

@@ -44,7 +44,11 @@ describe('migration 6: the search index', () => {
     expect(store.listArticles().map((a) => a.headline)).toEqual(['Council raises parking fines'])
     expect(store.listAnnotations(1)).toHaveLength(1)
     // The claim as it was (its note gone into its thread), read as not linked to an earlier check.
-    expect(store.listAnnotations(1)[0].fields).toEqual({ status: 'mostly_true', explanation: 'Fines rose from $40 to $75.', evidence: [{ url: 'https://city.example/ord-2026-14', note: 'Parking ordinance 2026-14, section 3' }], checker: 'Rosa', sourceId: null, sameAs: null })
+    const claimFields = store.listAnnotations(1)[0].fields
+    expect(claimFields).toMatchObject({ status: 'mostly_true', explanation: 'Fines rose from $40 to $75.', evidence: [{ url: 'https://city.example/ord-2026-14', note: 'Parking ordinance 2026-14, section 3' }], sourceId: null, sameAs: null })
+    expect(claimFields).not.toHaveProperty('note')
+    // Its checker, typed as a name then, is a person on the desk's roster (migration 4).
+    expect(store.listPeople().find((p) => p.id === (claimFields as { checkerId: string }).checkerId)?.name).toBe('Rosa')
     expect(found(store, 'Okafor')).toEqual(['article:Council raises parking fines'])
     expect(store.search({ query: 'Okafor' }).hits[0].matched).toBe('byline')
     expect(store.search({ query: 'meters' }).hits[0]).toMatchObject({ kind: 'article', matched: 'text' })

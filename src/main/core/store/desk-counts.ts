@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { VERDICT_SEVERITY, verdictOfSeverity } from '../../../shared/claims'
 import type { ClaimStatus } from '../../../shared/domain'
+import { openThreadCounts } from './threads'
 
 /** What the library shows of each article's claims: how many, how many approved, the worst verdict. */
 export interface ClaimCounts {
@@ -19,12 +20,12 @@ const NONE: ClaimCounts = { claimCount: 0, approvedCount: 0, worstVerdict: null 
 
 /**
  * The desk columns of each of `ids`: its claims (counts and worst verdict) and its open
- * threads. Threads are not in the store yet, so none are open; when they are, their count
- * is read here and every door's library shows it.
+ * threads, read here so every door's library shows them.
  */
 export function deskCounts(db: Database, ids: readonly number[]): Map<number, DeskCounts> {
   const claims = claimCounts(db, ids)
-  return new Map(ids.map((id) => [id, { ...(claims.get(id) ?? NONE), openThreads: 0 }]))
+  const threads = openThreadCounts(db, ids)
+  return new Map(ids.map((id) => [id, { ...(claims.get(id) ?? NONE), openThreads: threads.get(id) ?? 0 }]))
 }
 
 const SEVERITY_SQL = `CASE n.claim_status ${Object.entries(VERDICT_SEVERITY)

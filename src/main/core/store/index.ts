@@ -30,7 +30,7 @@ import { articlesMatching, search } from '../search/run'
 import type { CheckedBeforeInput, CheckedBeforeMatch, SearchInput, SearchPage } from '../../../shared/search/types'
 import { checkedBefore } from '../search/checked-before'
 import { annotationRows, historyRows, SUMMARY_COLUMNS, toAnnotation, toSummary, type AnnotationRow, type AnnotationValues, type ArticleRow, type HistoryValues } from './rows'
-import { libraryPage, type LibraryPageQuery } from './library-page'
+import { libraryPage, withDeskCounts, type LibraryPageQuery } from './library-page'
 import { openCheck } from './open-check'
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations'
 import { plainStoreError, retryWhileBusy } from './sqlite-errors'
@@ -266,8 +266,7 @@ export class Store {
 
   /** Library rows with their desk columns (see deskCounts). */
   private withDesk(rows: ArticleRow[]): ArticleSummary[] {
-    const desk = this.deskCounts(rows.map((r) => r.id))
-    return rows.map((r) => ({ ...toSummary(r), ...desk.get(r.id) }))
+    return withDeskCounts(this.db, rows)
   }
 
   /** What the library shows of each article's desk work: claims approved of all, the worst verdict, open threads. */

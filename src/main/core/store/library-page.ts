@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3'
-import type { LibraryPage, LibrarySort } from '../../../shared/domain'
+import type { ArticleSummary, LibraryPage, LibrarySort } from '../../../shared/domain'
 import { CopydeskError } from '../../../shared/errors'
 import { articleFilter } from '../search/run'
+import { deskCounts } from './desk-counts'
 import { SUMMARY_COLUMNS, toSummary, type ArticleRow } from './rows'
 
 /**
@@ -89,8 +90,14 @@ export function libraryPage(db: Database, q: LibraryPageQuery): LibraryPage {
   const last = rows[rows.length - 1]
   const more = found.length > q.limit
   return {
-    rows: rows.map(toSummary),
+    rows: withDeskCounts(db, rows),
     total,
     nextCursor: last && more ? encodeCursor(sort, last[order.column], last.id) : null
   }
+}
+
+/** Library rows with the desk's columns: claims approved of all, the worst verdict, open threads. */
+export function withDeskCounts(db: Database, rows: ArticleRow[]): ArticleSummary[] {
+  const desk = deskCounts(db, rows.map((r) => r.id))
+  return rows.map((r) => ({ ...toSummary(r), ...desk.get(r.id) }))
 }

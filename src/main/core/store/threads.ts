@@ -218,17 +218,7 @@ export class ThreadStore {
    * annotation the article still has): the Library's column. Articles with none are left out.
    */
   openCounts(articleIds: readonly number[]): Map<number, number> {
-    if (articleIds.length === 0) return new Map()
-    const rows = this.db()
-      .prepare(
-        `SELECT t.article_id AS id, count(*) AS n FROM threads t
-         WHERE t.article_id IN (SELECT value FROM json_each(?)) AND t.resolved_at IS NULL
-           AND EXISTS (SELECT 1 FROM annotations a WHERE a.id = t.annotation_id AND a.article_id = t.article_id)
-           AND EXISTS (SELECT 1 FROM comments c WHERE c.article_id = t.article_id AND c.annotation_id = t.annotation_id AND c.deleted_at IS NULL)
-         GROUP BY t.article_id`
-      )
-      .all(JSON.stringify(articleIds)) as { id: number; n: number }[]
-    return new Map(rows.map((r) => [r.id, r.n]))
+    return openThreadCounts(this.db(), articleIds)
   }
 
   /** Every thread of an article with a comment, by annotation (for exports). */
@@ -272,4 +262,22 @@ export class ThreadStore {
     }
     return c
   }
+}
+
+/**
+ * Open threads per article (a thread with a comment, not resolved, on an annotation the
+ * article still has); articles with none are left out.
+ */
+export function openThreadCounts(db: DB, articleIds: readonly number[]): Map<number, number> {
+  if (articleIds.length === 0) return new Map()
+  const rows = db
+    .prepare(
+      `SELECT t.article_id AS id, count(*) AS n FROM threads t
+       WHERE t.article_id IN (SELECT value FROM json_each(?)) AND t.resolved_at IS NULL
+         AND EXISTS (SELECT 1 FROM annotations a WHERE a.id = t.annotation_id AND a.article_id = t.article_id)
+         AND EXISTS (SELECT 1 FROM comments c WHERE c.article_id = t.article_id AND c.annotation_id = t.annotation_id AND c.deleted_at IS NULL)
+       GROUP BY t.article_id`
+    )
+    .all(JSON.stringify(articleIds)) as { id: number; n: number }[]
+  return new Map(rows.map((r) => [r.id, r.n]))
 }

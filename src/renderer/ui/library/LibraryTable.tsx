@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type JSX } from 'react'
 import type { LibraryPages, LibraryRow } from './pages'
+import { CLAIM_STATUS_LABELS, type ArticleSummary } from '../../../shared/domain'
 
 /** Each row's height in CSS pixels (styles.css holds the rows to it). */
 export const ROW_HEIGHT = 60
@@ -55,7 +56,7 @@ export function LibraryTable({ pages, onDelete }: { pages: LibraryPages; onDelet
             <a href={`#/article/${a.id}`} className="headline-link" title={a.headline}>
               {a.headline}
             </a>
-            {a.byline && <div className="muted small byline-line">{a.byline}</div>}
+            <DeskLine a={a} />
           </td>
           <td>{a.outlet || '—'}</td>
           <td>{a.published}</td>
@@ -105,4 +106,18 @@ export function LibraryTable({ pages, onDelete }: { pages: LibraryPages; onDelet
       </tbody>
     </table>
   )
+}
+
+/**
+ * The line under a headline: the byline, then the desk's work on the article (claims
+ * approved of all, the worst verdict, open threads), each only when there is some.
+ */
+function DeskLine({ a }: { a: ArticleSummary }): JSX.Element | null {
+  const parts: JSX.Element[] = []
+  if (a.byline) parts.push(<span key="by">{a.byline}</span>)
+  if (a.claimCount > 0) parts.push(<span key="claims">{`${a.approvedCount}/${a.claimCount} claims approved`}</span>)
+  if (a.worstVerdict) parts.push(<span key="worst" className={`verdict-word verdict-${a.worstVerdict}`}>{`worst: ${CLAIM_STATUS_LABELS[a.worstVerdict]}`}</span>)
+  if (a.openThreads > 0) parts.push(<span key="threads">{a.openThreads === 1 ? '1 open thread' : `${a.openThreads} open threads`}</span>)
+  if (!parts.length) return null
+  return <div className="muted small byline-line">{parts.flatMap((p, i) => (i ? [<span key={`sep-${i}`} aria-hidden="true"> · </span>, p] : [p]))}</div>
 }
