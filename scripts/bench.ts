@@ -25,6 +25,8 @@ import type { DocJSON } from '../src/shared/schema'
 import { generateArticle } from './bench-data'
 import { benchLongDocument } from './bench-long'
 import { benchScale } from './bench-scale'
+import { benchSave } from './bench-save'
+import { benchCli } from './bench-cli'
 import { pct } from './bench-stats'
 import { EDITOR_BLOCKS, keysAfterPauses, KEY_PAUSE_MS, makeAnnotations, measureFloor, moveCaret, selectLine, timeOpen, typeKeys, type Painted } from './bench-interactions'
 import { installProbe, measure, print, printProfile, profiled, row, samples, writeSamples, type Response } from './bench-probe'
@@ -188,6 +190,9 @@ async function main(): Promise<void> {
     writeSamples()
     // Scale: the sections below each build their own data and print their own figures.
     await benchLongDocument(browser)
+    console.log('')
+    await benchSave()
+    await benchCli()
     await benchScale(browser)
   } finally {
     await browser.close()

@@ -61,14 +61,25 @@ export function personById(id: string | null): Person | undefined {
   return id ? state.people.find((p) => p.id === id) : undefined
 }
 
+/** Names being added to the roster now, so a name committed twice (Enter, then leaving the field) is added once. */
+const adding = new Map<string, Promise<Person>>()
+
 /** The current person with this name (any case), or the one added for it with `role`. */
 export async function personForName(name: string, role: PersonRole): Promise<Person> {
   const clean = cleanName(name)
-  const known = state.people.find((p) => !p.archived && nameKey(p.name) === nameKey(clean))
+  const key = nameKey(clean)
+  const known = state.people.find((p) => !p.archived && nameKey(p.name) === key)
   if (known) return known
-  const added = await call('addPerson', { name: clean, role })
-  set({ people: [...state.people, added] })
-  return added
+  const pending = adding.get(key)
+  if (pending) return pending
+  const add = call('addPerson', { name: clean, role })
+    .then((added) => {
+      set({ people: [...state.people, added] })
+      return added
+    })
+    .finally(() => adding.delete(key))
+  adding.set(key, add)
+  return add
 }
 
 /** Keeps a person the store changed (renamed, archived ...). */
