@@ -108,6 +108,18 @@ describe('search results', () => {
     store.close()
   })
 
+  it('finds the articles holding every word when no one field holds them all, and only those', () => {
+    const store = openStore(join(dir(), 'spread.db'))
+    const ids = library(store)
+    // "Riverton" is only in two outlets, "repairs" only in the bridge story's text, "Okafor" only in a byline.
+    expect(store.search({ query: 'riverton repairs' }).hits.map((h) => [h.kind, h.articleId])).toEqual([['article', ids.bridge]])
+    expect(store.search({ query: 'okafor pension' }).hits.map((h) => h.articleId)).toEqual([ids.pension])
+    expect(store.search({ query: 'riverton geneva' }).hits).toEqual([])
+    // A filter still applies: the bridge story is from 2025.
+    expect(store.search({ query: 'riverton repairs after:2026' }).hits).toEqual([])
+    store.close()
+  })
+
   it('a query Copydesk cannot read is refused in words; punctuation alone finds nothing', () => {
     const store = openStore(join(dir(), 'bad.db'))
     library(store)

@@ -114,6 +114,29 @@ export function findDocs(db: Database, q: ParsedQuery, limit: number, offset: nu
     .all(params) as FoundDoc[]
 }
 
+/**
+ * When no one field holds every word ("riverton council": Riverton only in the outlet, council
+ * only in the text), the articles that hold each word somewhere (details, text, annotations or
+ * comments), most recently edited first: what an editor means by searching for them. One page.
+ */
+function articlesWithEveryTerm(db: Database, q: ParsedQuery, limit: number): FoundDoc[] {
+  if (q.terms.length < 2) return []
+  const params: Record<string, unknown> = { limit }
+  const where = ['a.deleted_at IS NULL', ...filterConditions(db, q.filters, params)]
+  const each = q.terms.map((t, i) => {
+    params[`t${i}`] = matchAll([t])
+    return `SELECT s.article_id FROM search_docs s WHERE s.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @t${i})`
+  })
+  return db
+    .prepare(
+      `SELECT d.id, d.kind, d.ref, d.link, d.article_id AS articleId FROM search_docs d JOIN articles a ON a.id = d.article_id
+       WHERE d.kind = 'article' AND d.article_id IN (${each.join(' INTERSECT ')}) AND ${where.join(' AND ')}
+       ORDER BY a.updated_at DESC, a.id DESC
+       LIMIT @limit`
+    )
+    .all(params) as FoundDoc[]
+}
+
 /** A cursor names the query it pages (so it is not used with another) and where the next page starts. */
 function queryTag(query: string): string {
   return createHash('sha256').update(query).digest('base64url').slice(0, 10)
@@ -155,7 +178,8 @@ export function search(db: Database, input: SearchInput): SearchPage {
   const limit = Math.min(Math.max(1, input.limit ?? SEARCH_PAGE), MAX_SEARCH_PAGE)
   if (input.cursor && input.offset !== undefined) throw new CopydeskError('invalid_input', 'Give either a cursor or an offset, not both.')
   const offset = input.cursor ? decodeCursor(input.query, input.cursor) : (input.offset ?? 0)
-  const docs = findDocs(db, q, limit + 1, offset)
+  let docs = findDocs(db, q, limit + 1, offset)
+  if (docs.length === 0 && offset === 0) docs = articlesWithEveryTerm(db, q, limit)
   const more = docs.length > limit
   return { hits: buildHits(db, docs.slice(0, limit), q.terms), next: more ? encodeCursor(input.query, offset + limit) : null }
 }
