@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type JSX, type KeyboardEvent } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type JSX, type KeyboardEvent } from 'react'
 import type { Comment, Thread as ThreadValue } from '../../../shared/domain'
 import { commentExcerpt, isOwnComment, type Me } from '../../../shared/threads'
 import { useNotify } from '../common/notices'
@@ -42,6 +42,17 @@ export function Thread({ client, annotationId, annotationName, me }: Props): JSX
   const ids = useId()
   const box = useRef<HTMLTextAreaElement>(null)
   const reopenButton = useRef<HTMLButtonElement>(null)
+  // Where focus goes once a resolve or reopen is drawn: the button that took the click is gone,
+  // and Reopen is disabled while the change is on its way, so it is focused as soon as it is
+  // drawn and enabled, before the side panel would put a lost focus on its Back button.
+  const focusNext = useRef<'reopen' | 'reply' | null>(null)
+  useLayoutEffect(() => {
+    const el = focusNext.current === 'reopen' ? reopenButton.current : focusNext.current === 'reply' ? box.current : null
+    if (el && !el.disabled) {
+      el.focus()
+      focusNext.current = null
+    }
+  })
 
   useEffect(() => {
     let live = true
@@ -119,10 +130,13 @@ export function Thread({ client, annotationId, annotationName, me }: Props): JSX
   }
 
   const resolve = async (resolved: boolean): Promise<void> => {
-    const done = await change(resolved ? 'The thread could not be resolved' : 'The thread could not be reopened', () => client.resolve(annotationId, resolved))
-    if (!done) return
     // Focus stays on the thread: on Reopen once resolved, on the reply box once reopened.
-    requestAnimationFrame(() => (resolved ? reopenButton.current : box.current)?.focus())
+    focusNext.current = resolved ? 'reopen' : 'reply'
+    const done = await change(resolved ? 'The thread could not be resolved' : 'The thread could not be reopened', () => client.resolve(annotationId, resolved))
+    if (!done) {
+      focusNext.current = null
+      return
+    }
     undoable(
       resolved ? `Thread on the ${annotationName} resolved.` : `Thread on the ${annotationName} reopened.`,
       () => client.resolve(annotationId, !resolved),
