@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { formatDay } from '../common/dates'
 import type { ArticleSummary, LibraryPage, LibrarySort } from '../../../shared/domain'
 import { call } from '../../api'
 
@@ -18,17 +19,10 @@ export interface LibraryRow extends ArticleSummary {
   edited: string
 }
 
-let dateFormat: Intl.DateTimeFormat | undefined
 let editedFormat: Intl.DateTimeFormat | undefined
 
 /** A published date (YYYY-MM-DD or a full date-time) as the reader's locale writes it. */
-export function formatPublished(iso: string): string {
-  if (!iso) return '—'
-  const d = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso)
-  if (Number.isNaN(d.getTime())) return iso
-  dateFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
-  return dateFormat.format(d)
-}
+export const formatPublished = formatDay
 
 /** When an article was last edited, to the minute. */
 export function formatEdited(iso: string): string {

@@ -1,4 +1,5 @@
 import type { JSX } from 'react'
+import { formatDay } from '../common/dates'
 import { CLAIM_STATUS_LABELS } from '../../../shared/domain'
 import { FILTER_HELP } from '../../../shared/search/query'
 import type { MatchedField, ResultKind, SearchHit, SnippetPart } from '../../../shared/search/types'
@@ -26,18 +27,12 @@ const MATCHED_LABELS: Record<MatchedField, string> = {
   verdict: 'verdict'
 }
 
-function formatDay(iso: string): string {
-  if (!iso) return ''
-  const d = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
-}
-
 function Marked({ parts }: { parts: SnippetPart[] }): JSX.Element {
   return <>{parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>
 }
 
 function Result({ hit }: { hit: SearchHit }): JSX.Element {
-  const where = [hit.outlet, formatDay(hit.publishedAt), hit.byline].filter(Boolean).join(' · ')
+  const where = [hit.outlet, hit.publishedAt && formatDay(hit.publishedAt), hit.byline].filter(Boolean).join(' · ')
   const showWords = hit.kind !== 'article' && hit.words && hit.matched !== 'text'
   // An article found by its headline shows the headline with the words marked, not twice.
   const inHeadline = hit.matched === 'headline'
