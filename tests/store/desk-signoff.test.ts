@@ -136,4 +136,40 @@ describe('the desk roster and verdict sign-off', () => {
     expect(claimFields().checkerId).toBe(rosa.id)
     expect(await dispatch('updateClaim', { articleId: 1, annotationId: 'nope', due: '' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
+
+  it('keeps the sign-off rules on a save of what changed too, and puts a return\'s reason in the claim\'s thread', async () => {
+    await as(rosa)
+    value(await saveClaim({ status: 'false', checkerId: rosa.id, reviewerId: ines.id }))
+    const stored = store.listAnnotations(1).find((a) => a.id === 'c1')!
+    const saveChange = (fields: Partial<ClaimFields>): Promise<Result<unknown>> =>
+      dispatch('saveArticle', {
+        id: 1,
+        baseRevision: revision(),
+        changes: { upsert: [{ ...stored, fields: { ...claimFields(), ...fields } } as Annotation], removed: [], shifts: [] }
+      })
+    // The app saves only what changed: an approval in a checker's name is refused there as well.
+    expect(await saveChange(approvePatch(rosa.id, '2026-12-01T10:00:00.000Z'))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('only an editor can approve') }
+    })
+    expect(claimFields().signoff).toBe('proposed')
+    // A verdict changed without a word on its sign-off is proposed again by the store.
+    await as(ines)
+    value(await saveChange({ ...approvePatch(ines.id, '2026-12-01T10:00:00.000Z') }))
+    expect(claimFields()).toMatchObject({ signoff: 'approved', signedOffBy: ines.id })
+    value(await saveChange({ status: 'misleading' }))
+    expect(claimFields()).toMatchObject({ status: 'misleading', signoff: 'proposed' })
+
+    // Returned in the app (a save of changes) and from the command line (signOffClaim): each
+    // reason is a comment in the claim's thread, by the editor, once.
+    value(await saveChange({ signoff: 'returned', signedOffBy: ines.id, signedOffAt: '2026-12-01T11:00:00.000Z', returnReason: 'The 2019 figure is a forecast, not an outturn.' }))
+    value(await saveChange({ due: '2026-12-09' }))
+    value(await dispatch('signOffClaim', { articleId: 1, annotationId: 'c1', action: 'propose' }))
+    value(await dispatch('signOffClaim', { articleId: 1, annotationId: 'c1', action: 'return', reason: 'Still the forecast: see the audited accounts.' }))
+    const thread = value<{ comments: { authorId: string | null; authorName: string; body: string }[] }>(await dispatch('getThread', { articleId: 1, annotationId: 'c1' }))
+    expect(thread.comments.map((c) => [c.authorId, c.authorName, c.body])).toEqual([
+      [ines.id, 'Inés Salgado', 'Verdict returned: The 2019 figure is a forecast, not an outturn.'],
+      [ines.id, 'Inés Salgado', 'Verdict returned: Still the forecast: see the audited accounts.']
+    ])
+  })
 })

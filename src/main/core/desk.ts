@@ -3,7 +3,7 @@ import type { Annotation, ClaimFields, Person } from '../../shared/domain'
 import { CopydeskError } from '../../shared/errors'
 import { approvePatch, isVerdict, proposePatch, returnPatch, signoffProblem, statusPatch, whyNoSignoff } from '../../shared/signoff'
 import type { Services } from './dispatch'
-import type { Store } from './store'
+import type { NewComment, Store } from './store'
 
 /**
  * The desk's services: the roster, the claims across articles, saved views, and a claim's
@@ -64,6 +64,29 @@ export function keepSignoffRules(store: Store, annotations: Annotation[], before
   })
 }
 
+/**
+ * A verdict sent back is discussed where the claim is: each claim of a save that goes to
+ * "returned" (or whose reason changes while returned) gets the editor's reason as a comment
+ * in its thread, by that editor, stored in the same write as the claim.
+ */
+export function returnComments(store: Store, annotations: readonly Annotation[], before: Map<string, ClaimFields>, at: string): NewComment[] {
+  const out: NewComment[] = []
+  for (const a of annotations) {
+    if (a.kind !== 'claim' || a.fields.signoff !== 'returned') continue
+    const was = before.get(a.id)
+    if (was?.signoff === 'returned' && was.returnReason === a.fields.returnReason) continue
+    const editor = a.fields.signedOffBy ? store.findPerson(a.fields.signedOffBy) : undefined
+    out.push({
+      annotationId: a.id,
+      authorId: editor?.id ?? null,
+      authorName: editor?.name ?? store.getPreferences().userName,
+      body: `Verdict returned: ${a.fields.returnReason.trim()}`,
+      createdAt: at
+    })
+  }
+  return out
+}
+
 /** Changes one claim's fields and saves its article, as the user (for the command line). */
 function changeClaim(store: Store, articleId: number, annotationId: string, change: (c: Claim) => Partial<ClaimFields>): Claim {
   const article = store.getArticle(articleId)
@@ -83,7 +106,9 @@ function changeClaim(store: Store, articleId: number, annotationId: string, chan
     new Map([[found.id, found.fields]]),
     at
   )
-  store.saveArticle({ id: articleId, baseRevision: article.revision, annotations, who })
+  const before = new Map([[found.id, found.fields]])
+  const comments = returnComments(store, annotations, before, at)
+  store.saveArticle({ id: articleId, baseRevision: article.revision, annotations, who, threads: comments.length ? { comments } : undefined })
   return annotations.find((a) => a.id === annotationId) as Claim
 }
 

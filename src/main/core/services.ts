@@ -15,7 +15,7 @@ import type { BackupValue } from '../../shared/contract'
 import { sameThreadRunner, type JobRunner } from './work/runner'
 import { currentAuthor } from './me'
 import { speakerServices } from './speakers/service'
-import { deskServices, keepSignoffRules } from './desk'
+import { deskServices, keepSignoffRules, returnComments } from './desk'
 
 export interface ServiceOptions {
   /** Prints HTML to PDF (Chromium: Electron's, or the machine's). */
@@ -94,13 +94,21 @@ export function createServices(store: Store, options: ServiceOptions = {}): Serv
           all = [...all, ...placeMoved(before, moved, current)]
         }
         checkAnnotations(all, current)
-        const claims = all.filter((a) => a.kind === 'claim').map((a) => a.id)
-        all = keepSignoffRules(store, all, store.claimFieldsOf(id, claims), new Date().toISOString())
       }
+      // The sign-off rules hold for every save, a whole set's or a save of what changed; a
+      // verdict returned puts its reason in the claim's thread, in the same write.
+      const at = new Date().toISOString()
+      const sent = all ?? changes?.upsert ?? []
+      const claims = sent.filter((a) => a.kind === 'claim').map((a) => a.id)
+      const stored = store.claimFieldsOf(id, claims)
+      const kept = claims.length ? keepSignoffRules(store, sent, stored, at) : sent
+      if (all) all = kept
+      else if (changes) changes = { ...changes, upsert: kept }
+      const comments = returnComments(store, kept, stored, at)
       if (meta?.headline !== undefined && !meta.headline.trim()) {
         throw new CopydeskError('invalid_input', 'An article needs a headline.')
       }
-      return store.saveArticle({ id, baseRevision, meta, body: checked, text, annotations: all, annotationsBefore: before, changes, textBefore, who })
+      return store.saveArticle({ id, baseRevision, meta, body: checked, text, annotations: all, annotationsBefore: before, changes, textBefore, who, threads: comments.length ? { comments } : undefined })
     },
     deleteArticle({ id }) {
       store.softDeleteArticle(id)
