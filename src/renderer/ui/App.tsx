@@ -21,10 +21,11 @@ type Route =
   | { view: 'article'; id: number; at?: string }
   | { view: 'speakers' }
   | { view: 'speaker'; id: string }
-  | { view: 'claims' }
+  | { view: 'claims'; articleId?: number }
 
 function readRoute(): Route {
-  if (location.hash === '#/claims') return { view: 'claims' }
+  const c = location.hash.match(/^#\/claims(?:\/article\/(\d+))?$/)
+  if (c) return c[1] ? { view: 'claims', articleId: Number(c[1]) } : { view: 'claims' }
   const m = location.hash.match(/^#\/article\/(\d+)(?:\/annotation\/([^/]+))?$/)
   if (m) return { view: 'article', id: Number(m[1]), at: m[2] ? decodeURIComponent(m[2]) : undefined }
   const p = location.hash.match(/^#\/speakers(?:\/([^/]+))?$/)
@@ -139,7 +140,7 @@ export function App(): JSX.Element {
         ) : route.view === 'speaker' ? (
           <SpeakerPage key={route.id} id={route.id} />
         ) : route.view === 'claims' ? (
-          <ClaimsView />
+          <ClaimsView key={route.articleId ?? ''} articleId={route.articleId} />
         ) : (
           <Library />
         )}
