@@ -53,6 +53,9 @@ export async function annotate(ctx: Context): Promise<void> {
     throw new UsageError('annotate needs --kind claim, quote or attribution')
   }
   if (typeof v.quote !== 'string' || !v.quote) throw new UsageError('annotate needs --quote "<the exact words>"')
+  if (v.speaker !== undefined && kind !== 'quote') throw new UsageError('--speaker names who a quote quotes: use it with --kind quote (an attribution takes --source)')
+  if (v.source !== undefined && kind !== 'attribution') throw new UsageError('--source names who an attribution cites: use it with --kind attribution (a quote takes --speaker)')
+  const name = typeof v.speaker === 'string' ? v.speaker : typeof v.source === 'string' ? v.source : undefined
   const a = annotateByQuote(ctx.store, {
     articleId,
     kind: kind as AnnotationKind,
@@ -60,7 +63,8 @@ export async function annotate(ctx: Context): Promise<void> {
     occurrence: intOption(v.occurrence, 'occurrence', 1, 1_000_000),
     status: typeof v.status === 'string' ? v.status : undefined,
     // --note, as it was called before threads replaced the internal note.
-    comment: typeof v.comment === 'string' ? v.comment : typeof v.note === 'string' ? v.note : undefined
+    comment: typeof v.comment === 'string' ? v.comment : typeof v.note === 'string' ? v.note : undefined,
+    name
   })
   ctx.out(ctx.json ? JSON.stringify(flatAnnotation(a), null, 2) : `Added ${a.kind} ${a.id} at ${a.anchor.start}-${a.anchor.end}.`)
 }

@@ -21,6 +21,8 @@ const OPTIONS = {
   status: { type: 'string' },
   note: { type: 'string' },
   comment: { type: 'string' },
+  speaker: { type: 'string' },
+  source: { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   headline: { type: 'string' },
@@ -91,9 +93,10 @@ Commands:
   delete <id>               delete an article
   annotations <id>          list an article's annotations, each with the start of its id
   annotate <id> --kind claim|quote|attribution --quote "<exact words>"
-            [--occurrence N] [--status S] [--comment T]
+            [--occurrence N] [--status S] [--comment T] [--speaker NAME | --source NAME]
                             annotate the words (N-th occurrence when they repeat);
-                            --comment starts its thread
+                            --comment starts its thread; --speaker names who a quote
+                            quotes, --source who an attribution cites
   comments <id> <annotation>
                             an annotation's thread: its comments, open or resolved
   comment add <id> <annotation> "<words>"
@@ -116,6 +119,9 @@ Commands:
                             annotations, evidence, verdicts and names, best first;
                             filters: kind: status: speaker: outlet: byline: checker:
                             before: after: (see the README)
+  checked-before <id> <annotation> | checked-before "<words>"
+                            the desk's earlier claims that say the same thing, with
+                            their verdicts, dates and articles
   claims [--status S,S] [--checker NAME|none] [--reviewer NAME] [--signoff proposed,...]
          [--article ID] [--mine] [--needs-review] [--sort changed|oldest|due]
          [--limit N] [--cursor C]

@@ -22,6 +22,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   comments: () => import('./threads').then((m) => m.threadCommands.comments),
   comment: () => import('./threads').then((m) => m.threadCommands.comment),
   search: () => import('./search').then((m) => m.searchCommand),
+  'checked-before': () => import('./checked-before').then((m) => m.checkedBefore),
   speakers: () => import('./speakers').then((m) => m.speakerCommands.speakers),
   speaker: () => import('./speakers').then((m) => m.speakerCommands.speaker),
   people: () => import('./desk').then((m) => m.deskCommands.people),

@@ -70,7 +70,7 @@ function claimLine(r: ClaimRow): string[] {
 }
 
 /** The claim an operand names: an article id and an annotation id (or the start of one, as `claims` prints it). */
-function claimRef(ctx: Context): { articleId: number; annotationId: string } {
+export function claimRef(ctx: Context): { articleId: number; annotationId: string } {
   const [a, b] = ctx.args.positionals
   const articleId = articleIdArg(a)
   if (!b) throw new UsageError('name the claim by its article id and annotation id, as copydesk claims prints them (for example 3 1f2e4c5d)')

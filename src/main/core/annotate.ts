@@ -25,6 +25,8 @@ export interface AnnotateRequest {
   status?: string
   /** The first comment of its thread. */
   comment?: string
+  /** Who is quoted (a quote) or cited (an attribution): the People view gathers them by name. */
+  name?: string
 }
 
 /** Adds one annotation over quoted words, as the command line does; refuses a missing or ambiguous quote. */
@@ -50,6 +52,9 @@ export function annotateByQuote(store: Store, req: AnnotateRequest): Annotation 
   if (req.status !== undefined && !(CLAIM_STATUSES as readonly string[]).includes(req.status)) {
     throw new CopydeskError('invalid_input', `"${req.status}" is not a claim status; use one of: ${CLAIM_STATUSES.join(', ')}.`)
   }
+  const name = req.name?.replace(/\s+/g, ' ').trim()
+  if (name !== undefined && req.kind === 'claim') throw new CopydeskError('invalid_input', 'A claim has no speaker of its own: give --speaker to a quote or --source to an attribution.')
+  if (name !== undefined && name.length > 200) throw new CopydeskError('invalid_input', 'A name can be at most 200 characters.')
   const comment = req.comment?.trim()
   if (comment && comment.length > MAX_COMMENT_LENGTH) {
     throw new CopydeskError('invalid_input', `A comment can be at most ${MAX_COMMENT_LENGTH.toLocaleString('en')} characters; this one has ${comment.length.toLocaleString('en')}.`)
@@ -59,7 +64,8 @@ export function annotateByQuote(store: Store, req: AnnotateRequest): Annotation 
   const me = req.status ? currentPerson(store) : undefined
   // A verdict set as the claim is tagged is proposed, as the app does (see shared/signoff.ts).
   const status = req.status ? statusPatch({ status: 'unchecked' }, req.status as ClaimStatus, me?.id ?? null, at) : {}
-  const fields = { ...defaultFields(req.kind), ...status }
+  const named = name ? (req.kind === 'quote' ? { speakerName: name } : { sourceName: name }) : {}
+  const fields = { ...defaultFields(req.kind), ...status, ...named }
   const annotation = {
     id: randomUUID(),
     kind: req.kind,
