@@ -7,7 +7,7 @@ import { toErrorValue } from '../shared/errors'
 import { createDispatch, type Dispatch } from './core/dispatch'
 import { defaultDatabasePath } from './core/paths'
 import { createServices } from './core/services'
-import { openLibrary } from './core/library'
+import { backupPending, backupSettled, openLibrary } from './core/library'
 import type { Store } from './core/store'
 import { threadRunner, type JobRunner } from './core/work/runner'
 import { importWorkerFile } from './core/work/worker-file'
@@ -171,7 +171,7 @@ async function openStoreOrFail(): Promise<boolean> {
   try {
     const file = defaultDatabasePath()
     mkdirSync(dirname(file), { recursive: true })
-    store = await openLibrary(file, { nativeBinding: binding.nativeBinding, allowDamaged: true })
+    store = await openLibrary(file, { nativeBinding: binding.nativeBinding, allowDamaged: true, backUpInBackground: true })
   } catch (err) {
     fail('Copydesk could not open its library', err)
     return false
@@ -224,7 +224,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
+    // The day's backup (made in the background since the library opened) is finished first.
+    if (store && backupPending(store)) {
+      event.preventDefault()
+      void backupSettled(store).then(() => app.quit())
+      return
+    }
     void runner?.close()
     store?.close()
     store = undefined

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createDispatch } from '../../src/main/core/dispatch'
-import { openLibrary } from '../../src/main/core/library'
+import { backupPending, backupSettled, openLibrary } from '../../src/main/core/library'
 import { createServices } from '../../src/main/core/services'
 import { openStore } from '../../src/main/core/store'
 import { checkLibraryFile, describeWhen, listBackups } from '../../src/main/core/store/backups'
@@ -32,6 +32,28 @@ describe('backups of the library', () => {
     expect(checkLibraryFile(backups[0].path)).toEqual({ ok: true, version: LATEST_VERSION, articles: 0 })
     ;(await openLibrary(file, { now: day(3) })).close()
     expect(checkLibraryFile(listBackups(file).find((b) => b.name.endsWith('01-03.db'))!.path)).toMatchObject({ ok: true, articles: 1 })
+  })
+
+  it('the doors make the day\'s backup while the library answers, not before it opens', async () => {
+    const file = join(dir(), 'big.db')
+    const seed = openStore(file)
+    // About 24 MB: SQLite's online backup copies it over many turns of the event loop.
+    const words = Array.from({ length: 4_000 }, (_, i) => `Budget line ${i} rose by ${i % 97} per cent in the year to March.`).join(' ')
+    for (let i = 0; i < 60; i++) seed.insertArticle(newArticle([words], `Report ${i}`))
+    seed.close()
+    const store = await openLibrary(file, { now: day(4), backUpInBackground: true })
+    // Open and answering; the copy is still being made.
+    expect(store.listArticles()).toHaveLength(60)
+    expect(backupPending(store)).toBe(true)
+    expect(listBackups(file)).toEqual([])
+    // A write meanwhile goes into the library (and the copy carries it, being the same connection's).
+    store.insertArticle(newArticle(['Written while the backup was being made.'], 'During the backup'))
+    await backupSettled(store)
+    expect(backupPending(store)).toBe(false)
+    store.close()
+    const [made] = listBackups(file)
+    expect(made.name).toBe('big-daily-2025-01-04.db')
+    expect(checkLibraryFile(made.path)).toMatchObject({ ok: true, articles: 61 })
   })
 
   it('keeps the last 7 daily backups and the newest of each of the last 4 weeks', async () => {

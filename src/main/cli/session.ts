@@ -1,5 +1,5 @@
 import type { Dispatch } from '../core/dispatch'
-import { openLibrary } from '../core/library'
+import { backupSettled, openLibrary } from '../core/library'
 import type { Store } from '../core/store'
 import type { JobRunner } from '../core/work/runner'
 import type { Parsed } from './args'
@@ -18,7 +18,9 @@ export interface Session {
 /** Opens the library at `file` for the command `args` names. */
 export async function openSession(args: Parsed, file: string, dbArgs: string, io: Io, dir: string): Promise<Session> {
   // serve opens a damaged library too, so the page in the browser can offer its backup.
-  const store: Store = await openLibrary(file, { tell: (note) => io.err(`copydesk: ${note}`), allowDamaged: args.command === 'serve' })
+  // The day's backup is made while the command runs: its answer does not wait for a copy of
+  // the whole library, and the library is closed once the copy is made.
+  const store: Store = await openLibrary(file, { tell: (note) => io.err(`copydesk: ${note}`), allowDamaged: args.command === 'serve', backUpInBackground: true })
   if (store.state().status !== 'ok') io.err(`copydesk: ${store.state().message}`)
   let runner: JobRunner | undefined
   let built: Promise<Dispatch> | undefined
@@ -40,6 +42,7 @@ export async function openSession(args: Parsed, file: string, dbArgs: string, io
     ctx: { ...io, args, json: Boolean(args.values.json), store, dispatch, dbArgs, dir },
     async close() {
       await runner?.close()
+      await backupSettled(store)
       store.close()
     }
   }

@@ -14,6 +14,25 @@ export interface OpenLibraryOptions extends StoreOptions {
   now?: Date
   /** Told of anything the user should know that does not stop the library opening. */
   tell?: (note: string) => void
+  /**
+   * Make the day's backup while the library answers (the doors), not before it opens: a
+   * library of years takes seconds to copy, and nobody should wait for that to see it.
+   * backupSettled(store) says when it is done; close the store after that, or it is lost.
+   */
+  backUpInBackground?: boolean
+}
+
+/** The day's backup each library opened with backUpInBackground is making. */
+const dailyBackups = new WeakMap<Store, Promise<void>>()
+
+/** Settles when the day's backup that opening `store` started is made (or has failed and been told). */
+export function backupSettled(store: Store): Promise<void> {
+  return dailyBackups.get(store) ?? Promise.resolve()
+}
+
+/** True while the day's backup that opening `store` started is still being made. */
+export function backupPending(store: Store): boolean {
+  return dailyBackups.has(store)
 }
 
 /** Backs up before migrating (so an update never leaves a library without its old copy). */
@@ -46,9 +65,16 @@ export async function openLibrary(file: string, options: OpenLibraryOptions = {}
     const hadData = store.state().status !== 'damaged' && store.schemaVersion() > 0
     await migrateWithBackup(store, now)
     if (hadData && store.state().status === 'ok' && file !== ':memory:') {
-      await dailyBackup(store.db, file, now).catch((err: unknown) => {
-        options.tell?.(`Today's backup of the library could not be made (${(err as Error).message}); the library itself is unchanged.`)
-      })
+      // SQLite's online backup copies a few hundred pages a turn of the event loop, so the
+      // door answers meanwhile; writes through this connection go into the copy as well.
+      const made = dailyBackup(store.db, file, now).then(
+        () => undefined,
+        (err: unknown) => {
+          options.tell?.(`Today's backup of the library could not be made (${(err as Error).message}); the library itself is unchanged.`)
+        }
+      )
+      if (options.backUpInBackground) dailyBackups.set(store, made.finally(() => dailyBackups.delete(store)))
+      else await made
     }
     return store
   } catch (err) {
